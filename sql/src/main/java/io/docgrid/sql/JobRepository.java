@@ -1,0 +1,191 @@
+package io.docgrid.sql;
+
+import static io.docgrid.sql.schema.Tables.JOBS;
+
+import io.docgrid.sql.model.Job;
+import io.docgrid.sql.model.JobCursor;
+import io.docgrid.sql.model.JobStatus;
+import io.docgrid.sql.model.NewJob;
+import io.docgrid.sql.schema.tables.records.JobsRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Stores jobs and moves them between states. Every transition is a single conditional update, so
+ * two nodes racing on the same job cannot both win; the boolean results say whether this call did.
+ */
+public final class JobRepository {
+
+  static final int MAX_ERROR_MESSAGE_LENGTH = 2000;
+
+  private final DSLContext dsl;
+
+  public JobRepository(DSLContext dsl) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+  }
+
+  /** Stores {@code job} as queued with no attempts, and returns it as stored. */
+  public Job insertQueued(NewJob job) {
+    OffsetDateTime createdAt = utc(job.createdAt());
+    return toJob(
+        dsl.insertInto(JOBS)
+            .set(JOBS.ID, job.id())
+            .set(JOBS.STATUS, JobStatus.QUEUED.wireName())
+            .set(JOBS.CREATED_AT, createdAt)
+            .set(JOBS.UPDATED_AT, createdAt)
+            .set(JOBS.DOCUMENT_SHA256, job.documentSha256())
+            .set(JOBS.FILE_NAME, job.fileName())
+            .set(JOBS.MEDIA_TYPE, job.mediaType())
+            .set(JOBS.SIZE_BYTES, job.sizeBytes())
+            .set(JOBS.OPTIONS, job.options())
+            .set(JOBS.ATTEMPTS, 0)
+            .set(JOBS.REQUEST_ID, job.requestId())
+            .returning()
+            .fetchSingle());
+  }
+
+  public Optional<Job> findById(UUID id) {
+    return dsl.selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOptional().map(JobRepository::toJob);
+  }
+
+  /**
+   * Up to {@code limit} jobs, newest first, starting strictly after {@code after} when present.
+   * Ties on the creation time are broken by id, so paging never skips or repeats a job.
+   */
+  public List<Job> listNewestFirst(int limit, Optional<JobCursor> after) {
+    Condition seek =
+        after
+            .map(
+                cursor ->
+                    DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
+            .orElse(DSL.noCondition());
+    return dsl.selectFrom(JOBS)
+        .where(seek)
+        .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
+        .limit(limit)
+        .fetch(JobRepository::toJob);
+  }
+
+  /** Claims a queued job for {@code nodeId}, counting one more attempt. */
+  public boolean markRunning(UUID id, String nodeId, Instant at) {
+    OffsetDateTime now = utc(at);
+    return dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.RUNNING.wireName())
+            .set(JOBS.NODE_ID, nodeId)
+            .set(JOBS.STARTED_AT, now)
+            .set(JOBS.UPDATED_AT, now)
+            .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.plus(1))
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED))
+            .execute()
+        == 1;
+  }
+
+  /** Finishes a queued or running job successfully, clearing any earlier error. */
+  public boolean markSucceeded(UUID id, int pageCount, Instant at) {
+    OffsetDateTime now = utc(at);
+    return dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.SUCCEEDED.wireName())
+            .set(JOBS.PAGE_COUNT, pageCount)
+            .set(JOBS.FINISHED_AT, now)
+            .set(JOBS.UPDATED_AT, now)
+            .setNull(JOBS.ERROR_CODE)
+            .setNull(JOBS.ERROR_MESSAGE)
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /** Finishes a queued or running job as failed; the message is cut to what the column holds. */
+  public boolean markFailed(UUID id, String errorCode, String errorMessage, Instant at) {
+    OffsetDateTime now = utc(at);
+    return dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.FAILED.wireName())
+            .set(JOBS.ERROR_CODE, errorCode)
+            .set(JOBS.ERROR_MESSAGE, truncated(errorMessage))
+            .set(JOBS.FINISHED_AT, now)
+            .set(JOBS.UPDATED_AT, now)
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /** Puts a running job back in the queue, for instance after its node left the grid. */
+  public boolean requeue(UUID id, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.QUEUED.wireName())
+            .setNull(JOBS.NODE_ID)
+            .set(JOBS.UPDATED_AT, utc(at))
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /** Queued and running jobs, oldest first: what recovery at start-up must look at. */
+  public List<Job> findUnfinished() {
+    return dsl.selectFrom(JOBS)
+        .where(hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+        .orderBy(JOBS.CREATED_AT.asc(), JOBS.ID.asc())
+        .fetch(JobRepository::toJob);
+  }
+
+  public long countByStatus(JobStatus status) {
+    return dsl.fetchCount(JOBS, hasStatus(status));
+  }
+
+  private static Condition hasStatus(JobStatus... statuses) {
+    return JOBS.STATUS.in(Arrays.stream(statuses).map(JobStatus::wireName).toList());
+  }
+
+  private static String truncated(String message) {
+    if (message == null || message.length() <= MAX_ERROR_MESSAGE_LENGTH) {
+      return message;
+    }
+    int end = MAX_ERROR_MESSAGE_LENGTH;
+    // Never split a surrogate pair: half a character is not valid text for the driver to encode.
+    if (Character.isHighSurrogate(message.charAt(end - 1))) {
+      end--;
+    }
+    return message.substring(0, end);
+  }
+
+  // Both databases keep microseconds; PostgreSQL rounds finer values, so truncate first to store
+  // exactly what the caller will read back.
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  }
+
+  private static Instant instant(OffsetDateTime stored) {
+    return stored == null ? null : stored.toInstant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Job toJob(JobsRecord row) {
+    return new Job(
+        row.getId(),
+        JobStatus.fromWireName(row.getStatus()),
+        instant(row.getCreatedAt()),
+        instant(row.getStartedAt()),
+        instant(row.getFinishedAt()),
+        instant(row.getUpdatedAt()),
+        row.getDocumentSha256(),
+        row.getFileName(),
+        row.getMediaType(),
+        row.getSizeBytes(),
+        row.getOptions(),
+        row.getPageCount(),
+        row.getErrorCode(),
+        row.getErrorMessage(),
+        row.getAttempts(),
+        row.getNodeId(),
+        row.getRequestId());
+  }
+}

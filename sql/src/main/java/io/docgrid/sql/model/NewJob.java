@@ -1,0 +1,32 @@
+package io.docgrid.sql.model;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a caller knows about a job when accepting it. The id is generated in Java so that both
+ * databases run the same portable DDL; {@code createdAt} is truncated to microseconds, the
+ * precision that gets stored.
+ */
+public record NewJob(
+    UUID id,
+    String documentSha256,
+    String fileName,
+    String mediaType,
+    long sizeBytes,
+    String options,
+    String requestId,
+    Instant createdAt) {
+
+  public NewJob {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(documentSha256, "documentSha256");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(mediaType, "mediaType");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(requestId, "requestId");
+    createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+  }
+}

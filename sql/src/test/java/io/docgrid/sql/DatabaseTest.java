@@ -1,0 +1,160 @@
+package io.docgrid.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class DatabaseTest {
+
+  private static final PostgresTestServer POSTGRES = PostgresTestServer.fromSystemProperties();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void unknown_jdbc_url_prefix_is_rejected_naming_the_accepted_ones() {
+    DatabaseSettings mysql =
+        new DatabaseSettings(
+            "jdbc:mysql://db.internal/docgrid?user=admin&password=hunter2",
+            "admin",
+            "hunter2",
+            2,
+            null);
+
+    assertThatThrownBy(() -> new Database(mysql))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'jdbc:mysql:'")
+        .hasMessageContaining("jdbc:h2:")
+        .hasMessageContaining("jdbc:postgresql:")
+        .message()
+        .doesNotContain("hunter2")
+        .doesNotContain("admin");
+  }
+
+  @Test
+  void a_url_without_a_jdbc_prefix_is_rejected_without_echoing_it() {
+    DatabaseSettings bare =
+        new DatabaseSettings("postgres://admin:hunter2@db/docgrid", "admin", "", 2, null);
+
+    assertThatThrownBy(() -> new Database(bare))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jdbc:h2:")
+        .hasMessageContaining("jdbc:postgresql:")
+        .message()
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void embedded_settings_point_at_an_h2_file_under_the_data_directory() {
+    DatabaseSettings settings = DatabaseSettings.embedded(dataDir);
+
+    assertThat(settings.jdbcUrl())
+        .isEqualTo(
+            "jdbc:h2:file:"
+                + dataDir.toAbsolutePath().resolve("db").resolve("docgrid")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";AUTO_SERVER=FALSE");
+    assertThat(settings.user()).isEqualTo("sa");
+    assertThat(settings.password()).isEmpty();
+    assertThat(settings.maxPoolSize()).isEqualTo(10);
+    assertThat(settings.schema()).isNull();
+  }
+
+  @Test
+  void settings_never_print_the_password() {
+    DatabaseSettings settings =
+        new DatabaseSettings(
+            "jdbc:postgresql://db/docgrid?password=hunter2&ssl=true",
+            "app",
+            "s3cret",
+            5,
+            "docgrid");
+
+    assertThat(settings.toString())
+        .doesNotContain("s3cret")
+        .doesNotContain("hunter2")
+        .contains("app", "docgrid", "ssl=true");
+  }
+
+  @Test
+  void settings_reject_a_schema_name_the_databases_would_fold_differently() {
+    DatabaseSettings embedded = DatabaseSettings.embedded(dataDir);
+
+    assertThatThrownBy(() -> embedded.withSchema("Jobs"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Jobs'");
+    assertThatThrownBy(() -> embedded.withSchema("x; drop table jobs"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void embedded_database_is_healthy_while_open_and_not_after_close() {
+    Database database = new Database(DatabaseSettings.embedded(dataDir));
+
+    assertThat(database.dialect()).isEqualTo(SQLDialect.H2);
+    assertThat(database.isHealthy()).isTrue();
+    database.close();
+    assertThat(database.isHealthy()).isFalse();
+  }
+
+  @Test
+  void embedded_database_applies_only_the_common_migrations_and_reopens_cleanly() {
+    try (Database database = new Database(DatabaseSettings.embedded(dataDir))) {
+      assertThat(appliedVersions(database)).containsExactly("1");
+    }
+
+    try (Database reopened = new Database(DatabaseSettings.embedded(dataDir))) {
+      assertThat(appliedVersions(reopened)).containsExactly("1");
+      assertThat(reopened.dsl().fetchCount(DSL.table(DSL.name("jobs")))).isZero();
+    }
+  }
+
+  @Test
+  void postgresql_database_is_healthy_while_open_and_not_after_close() throws SQLException {
+    DatabaseSettings settings = POSTGRES.settingsForFreshSchema();
+    try {
+      Database database = new Database(settings);
+
+      assertThat(database.dialect()).isEqualTo(SQLDialect.POSTGRES);
+      assertThat(database.isHealthy()).isTrue();
+      database.close();
+      assertThat(database.isHealthy()).isFalse();
+    } finally {
+      POSTGRES.dropSchema(settings.schema());
+    }
+  }
+
+  @Test
+  void postgresql_migrations_create_the_partial_index_on_unfinished_jobs() throws SQLException {
+    DatabaseSettings settings = POSTGRES.settingsForFreshSchema();
+    try (Database database = new Database(settings)) {
+      String definition =
+          database
+              .dsl()
+              .fetchValue(
+                  "select indexdef from pg_indexes where schemaname = ? and indexname = ?",
+                  settings.schema(),
+                  "jobs_unfinished_idx")
+              .toString();
+
+      assertThat(definition).contains("WHERE");
+      assertThat(appliedVersions(database)).containsExactly("1", "1.1");
+    } finally {
+      POSTGRES.dropSchema(settings.schema());
+    }
+  }
+
+  private static List<String> appliedVersions(Database database) {
+    return database
+        .dsl()
+        .fetch(
+            "select version from flyway_schema_history where success and version is not null order by installed_rank")
+        .getValues(0, String.class);
+  }
+}

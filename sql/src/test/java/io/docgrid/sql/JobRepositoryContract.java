@@ -1,0 +1,351 @@
+package io.docgrid.sql;
+
+import static io.docgrid.sql.schema.Tables.JOBS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.docgrid.sql.model.Job;
+import io.docgrid.sql.model.JobCursor;
+import io.docgrid.sql.model.JobStatus;
+import io.docgrid.sql.model.NewJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every database behind {@link JobRepository} must do. Subclasses open a migrated {@link
+ * Database} once per class; each test starts from an empty jobs table.
+ */
+abstract class JobRepositoryContract {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+  private static final String SHA256 =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  private JobRepository jobs;
+
+  protected abstract Database database();
+
+  @BeforeEach
+  void start_from_an_empty_table() {
+    database().dsl().deleteFrom(JOBS).execute();
+    jobs = new JobRepository(database().dsl());
+  }
+
+  @Test
+  void insert_queued_stores_a_queued_job_without_attempts() {
+    NewJob request = newJob(T0);
+
+    Job stored = jobs.insertQueued(request);
+
+    assertThat(stored)
+        .isEqualTo(
+            new Job(
+                request.id(),
+                JobStatus.QUEUED,
+                T0,
+                null,
+                null,
+                T0,
+                SHA256,
+                "scan.pdf",
+                "application/pdf",
+                1234L,
+                "{\"ocr\":true,\"lang\":\"eng\"}",
+                null,
+                null,
+                null,
+                0,
+                null,
+                "req-1"));
+    assertThat(jobs.findById(request.id())).contains(stored);
+  }
+
+  @Test
+  void insert_queued_keeps_microseconds_and_drops_nanoseconds() {
+    Instant withNanos = Instant.parse("2026-03-01T10:15:30.123456789Z");
+
+    Job stored = jobs.insertQueued(newJob(withNanos));
+
+    Instant expected = Instant.parse("2026-03-01T10:15:30.123456Z");
+    assertThat(stored.createdAt()).isEqualTo(expected);
+    assertThat(jobs.findById(stored.id()).orElseThrow().createdAt()).isEqualTo(expected);
+  }
+
+  @Test
+  void insert_queued_keeps_long_options_text_intact() {
+    String options = "{\"pages\":\"" + "1,".repeat(20_000) + "\"}";
+    NewJob request =
+        new NewJob(
+            UUID.randomUUID(), SHA256, "big.pdf", "application/pdf", 1, options, "req-2", T0);
+
+    jobs.insertQueued(request);
+
+    assertThat(jobs.findById(request.id()).orElseThrow().options()).isEqualTo(options);
+  }
+
+  @Test
+  void find_by_id_is_empty_for_an_unknown_job() {
+    jobs.insertQueued(newJob(T0));
+
+    assertThat(jobs.findById(UUID.randomUUID())).isEmpty();
+  }
+
+  @Test
+  void mark_running_only_moves_queued_jobs() {
+    Job job = jobs.insertQueued(newJob(T0));
+    Instant at = T0.plusSeconds(1);
+
+    assertThat(jobs.markRunning(job.id(), "node-a", at)).isTrue();
+
+    Job running = jobs.findById(job.id()).orElseThrow();
+    assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(running.nodeId()).isEqualTo("node-a");
+    assertThat(running.startedAt()).isEqualTo(at);
+    assertThat(running.updatedAt()).isEqualTo(at);
+    assertThat(running.attempts()).isEqualTo(1);
+    assertThat(jobs.markRunning(job.id(), "node-b", T0.plusSeconds(2))).isFalse();
+    assertThat(jobs.findById(job.id())).contains(running);
+  }
+
+  @Test
+  void mark_running_on_a_succeeded_job_returns_false_and_changes_nothing() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(job.id(), 3, T0.plusSeconds(1));
+    Job succeeded = jobs.findById(job.id()).orElseThrow();
+
+    assertThat(jobs.markRunning(job.id(), "node-a", T0.plusSeconds(2))).isFalse();
+
+    assertThat(jobs.findById(job.id())).contains(succeeded);
+  }
+
+  @Test
+  void mark_running_counts_one_attempt_per_claim_across_requeues() {
+    Job job = jobs.insertQueued(newJob(T0));
+
+    jobs.markRunning(job.id(), "node-a", T0.plusSeconds(1));
+    jobs.requeue(job.id(), T0.plusSeconds(2));
+    jobs.markRunning(job.id(), "node-b", T0.plusSeconds(3));
+
+    Job running = jobs.findById(job.id()).orElseThrow();
+    assertThat(running.attempts()).isEqualTo(2);
+    assertThat(running.nodeId()).isEqualTo("node-b");
+    assertThat(running.startedAt()).isEqualTo(T0.plusSeconds(3));
+  }
+
+  @Test
+  void mark_succeeded_finishes_a_running_job_with_its_page_count() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(job.id(), "node-a", T0.plusSeconds(1));
+    Instant at = T0.plusSeconds(5);
+
+    assertThat(jobs.markSucceeded(job.id(), 12, at)).isTrue();
+
+    Job succeeded = jobs.findById(job.id()).orElseThrow();
+    assertThat(succeeded.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(succeeded.pageCount()).isEqualTo(12);
+    assertThat(succeeded.finishedAt()).isEqualTo(at);
+    assertThat(succeeded.updatedAt()).isEqualTo(at);
+    assertThat(succeeded.errorCode()).isNull();
+    assertThat(succeeded.errorMessage()).isNull();
+  }
+
+  @Test
+  void mark_succeeded_also_finishes_a_job_that_never_ran() {
+    Job job = jobs.insertQueued(newJob(T0));
+
+    assertThat(jobs.markSucceeded(job.id(), 0, T0.plusSeconds(1))).isTrue();
+
+    assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void mark_succeeded_leaves_finished_jobs_alone() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.markFailed(job.id(), "corrupt_input", "bad xref table", T0.plusSeconds(1));
+    Job failed = jobs.findById(job.id()).orElseThrow();
+
+    assertThat(jobs.markSucceeded(job.id(), 3, T0.plusSeconds(2))).isFalse();
+
+    assertThat(jobs.findById(job.id())).contains(failed);
+  }
+
+  @Test
+  void mark_failed_records_the_error_on_a_running_job() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(job.id(), "node-a", T0.plusSeconds(1));
+    Instant at = T0.plusSeconds(2);
+
+    assertThat(jobs.markFailed(job.id(), "timeout", "took longer than 60s", at)).isTrue();
+
+    Job failed = jobs.findById(job.id()).orElseThrow();
+    assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(failed.errorCode()).isEqualTo("timeout");
+    assertThat(failed.errorMessage()).isEqualTo("took longer than 60s");
+    assertThat(failed.finishedAt()).isEqualTo(at);
+    assertThat(failed.updatedAt()).isEqualTo(at);
+    assertThat(failed.pageCount()).isNull();
+  }
+
+  @Test
+  void mark_failed_truncates_the_message_to_2000_characters() {
+    Job job = jobs.insertQueued(newJob(T0));
+    String message = "x".repeat(1999) + "\uD83D\uDCC4" + "y".repeat(500);
+
+    assertThat(jobs.markFailed(job.id(), "internal", message, T0.plusSeconds(1))).isTrue();
+
+    // The emoji straddles the limit; cutting it in half would store an invalid character.
+    assertThat(jobs.findById(job.id()).orElseThrow().errorMessage()).isEqualTo("x".repeat(1999));
+    Job other = jobs.insertQueued(newJob(T0));
+    jobs.markFailed(other.id(), "internal", "z".repeat(5000), T0.plusSeconds(1));
+    assertThat(jobs.findById(other.id()).orElseThrow().errorMessage()).isEqualTo("z".repeat(2000));
+  }
+
+  @Test
+  void mark_failed_leaves_finished_jobs_alone() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(job.id(), 4, T0.plusSeconds(1));
+    Job succeeded = jobs.findById(job.id()).orElseThrow();
+
+    assertThat(jobs.markFailed(job.id(), "timeout", "late", T0.plusSeconds(2))).isFalse();
+
+    assertThat(jobs.findById(job.id())).contains(succeeded);
+  }
+
+  @Test
+  void requeue_only_moves_running_jobs_and_clears_the_node() {
+    Job queued = jobs.insertQueued(newJob(T0));
+    assertThat(jobs.requeue(queued.id(), T0.plusSeconds(1))).isFalse();
+    assertThat(jobs.findById(queued.id())).contains(queued);
+    jobs.markRunning(queued.id(), "node-a", T0.plusSeconds(2));
+
+    assertThat(jobs.requeue(queued.id(), T0.plusSeconds(3))).isTrue();
+
+    Job requeued = jobs.findById(queued.id()).orElseThrow();
+    assertThat(requeued.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(requeued.nodeId()).isNull();
+    assertThat(requeued.updatedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(requeued.attempts()).isEqualTo(1);
+    jobs.markSucceeded(queued.id(), 1, T0.plusSeconds(4));
+    assertThat(jobs.requeue(queued.id(), T0.plusSeconds(5))).isFalse();
+  }
+
+  @Test
+  void transitions_on_an_unknown_job_change_nothing() {
+    UUID unknown = UUID.randomUUID();
+
+    assertThat(jobs.markRunning(unknown, "node-a", T0)).isFalse();
+    assertThat(jobs.markSucceeded(unknown, 1, T0)).isFalse();
+    assertThat(jobs.markFailed(unknown, "internal", "boom", T0)).isFalse();
+    assertThat(jobs.requeue(unknown, T0)).isFalse();
+    assertThat(jobs.findById(unknown)).isEmpty();
+  }
+
+  @Test
+  void list_newest_first_orders_by_creation_time_descending() {
+    Job oldest = jobs.insertQueued(newJob(T0));
+    Job newest = jobs.insertQueued(newJob(T0.plusSeconds(2)));
+    Job middle = jobs.insertQueued(newJob(T0.plusSeconds(1)));
+
+    assertThat(jobs.listNewestFirst(10, Optional.empty())).containsExactly(newest, middle, oldest);
+    assertThat(jobs.listNewestFirst(1, Optional.empty())).containsExactly(newest);
+  }
+
+  @Test
+  void list_newest_first_pages_through_five_jobs_two_at_a_time_returning_each_once() {
+    List<Job> inserted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      inserted.add(jobs.insertQueued(newJob(T0.plus(Duration.ofMillis(i)))));
+    }
+    // Two jobs created in the same microsecond: only the id can order them.
+    Instant tie = T0.plusSeconds(10);
+    inserted.add(jobs.insertQueued(newJob(tie)));
+    inserted.add(jobs.insertQueued(newJob(tie)));
+    List<Job> expected = jobs.listNewestFirst(100, Optional.empty());
+
+    List<Job> paged = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      List<Job> page = jobs.listNewestFirst(2, cursor.flatMap(JobCursor::decode));
+      pageSizes.add(page.size());
+      paged.addAll(page);
+      // Through the encoded form, as a client would hand it back.
+      cursor =
+          page.size() < 2
+              ? Optional.empty()
+              : Optional.of(JobCursor.after(page.get(page.size() - 1)).encode());
+    } while (cursor.isPresent());
+
+    assertThat(paged).containsExactlyElementsOf(expected);
+    assertThat(paged).containsExactlyInAnyOrderElementsOf(inserted);
+    assertThat(paged.subList(0, 2)).extracting(Job::createdAt).containsOnly(tie);
+    assertThat(paged.subList(2, 5))
+        .extracting(Job::createdAt)
+        .containsExactly(T0.plusMillis(2), T0.plusMillis(1), T0);
+    assertThat(pageSizes).containsExactly(2, 2, 1);
+  }
+
+  @Test
+  void list_newest_first_after_the_last_job_is_empty() {
+    Job only = jobs.insertQueued(newJob(T0));
+
+    assertThat(jobs.listNewestFirst(10, Optional.of(JobCursor.after(only)))).isEmpty();
+  }
+
+  @Test
+  void find_unfinished_returns_queued_and_running_jobs_oldest_first() {
+    Job running = jobs.insertQueued(newJob(T0.plusSeconds(2)));
+    jobs.markRunning(running.id(), "node-a", T0.plusSeconds(3));
+    Job queued = jobs.insertQueued(newJob(T0));
+    Job succeeded = jobs.insertQueued(newJob(T0.plusSeconds(1)));
+    jobs.markSucceeded(succeeded.id(), 1, T0.plusSeconds(4));
+    Job failed = jobs.insertQueued(newJob(T0.plusSeconds(3)));
+    jobs.markFailed(failed.id(), "timeout", "late", T0.plusSeconds(5));
+
+    assertThat(jobs.findUnfinished())
+        .extracting(Job::id, Job::status)
+        .containsExactly(
+            tuple(queued.id(), JobStatus.QUEUED), tuple(running.id(), JobStatus.RUNNING));
+  }
+
+  @Test
+  void count_by_status_counts_only_jobs_in_that_status() {
+    Job first = jobs.insertQueued(newJob(T0));
+    jobs.insertQueued(newJob(T0));
+    Job third = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(first.id(), "node-a", T0);
+    jobs.markFailed(third.id(), "timeout", "late", T0);
+
+    assertThat(jobs.countByStatus(JobStatus.QUEUED)).isEqualTo(1);
+    assertThat(jobs.countByStatus(JobStatus.RUNNING)).isEqualTo(1);
+    assertThat(jobs.countByStatus(JobStatus.FAILED)).isEqualTo(1);
+    assertThat(jobs.countByStatus(JobStatus.SUCCEEDED)).isZero();
+    assertThat(jobs.countByStatus(JobStatus.CANCELLED)).isZero();
+  }
+
+  @Test
+  void a_garbage_cursor_decodes_to_empty_and_the_listing_starts_from_the_newest() {
+    jobs.insertQueued(newJob(T0));
+
+    assertThat(JobCursor.decode("not a cursor")).isEmpty();
+    assertThat(jobs.listNewestFirst(10, JobCursor.decode("%%%"))).hasSize(1);
+  }
+
+  private static NewJob newJob(Instant createdAt) {
+    return new NewJob(
+        UUID.randomUUID(),
+        SHA256,
+        "scan.pdf",
+        "application/pdf",
+        1234L,
+        "{\"ocr\":true,\"lang\":\"eng\"}",
+        "req-1",
+        createdAt);
+  }
+}
