@@ -1,0 +1,45 @@
+package io.docgrid.tasks.blob;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where document bytes and results live. Documents are content-addressed by their SHA-256, so the
+ * same upload is stored once; results are keyed by job id.
+ */
+public interface BlobStore {
+
+  /**
+   * A new empty file on the same volume as the store, for spooling an upload so that {@link
+   * #putDocument} can move it in without a copy. The caller deletes it if it never gets stored.
+   */
+  Path createTemporaryFile() throws IOException;
+
+  /**
+   * Moves a complete file into the store under its SHA-256. Idempotent: storing bytes already
+   * present discards the source file.
+   */
+  void putDocument(String sha256, Path completeFile) throws IOException;
+
+  boolean hasDocument(String sha256);
+
+  /** A local file with the document's bytes, valid until the handle is closed. */
+  DocumentFile openDocument(String sha256) throws IOException;
+
+  void putResult(UUID jobId, byte[] content) throws IOException;
+
+  Optional<byte[]> readResult(UUID jobId) throws IOException;
+
+  /** Whether the store can be written right now; used by readiness checks. */
+  boolean isUsable();
+
+  /** A document made available as a local file. */
+  interface DocumentFile extends AutoCloseable {
+    Path path();
+
+    @Override
+    void close() throws IOException;
+  }
+}

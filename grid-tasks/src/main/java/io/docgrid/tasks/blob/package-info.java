@@ -1,0 +1,2 @@
+/** Storage for uploaded documents (content-addressed) and job results. */
+package io.docgrid.tasks.blob;

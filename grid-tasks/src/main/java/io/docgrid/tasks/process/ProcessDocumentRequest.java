@@ -1,0 +1,21 @@
+package io.docgrid.tasks.process;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a grid node needs to process one document: the job, where its bytes are, and who to tell
+ * when work starts. Small by design: the bytes travel through the blob store, not the task.
+ */
+public record ProcessDocumentRequest(
+    UUID jobId, String documentSha256, String mediaType, String requestId, UUID originNodeId)
+    implements Serializable {
+
+  public ProcessDocumentRequest {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(documentSha256, "documentSha256");
+    Objects.requireNonNull(mediaType, "mediaType");
+    Objects.requireNonNull(originNodeId, "originNodeId");
+  }
+}

@@ -1,0 +1,44 @@
+package io.docgrid.tasks.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+
+/**
+ * Java serialization of the records that travel between nodes. Ignite 2's binary marshaller cannot
+ * build records (their fields are off limits to Unsafe), so jobs carry them as bytes instead. Only
+ * our own types and plain JDK value types may be read back: nothing else is deserialised.
+ */
+final class WirePayloads {
+
+  private static final ObjectInputFilter ALLOWED =
+      ObjectInputFilter.Config.createFilter(
+          "maxdepth=20;maxrefs=10000000;maxarray=100000000;"
+              + "io.docgrid.tasks.**;java.lang.*;java.util.*;java.time.*;!*");
+
+  private WirePayloads() {}
+
+  static byte[] encode(Serializable value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not serialise " + value.getClass().getName(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static <T> T decode(byte[] bytes, Class<T> type) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      in.setObjectInputFilter(ALLOWED);
+      return type.cast(in.readObject());
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("could not read a " + type.getSimpleName() + " payload", e);
+    }
+  }
+}

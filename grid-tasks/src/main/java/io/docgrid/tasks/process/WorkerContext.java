@@ -1,0 +1,24 @@
+package io.docgrid.tasks.process;
+
+import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.document.TextExtractor;
+import java.util.Optional;
+import org.apache.ignite.Ignite;
+
+/**
+ * The node-local services a compute job needs. Ignite deserialises jobs without a container, so the
+ * node registers this once in its node-local map and jobs look it up through their Ignite instance
+ * (never a static field: several nodes may share one JVM).
+ */
+public record WorkerContext(BlobStore blobStore, TextExtractor extractor) {
+
+  private static final String KEY = WorkerContext.class.getName();
+
+  public void installOn(Ignite ignite) {
+    ignite.cluster().<String, Object>nodeLocalMap().put(KEY, this);
+  }
+
+  public static Optional<WorkerContext> lookup(Ignite ignite) {
+    return Optional.ofNullable((WorkerContext) ignite.cluster().nodeLocalMap().get(KEY));
+  }
+}

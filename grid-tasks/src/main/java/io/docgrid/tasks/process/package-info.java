@@ -1,0 +1,2 @@
+/** The Ignite compute task that processes a document, and the messages around it. */
+package io.docgrid.tasks.process;

@@ -1,0 +1,226 @@
+package io.docgrid.tasks.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.docgrid.tasks.blob.LocalBlobStore;
+import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentProcessingException;
+import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.TextExtractor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.SystemDataRegionConfiguration;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two real Ignite nodes in this JVM: one without the compute role submits, the other runs the job.
+ * Proves the task runs on the grid (not the caller), reports its start, carries the job's ids into
+ * its logs, and brings document errors back as our own exception.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProcessDocumentTaskTest {
+
+  private static final long MB = 1L << 20;
+
+  private Ignite submitter;
+  private Ignite worker;
+  private LocalBlobStore blobs;
+  private final List<JobStarted> started = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  void startCluster(@TempDir Path blobRoot) throws Exception {
+    int discovery = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+    int communication = discovery + 10;
+    submitter =
+        Ignition.start(
+            node("submitter", discovery, communication, false)
+                .setWorkDirectory(blobRoot.resolve("grid-submitter").toString()));
+    worker =
+        Ignition.start(
+            node("worker", discovery, communication, true)
+                .setWorkDirectory(blobRoot.resolve("grid-worker").toString()));
+    blobs = new LocalBlobStore(blobRoot);
+    new WorkerContext(blobs, new TextExtractor()).installOn(worker);
+    submitter
+        .message()
+        .localListen(
+            JobStarted.TOPIC,
+            (UUID nodeId, byte[] message) -> {
+              started.add(JobStarted.decode(message));
+              return true;
+            });
+  }
+
+  @AfterAll
+  void stopCluster() {
+    if (worker != null) {
+      worker.close();
+    }
+    if (submitter != null) {
+      submitter.close();
+    }
+  }
+
+  @Test
+  void the_job_runs_on_a_compute_node_and_announces_its_start() throws Exception {
+    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    String sha = store(pdf);
+    UUID jobId = UUID.randomUUID();
+
+    ListAppender<ILoggingEvent> logs = captureJobLogs();
+    ExtractedDocument result =
+        submitter
+            .compute(NodeRoles.computeNodes(submitter))
+            .execute(
+                new ProcessDocumentTask(),
+                new ProcessDocumentRequest(
+                    jobId, sha, "application/pdf", "req-7", submitter.cluster().localNode().id()));
+
+    assertThat(result.pageCount()).isEqualTo(4);
+    assertThat(result.pages()).hasSize(4);
+    assertThat(NodeRoles.computeNodes(submitter).nodes())
+        .singleElement()
+        .satisfies(node -> assertThat(node.id()).isEqualTo(worker.cluster().localNode().id()));
+    awaitStarted(jobId);
+    assertThat(started)
+        .filteredOn(event -> event.jobId().equals(jobId))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.nodeId()).isEqualTo(worker.cluster().localNode().id().toString()));
+    assertThat(logs.list)
+        .anySatisfy(
+            event -> {
+              Map<String, String> mdc = event.getMDCPropertyMap();
+              assertThat(mdc).containsEntry("jobId", jobId.toString());
+              assertThat(mdc).containsEntry("requestId", "req-7");
+              assertThat(event.getThreadName()).contains("worker");
+            });
+  }
+
+  @Test
+  void a_document_error_comes_back_as_our_exception_with_its_code() throws Exception {
+    String sha = store(corpus("pypdf__libreoffice-writer-password.pdf"));
+    var request =
+        new ProcessDocumentRequest(
+            UUID.randomUUID(),
+            sha,
+            "application/pdf",
+            "req-8",
+            submitter.cluster().localNode().id());
+
+    assertThatThrownBy(
+            () ->
+                submitter
+                    .compute(NodeRoles.computeNodes(submitter))
+                    .execute(new ProcessDocumentTask(), request))
+        .isInstanceOf(IgniteException.class)
+        .satisfies(
+            failure -> {
+              DocumentProcessingException cause = findCause(failure);
+              assertThat(cause.code()).isEqualTo(DocumentErrorCode.DOCUMENT_ENCRYPTED);
+            });
+  }
+
+  @Test
+  void an_api_only_node_is_not_a_compute_node() {
+    assertThat(NodeRoles.computeNodes(worker).nodes())
+        .noneSatisfy(node -> assertThat(node.id()).isEqualTo(submitter.cluster().localNode().id()));
+  }
+
+  private static DocumentProcessingException findCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DocumentProcessingException document) {
+        return document;
+      }
+    }
+    throw new AssertionError("no DocumentProcessingException in " + failure);
+  }
+
+  private void awaitStarted(UUID jobId) throws InterruptedException {
+    for (int i = 0; i < 100 && started.stream().noneMatch(e -> e.jobId().equals(jobId)); i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  private static ListAppender<ILoggingEvent> captureJobLogs() {
+    Logger logger = (Logger) LoggerFactory.getLogger(ProcessDocumentJob.class);
+    logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    return appender;
+  }
+
+  private String store(Path file) throws Exception {
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    Path copy = blobs.createTemporaryFile();
+    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    blobs.putDocument(sha, copy);
+    return sha;
+  }
+
+  private static Path corpus(String name) {
+    String dir = System.getProperty("docgrid.corpus.dir", "../../shared/corpus");
+    return Path.of(dir, "dev", name);
+  }
+
+  private static IgniteConfiguration node(
+      String name, int discoveryPort, int communicationPort, boolean compute) {
+    return new IgniteConfiguration()
+        .setIgniteInstanceName(name)
+        .setDiscoverySpi(
+            new TcpDiscoverySpi()
+                .setIpFinder(
+                    new TcpDiscoveryVmIpFinder()
+                        .setAddresses(
+                            List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 4))))
+                .setLocalAddress("127.0.0.1")
+                .setLocalPort(discoveryPort)
+                .setLocalPortRange(5))
+        .setCommunicationSpi(
+            new TcpCommunicationSpi()
+                .setLocalAddress("127.0.0.1")
+                .setLocalPort(communicationPort)
+                .setLocalPortRange(10))
+        .setDataStorageConfiguration(
+            new DataStorageConfiguration()
+                .setDefaultDataRegionConfiguration(
+                    new DataRegionConfiguration().setInitialSize(16 * MB).setMaxSize(32 * MB))
+                .setSystemDataRegionConfiguration(
+                    new SystemDataRegionConfiguration()
+                        .setInitialSize(16 * MB)
+                        .setMaxSize(32 * MB)))
+        .setUserAttributes(Map.of(NodeRoles.COMPUTE_ATTRIBUTE, compute))
+        .setClientConnectorConfiguration(null)
+        .setConnectorConfiguration(null)
+        .setMetricsLogFrequency(0);
+  }
+}
