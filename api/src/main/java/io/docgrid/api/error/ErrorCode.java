@@ -1,0 +1,45 @@
+package io.docgrid.api.error;
+
+/**
+ * The stable error codes of the API: part of the contract, so codes are added, never renamed. Each
+ * carries its HTTP status, a short title and whether retrying the same request can succeed.
+ */
+public enum ErrorCode {
+  INVALID_REQUEST(400, "The request is malformed", false),
+  VALIDATION_FAILED(400, "The request is invalid", false),
+  EMPTY_FILE(400, "The uploaded file is empty", false),
+  NOT_FOUND(404, "Not found", false),
+  METHOD_NOT_ALLOWED(405, "Method not allowed", false),
+  JOB_NOT_FINISHED(409, "The job has not finished", true),
+  JOB_FAILED(409, "The job failed and has no result", false),
+  FILE_TOO_LARGE(413, "The upload is too large", false),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", false),
+  DOCUMENT_CORRUPT(422, "The document cannot be read", false),
+  DOCUMENT_ENCRYPTED(422, "The document is encrypted", false),
+  DOCUMENT_TOO_COMPLEX(422, "The document exceeds processing limits", false),
+  PROCESSING_TIMEOUT(504, "Processing took too long", true),
+  SERVICE_UNAVAILABLE(503, "The service is unavailable", true),
+  INTERNAL_ERROR(500, "Internal error", false);
+
+  private final int status;
+  private final String title;
+  private final boolean retryable;
+
+  ErrorCode(int status, String title, boolean retryable) {
+    this.status = status;
+    this.title = title;
+    this.retryable = retryable;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+}

@@ -1,0 +1,73 @@
+package io.docgrid.api.error;
+
+import io.docgrid.tasks.document.DocumentErrorCode;
+import io.javalin.http.HttpResponseException;
+import java.util.Locale;
+
+/**
+ * The only place where a failure becomes an HTTP answer. Pure: the same throwable always maps to
+ * the same problem, and nothing but our own client-safe messages reaches the body.
+ */
+public final class ErrorMapper {
+
+  private ErrorMapper() {}
+
+  public static Problem map(Throwable failure, String path, String requestId) {
+    Mapped mapped = classify(failure);
+    ErrorCode code = mapped.code();
+    return new Problem(
+        Problem.TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        code.title(),
+        code.status(),
+        mapped.detail(),
+        path,
+        code.name(),
+        requestId,
+        code.retryable(),
+        failure instanceof ApiException api ? api.violations() : java.util.List.of());
+  }
+
+  public static ErrorCode codeOf(DocumentErrorCode documentError) {
+    return switch (documentError) {
+      case DOCUMENT_CORRUPT -> ErrorCode.DOCUMENT_CORRUPT;
+      case DOCUMENT_ENCRYPTED -> ErrorCode.DOCUMENT_ENCRYPTED;
+      case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case DOCUMENT_TOO_COMPLEX -> ErrorCode.DOCUMENT_TOO_COMPLEX;
+    };
+  }
+
+  private record Mapped(ErrorCode code, String detail) {}
+
+  private static Mapped classify(Throwable failure) {
+    if (failure instanceof ApiException api) {
+      return new Mapped(api.code(), api.getMessage());
+    }
+    if (failure instanceof HttpResponseException http) {
+      // Javalin's own responses (e.g. from its validators) carry messages it wrote for clients.
+      return new Mapped(codeForStatus(http.getStatus()), genericDetail(http.getStatus()));
+    }
+    return new Mapped(
+        ErrorCode.INTERNAL_ERROR,
+        "An unexpected error occurred. Quote the request id when reporting it.");
+  }
+
+  static ErrorCode codeForStatus(int status) {
+    return switch (status) {
+      case 400 -> ErrorCode.INVALID_REQUEST;
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+      case 413 -> ErrorCode.FILE_TOO_LARGE;
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+    };
+  }
+
+  private static String genericDetail(int status) {
+    return switch (status) {
+      case 404 -> "No such resource. See /api/v1/docs for the API.";
+      case 405 -> "This method is not allowed on this resource.";
+      default -> "The request could not be processed (HTTP " + status + ").";
+    };
+  }
+}

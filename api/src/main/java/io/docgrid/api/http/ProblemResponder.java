@@ -1,0 +1,66 @@
+package io.docgrid.api.http;
+
+import io.docgrid.api.error.ErrorCode;
+import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.error.Problem;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes every failure, thrown or routed, as {@code application/problem+json}. */
+public final class ProblemResponder {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponder.class);
+
+  private final JsonMapper json;
+
+  public ProblemResponder(JsonMapper json) {
+    this.json = json;
+  }
+
+  public void install(RoutesConfig routes) {
+    routes.exception(Exception.class, (failure, ctx) -> respond(ctx, failure));
+    // Routes that matched nothing, or matched with the wrong method, never threw: answer them too.
+    routes.error(404, ctx -> respondToStatus(ctx, 404));
+    routes.error(405, ctx -> respondToStatus(ctx, 405));
+  }
+
+  public void respond(Context ctx, Throwable failure) {
+    Problem problem = ErrorMapper.map(failure, ctx.path(), RequestIds.of(ctx));
+    if (problem.status() >= 500) {
+      log.error("request failed: {} {}", ctx.method(), ctx.path(), failure);
+    } else {
+      log.info(
+          "request rejected: {} {} -> {} {}",
+          ctx.method(),
+          ctx.path(),
+          problem.status(),
+          problem.code());
+    }
+    write(ctx, problem);
+  }
+
+  private void respondToStatus(Context ctx, int status) {
+    String contentType = ctx.res().getContentType();
+    if (contentType != null && contentType.startsWith(Problem.MEDIA_TYPE)) {
+      return; // already answered by the exception handler
+    }
+    ErrorCode code = status == 405 ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.NOT_FOUND;
+    String detail =
+        status == 405
+            ? "This method is not allowed on " + ctx.path() + "."
+            : "No such resource. See /api/v1/docs for the API.";
+    respond(ctx, new io.docgrid.api.error.ApiException(code, detail));
+  }
+
+  private void write(Context ctx, Problem problem) {
+    ctx.status(problem.status());
+    ctx.contentType(Problem.MEDIA_TYPE);
+    ctx.result(json.toJsonString(problem, Problem.class));
+    if (problem.status() == 503) {
+      ctx.header("Retry-After", "5");
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package io.docgrid.api.jobs;
+
+import io.docgrid.tasks.document.DocumentProcessingException;
+import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.process.JobStarted;
+import io.docgrid.tasks.process.NodeRoles;
+import io.docgrid.tasks.process.ProcessDocumentRequest;
+import io.docgrid.tasks.process.ProcessDocumentTask;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cluster.ClusterGroupEmptyException;
+import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.compute.ComputeTaskTimeoutException;
+import org.apache.ignite.events.DiscoveryEvent;
+import org.apache.ignite.events.EventType;
+import org.apache.ignite.lang.IgniteFuture;
+import org.apache.ignite.lang.IgnitePredicate;
+
+/**
+ * Sends jobs to the grid and turns what comes back into {@link DispatchOutcome}s. This is the one
+ * place where Ignite's exceptions are unwrapped; nothing above it sees an Ignite type.
+ */
+final class JobDispatcher implements AutoCloseable {
+
+  private final Ignite ignite;
+  private final Duration jobTimeout;
+  private final Executor callbacks;
+  private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+  private IgnitePredicate<DiscoveryEvent> joinListener;
+  private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> startListener;
+
+  JobDispatcher(Ignite ignite, Duration jobTimeout, Executor callbacks) {
+    this.ignite = ignite;
+    this.jobTimeout = jobTimeout;
+    this.callbacks = callbacks;
+  }
+
+  /** Calls {@code onStarted} on this node when a grid node starts one of its jobs. */
+  void onJobStarted(Consumer<JobStarted> onStarted) {
+    startListener =
+        (nodeId, message) -> {
+          callbacks.execute(() -> onStarted.accept(JobStarted.decode(message)));
+          return true;
+        };
+    ignite.message().localListen(JobStarted.TOPIC, startListener);
+  }
+
+  /** Calls {@code onJoined} whenever a compute node joins the cluster. */
+  void onComputeNodeJoined(Runnable onJoined) {
+    joinListener =
+        event -> {
+          if (Boolean.TRUE.equals(event.eventNode().attribute(NodeRoles.COMPUTE_ATTRIBUTE))) {
+            callbacks.execute(onJoined);
+          }
+          return true;
+        };
+    ignite.events().localListen(joinListener, EventType.EVT_NODE_JOINED);
+  }
+
+  boolean hasComputeNodes() {
+    return !NodeRoles.computeNodes(ignite).nodes().isEmpty();
+  }
+
+  int computeNodeCount() {
+    return NodeRoles.computeNodes(ignite).nodes().size();
+  }
+
+  boolean isInFlight(UUID jobId) {
+    return inFlight.contains(jobId);
+  }
+
+  int inFlightCount() {
+    return inFlight.size();
+  }
+
+  /**
+   * Submits the job unless it is already running from this node. Returns false when there is no
+   * compute node to take it; the job then waits for one.
+   */
+  boolean dispatch(
+      UUID jobId,
+      String sha256,
+      String mediaType,
+      String requestId,
+      Consumer<DispatchOutcome> onDone) {
+    if (!hasComputeNodes()) {
+      return false;
+    }
+    if (!inFlight.add(jobId)) {
+      return true;
+    }
+    var request =
+        new ProcessDocumentRequest(
+            jobId, sha256, mediaType, requestId, ignite.cluster().localNode().id());
+    IgniteFuture<ExtractedDocument> future;
+    try {
+      future =
+          ignite
+              .compute(NodeRoles.computeNodes(ignite))
+              .withTimeout(jobTimeout.toMillis())
+              .executeAsync(new ProcessDocumentTask(), request);
+    } catch (ClusterGroupEmptyException e) {
+      inFlight.remove(jobId);
+      return false;
+    } catch (RuntimeException e) {
+      inFlight.remove(jobId);
+      onDone.accept(outcomeOf(e));
+      return true;
+    }
+    future.listenAsync(
+        done -> {
+          DispatchOutcome outcome;
+          try {
+            outcome = new DispatchOutcome.Completed(done.get());
+          } catch (RuntimeException e) {
+            outcome = outcomeOf(e);
+          } finally {
+            inFlight.remove(jobId);
+          }
+          onDone.accept(outcome);
+        },
+        callbacks);
+    return true;
+  }
+
+  static DispatchOutcome outcomeOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DocumentProcessingException rejected) {
+        return new DispatchOutcome.Rejected(rejected.code(), rejected.getMessage());
+      }
+      if (t instanceof ComputeTaskTimeoutException) {
+        return new DispatchOutcome.TimedOut();
+      }
+      if (t instanceof ClusterGroupEmptyException || t instanceof ClusterTopologyException) {
+        return new DispatchOutcome.NoWorker();
+      }
+      if (t instanceof org.apache.ignite.IgniteInterruptedException
+          || t instanceof org.apache.ignite.lang.IgniteFutureCancelledException
+          || t instanceof IllegalStateException && isStopping(t)) {
+        return new DispatchOutcome.Interrupted();
+      }
+    }
+    return new DispatchOutcome.Crashed(failure);
+  }
+
+  private static boolean isStopping(Throwable t) {
+    return t.getMessage() != null && t.getMessage().contains("stopping");
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (joinListener != null) {
+        ignite.events().stopLocalListen(joinListener, EventType.EVT_NODE_JOINED);
+      }
+      if (startListener != null) {
+        ignite.message().stopLocalListen(JobStarted.TOPIC, startListener);
+      }
+    } catch (IgniteException | IllegalStateException alreadyStopped) {
+      // The node is going down anyway; its listeners go with it.
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.docgrid.api.jobs;
+
+import io.docgrid.api.error.ApiException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The renderings of a result a client can ask for. */
+enum ResultFormat {
+  JSON("application/json"),
+  TEXT("text/plain; charset=utf-8"),
+  MARKDOWN("text/markdown; charset=utf-8");
+
+  private final String contentType;
+
+  ResultFormat(String contentType) {
+    this.contentType = contentType;
+  }
+
+  String contentType() {
+    return contentType;
+  }
+
+  static ResultFormat parse(String offered) {
+    if (offered == null || offered.isEmpty()) {
+      return JSON;
+    }
+    for (ResultFormat format : values()) {
+      if (format.name().equalsIgnoreCase(offered)) {
+        return format;
+      }
+    }
+    throw ApiException.invalidField("format", "must be one of " + names());
+  }
+
+  private static String names() {
+    return Arrays.stream(values())
+        .map(f -> f.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
+  }
+}

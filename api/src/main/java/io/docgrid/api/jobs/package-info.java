@@ -1,0 +1,2 @@
+/** The jobs resource: uploads, the job lifecycle and result rendering. */
+package io.docgrid.api.jobs;

@@ -1,0 +1,93 @@
+package io.docgrid.api.metrics;
+
+import io.prometheus.client.Collector;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.GaugeMetricFamily;
+import io.prometheus.client.Histogram;
+import io.prometheus.client.hotspot.DefaultExports;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The service's metrics, in a registry of its own (never the global default, so that several nodes
+ * in one JVM do not collide). Labels take bounded values only: route templates, methods, statuses
+ * and error codes, never ids.
+ */
+public final class ApiMetrics {
+
+  private final CollectorRegistry registry = new CollectorRegistry(true);
+
+  private final Counter requests =
+      Counter.build()
+          .name("docgrid_http_requests_total")
+          .help("HTTP requests by route template, method and status.")
+          .labelNames("route", "method", "status")
+          .register(registry);
+
+  private final Histogram requestDuration =
+      Histogram.build()
+          .name("docgrid_http_request_duration_seconds")
+          .help("HTTP request latency by route template and method.")
+          .labelNames("route", "method")
+          .buckets(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+          .register(registry);
+
+  private final Counter jobsSubmitted =
+      Counter.build()
+          .name("docgrid_jobs_submitted_total")
+          .help("Jobs accepted for processing.")
+          .register(registry);
+
+  private final Counter jobsFinished =
+      Counter.build()
+          .name("docgrid_jobs_finished_total")
+          .help("Jobs that reached a final state, by outcome and error code.")
+          .labelNames("outcome", "error_code")
+          .register(registry);
+
+  private final Histogram jobDuration =
+      Histogram.build()
+          .name("docgrid_job_duration_seconds")
+          .help("Time from submission to a final state.")
+          .labelNames("outcome")
+          .buckets(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
+          .register(registry);
+
+  public ApiMetrics() {
+    DefaultExports.register(registry);
+  }
+
+  public CollectorRegistry registry() {
+    return registry;
+  }
+
+  public void requestCompleted(String route, String method, int status, double seconds) {
+    requests.labels(route, method, Integer.toString(status)).inc();
+    requestDuration.labels(route, method).observe(seconds);
+  }
+
+  public void jobSubmitted() {
+    jobsSubmitted.inc();
+  }
+
+  public void jobFinished(String outcome, String errorCode, double seconds) {
+    jobsFinished.labels(outcome, errorCode == null ? "none" : errorCode).inc();
+    jobDuration.labels(outcome).observe(seconds);
+  }
+
+  /** Publishes job counts by status, read at scrape time. */
+  public void registerJobStates(Supplier<Map<String, Long>> countsByStatus) {
+    new Collector() {
+      @Override
+      public List<MetricFamilySamples> collect() {
+        var family =
+            new GaugeMetricFamily(
+                "docgrid_jobs", "Jobs currently in each unfinished state.", List.of("status"));
+        countsByStatus.get().forEach((status, count) -> family.addMetric(List.of(status), count));
+        return List.of(family);
+      }
+    }.register(registry);
+  }
+}

@@ -1,0 +1,2 @@
+/** The OpenAPI description and its Swagger UI. */
+package io.docgrid.api.openapi;

@@ -1,0 +1,2 @@
+/** DocGrid's HTTP API, built on Javalin. */
+package io.docgrid.api;
