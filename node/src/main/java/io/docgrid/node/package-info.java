@@ -1,0 +1,2 @@
+/** The docgrid command and its subcommands. */
+package io.docgrid.node;

@@ -1,0 +1,109 @@
+package io.docgrid.node.wiring;
+
+import io.docgrid.api.ApiServer;
+import io.docgrid.api.jobs.JobService;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started node. Closing it stops in the order that loses nothing: refuse new work, let running
+ * jobs finish for the grace period, then close everything in reverse start order. Jobs still
+ * unfinished stay queued or running in the database and resume at the next start.
+ */
+public final class RunningNode implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RunningNode.class);
+
+  private final Deque<AutoCloseable> resources;
+  private final ApiServer api;
+  private final JobService jobService;
+  private final Duration shutdownGrace;
+  private boolean closed;
+
+  private RunningNode(Builder builder) {
+    this.resources = builder.resources;
+    this.api = builder.api;
+    this.jobService = builder.jobService;
+    this.shutdownGrace = builder.shutdownGrace;
+  }
+
+  static Builder builder(Duration shutdownGrace) {
+    return new Builder(shutdownGrace);
+  }
+
+  public int apiPort() {
+    return api.port();
+  }
+
+  /** The routes the API registered, as "METHOD /path". */
+  public java.util.List<String> apiRoutes() {
+    return api.routes();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("stopping");
+    if (api != null) {
+      api.markStopping();
+      resources.remove(api);
+      closeQuietly(api); // no new requests; Jetty lets requests in progress complete
+    }
+    if (jobService != null && jobService.jobsInFlight() > 0) {
+      log.info("waiting up to {} for {} running jobs", shutdownGrace, jobService.jobsInFlight());
+      try {
+        if (!jobService.awaitInFlight(shutdownGrace)) {
+          log.warn("jobs still running after the grace period resume at the next start");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    while (!resources.isEmpty()) {
+      closeQuietly(resources.pop());
+    }
+    log.info("stopped");
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      log.warn("error while closing {}", resource.getClass().getSimpleName(), e);
+    }
+  }
+
+  static final class Builder {
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Duration shutdownGrace;
+    private ApiServer api;
+    private JobService jobService;
+
+    private Builder(Duration shutdownGrace) {
+      this.shutdownGrace = shutdownGrace;
+    }
+
+    <T extends AutoCloseable> T add(T resource) {
+      resources.push(resource);
+      return resource;
+    }
+
+    void api(ApiServer api) {
+      this.api = api;
+    }
+
+    void jobService(JobService jobService) {
+      this.jobService = jobService;
+    }
+
+    RunningNode build() {
+      return new RunningNode(this);
+    }
+  }
+}

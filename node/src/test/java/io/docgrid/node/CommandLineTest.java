@@ -1,0 +1,120 @@
+package io.docgrid.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docgrid.node.config.EnvironmentDefaults;
+import io.docgrid.node.config.NodeConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> environment, String... args) {
+    CommandLine commandLine = Main.newCommandLine();
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  private NodeConfig configOf(Map<String, String> environment, String... serveArgs) {
+    CommandLine commandLine = Main.newCommandLine();
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    String[] args = new String[serveArgs.length + 1];
+    args[0] = "serve";
+    System.arraycopy(serveArgs, 0, args, 1, serveArgs.length);
+    CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+    return serve.options.toConfig();
+  }
+
+  @Test
+  void help_and_version_exit_zero() {
+    assertThat(run(Map.of(), "--help")).isZero();
+    assertThat(out.toString()).contains("serve").contains("version");
+    assertThat(run(Map.of(), "version")).isZero();
+    assertThat(out.toString()).containsPattern("docgrid \\d+\\.\\d+\\.\\d+");
+  }
+
+  @Test
+  void serve_help_lists_every_option_with_its_environment_rule() {
+    assertThat(run(Map.of(), "serve", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--data-dir", "--port", "--db-url", "--max-upload-size", "--no-compute")
+        .contains("DOCGRID_DB_URL");
+  }
+
+  @Test
+  void defaults_give_the_embedded_single_machine_setup() {
+    NodeConfig config = configOf(Map.of());
+    assertThat(config.db().embedded()).isTrue();
+    assertThat(config.api().port()).isEqualTo(8080);
+    assertThat(config.api().maxUploadBytes()).isEqualTo(100L << 20);
+    assertThat(config.grid().compute()).isTrue();
+    assertThat(config.grid().seeds()).containsExactly("127.0.0.1:47500..47509");
+    assertThat(config.jobs().timeout()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void every_option_has_an_environment_twin_and_flags_win() {
+    Map<String, String> environment =
+        Map.of(
+            "DOCGRID_PORT", "9090",
+            "DOCGRID_DB_URL", "jdbc:postgresql://db:5432/docgrid",
+            "DOCGRID_MAX_UPLOAD_SIZE", "5MB",
+            "DOCGRID_COMPUTE", "false",
+            "DOCGRID_SEEDS", "10.0.0.1:47500,10.0.0.2:47500..47502");
+    NodeConfig fromEnvironment = configOf(environment);
+    assertThat(fromEnvironment.api().port()).isEqualTo(9090);
+    assertThat(fromEnvironment.db().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/docgrid");
+    assertThat(fromEnvironment.api().maxUploadBytes()).isEqualTo(5L << 20);
+    assertThat(fromEnvironment.grid().compute()).isFalse();
+    assertThat(fromEnvironment.grid().seeds())
+        .containsExactly("10.0.0.1:47500", "10.0.0.2:47500..47502");
+
+    assertThat(configOf(environment, "--port", "7070").api().port()).isEqualTo(7070);
+    assertThat(configOf(Map.of(), "--no-compute").grid().compute()).isFalse();
+  }
+
+  @Test
+  void every_problem_is_reported_at_once_with_exit_code_2() {
+    int code =
+        run(
+            Map.of("DOCGRID_JOB_TIMEOUT", "soon"),
+            "serve",
+            "--port",
+            "99999",
+            "--max-upload-size",
+            "lots",
+            "--db-url",
+            "mysql://nope",
+            "--seeds",
+            "not a seed");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--port (DOCGRID_PORT)")
+        .contains("--max-upload-size (DOCGRID_MAX_UPLOAD_SIZE)")
+        .contains("--db-url (DOCGRID_DB_URL)")
+        .contains("--seeds (DOCGRID_SEEDS)")
+        .contains("--job-timeout (DOCGRID_JOB_TIMEOUT)");
+  }
+
+  @Test
+  void an_unknown_flag_is_a_usage_error() {
+    assertThat(run(Map.of(), "serve", "--colour", "blue")).isEqualTo(2);
+    assertThat(err.toString()).contains("--colour");
+  }
+
+  @Test
+  void the_database_password_never_shows_in_the_configuration_text() {
+    var db = new NodeConfig.DbConfig("jdbc:postgresql://h/db?password=hunter2", "u", "hunter2", 5);
+    assertThat(db.toString()).doesNotContain("hunter2");
+  }
+}

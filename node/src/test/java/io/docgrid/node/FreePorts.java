@@ -1,0 +1,33 @@
+package io.docgrid.node;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Finds runs of free loopback ports, so that test clusters never meet a real one or each other. */
+final class FreePorts {
+
+  private FreePorts() {}
+
+  static int block(int size) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+      if (allFree(base, size)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of " + size + " free ports found");
+  }
+
+  private static boolean allFree(int base, int size) {
+    for (int port = base; port < base + size; port++) {
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+      } catch (IOException taken) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,139 @@
+package io.docgrid.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A small HTTP client for the API, with a hand-rolled multipart encoder for hostile bodies. */
+final class HttpApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final String base;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  HttpApi(String base) {
+    this.base = base;
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String contentType, byte[] body, String requestId)
+      throws IOException, InterruptedException {
+    var builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (requestId != null) {
+      builder.header("X-Request-Id", requestId);
+    }
+    return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> submit(String fileName, byte[] content, String options)
+      throws IOException, InterruptedException {
+    Multipart body = new Multipart();
+    if (content != null) {
+      body.file("file", fileName, content);
+    }
+    if (options != null) {
+      body.field("options", options);
+    }
+    return post("/api/v1/jobs", body.contentType(), body.bytes(), null);
+  }
+
+  /** Polls the job until it reaches a final state and returns its last view. */
+  JsonNode awaitFinished(String jobId, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode job = json(get("/api/v1/jobs/" + jobId));
+      String status = job.get("status").asText();
+      if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")) {
+        return job;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("job " + jobId + " still " + status + " after " + timeout);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
+  }
+
+  /** Asserts a problem response and returns its body. */
+  static JsonNode problem(HttpResponse<String> response, int status, String code)
+      throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode body = json(response);
+    assertThat(body.path("code").asText()).isEqualTo(code);
+    assertThat(body.path("status").asInt()).isEqualTo(status);
+    String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(body.path("requestId").asText()).isEqualTo(requestId);
+    assertThat(body.has("retryable")).isTrue();
+    assertThat(response.body()).doesNotContain("Exception", "\tat ", "java.", "/tmp/");
+    return body;
+  }
+
+  /** Builds multipart/form-data bodies byte by byte. */
+  static final class Multipart {
+    private final String boundary = "----docgrid" + UUID.randomUUID();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Multipart file(String field, String fileName, byte[] content) {
+      write("--" + boundary + "\r\n");
+      write(
+          "Content-Disposition: form-data; name=\""
+              + field
+              + "\"; filename=\""
+              + fileName
+              + "\"\r\n");
+      write("Content-Type: application/octet-stream\r\n\r\n");
+      out.writeBytes(content);
+      write("\r\n");
+      return this;
+    }
+
+    Multipart field(String field, String value) {
+      write("--" + boundary + "\r\n");
+      write("Content-Disposition: form-data; name=\"" + field + "\"\r\n\r\n");
+      write(value);
+      write("\r\n");
+      return this;
+    }
+
+    String contentType() {
+      return "multipart/form-data; boundary=" + boundary;
+    }
+
+    byte[] bytes() {
+      ByteArrayOutputStream copy = new ByteArrayOutputStream();
+      copy.writeBytes(out.toByteArray());
+      copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return copy.toByteArray();
+    }
+
+    private void write(String text) {
+      out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
