@@ -37,11 +37,13 @@ public record DatabaseSettings(
   /** An H2 database in files under {@code dataDir/db}, for a single node without PostgreSQL. */
   public static DatabaseSettings embedded(Path dataDir) {
     // H2 refuses file paths implicitly relative to the working directory, hence absolute.
+    // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default (500 ms) loses the
+    // last commits when the process is killed, and a job acknowledged with 202 must survive that.
     Path base = dataDir.toAbsolutePath().resolve("db").resolve("docgrid");
     return new DatabaseSettings(
         "jdbc:h2:file:"
             + base
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE",
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0",
         "sa",
         "",
         10,

@@ -6,6 +6,7 @@ import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.sql.model.NewJob;
+import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.schema.tables.records.JobsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -124,8 +125,47 @@ public final class JobRepository {
     return dsl.update(JOBS)
             .set(JOBS.STATUS, JobStatus.QUEUED.wireName())
             .setNull(JOBS.NODE_ID)
+            // The job starts over: pages done by the lost run are done again.
+            .set(JOBS.PAGES_DONE, 0)
+            .set(JOBS.PAGES_FAILED, 0)
+            .set(JOBS.PAGES_OCR, 0)
             .set(JOBS.UPDATED_AT, utc(at))
             .where(JOBS.ID.eq(id), hasStatus(JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /** Records how many pages an unfinished job will process. */
+  public boolean setPagesTotal(UUID id, int total, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.PAGES_TOTAL, total)
+            .set(JOBS.UPDATED_AT, utc(at))
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /** Adds finished pages to a running job's progress, atomically in the database. */
+  public boolean addPagesDone(UUID id, int done, int failed, int ocr, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.PAGES_DONE, JOBS.PAGES_DONE.plus(done))
+            .set(JOBS.PAGES_FAILED, JOBS.PAGES_FAILED.plus(failed))
+            .set(JOBS.PAGES_OCR, JOBS.PAGES_OCR.plus(ocr))
+            .set(JOBS.UPDATED_AT, utc(at))
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /** Sets a job's final page counts, whatever the messages on the way reported. */
+  public boolean setPages(UUID id, PageProgress pages, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.PAGES_TOTAL, pages.total())
+            .set(JOBS.PAGES_DONE, pages.done())
+            .set(JOBS.PAGES_FAILED, pages.failed())
+            .set(JOBS.PAGES_OCR, pages.ocr())
+            .set(JOBS.UPDATED_AT, utc(at))
+            .where(JOBS.ID.eq(id))
             .execute()
         == 1;
   }
@@ -186,6 +226,8 @@ public final class JobRepository {
         row.getErrorMessage(),
         row.getAttempts(),
         row.getNodeId(),
-        row.getRequestId());
+        row.getRequestId(),
+        new PageProgress(
+            row.getPagesTotal(), row.getPagesDone(), row.getPagesFailed(), row.getPagesOcr()));
   }
 }

@@ -8,6 +8,7 @@ import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.sql.model.NewJob;
+import io.docgrid.sql.model.PageProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ abstract class JobRepositoryContract {
                 null,
                 0,
                 null,
-                "req-1"));
+                "req-1",
+                PageProgress.NONE));
     assertThat(jobs.findById(request.id())).contains(stored);
   }
 
@@ -347,5 +349,25 @@ abstract class JobRepositoryContract {
         "{\"ocr\":true,\"lang\":\"eng\"}",
         "req-1",
         createdAt);
+  }
+
+  @Test
+  void page_progress_adds_up_while_running_and_starts_over_on_requeue() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.setPagesTotal(job.id(), 10, T0);
+    jobs.markRunning(job.id(), "node-a", T0);
+    jobs.addPagesDone(job.id(), 4, 0, 1, T0);
+    jobs.addPagesDone(job.id(), 3, 1, 3, T0);
+
+    assertThat(jobs.findById(job.id()).orElseThrow().pages())
+        .isEqualTo(new PageProgress(10, 7, 1, 4));
+
+    jobs.requeue(job.id(), T0);
+    assertThat(jobs.findById(job.id()).orElseThrow().pages())
+        .isEqualTo(new PageProgress(10, 0, 0, 0));
+
+    jobs.setPages(job.id(), new PageProgress(10, 10, 0, 2), T0);
+    assertThat(jobs.findById(job.id()).orElseThrow().pages())
+        .isEqualTo(new PageProgress(10, 10, 0, 2));
   }
 }

@@ -24,4 +24,5 @@ public record Job(
     String errorMessage,
     int attempts,
     String nodeId,
-    String requestId) {}
+    String requestId,
+    PageProgress pages) {}
