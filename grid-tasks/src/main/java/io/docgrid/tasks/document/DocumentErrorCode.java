@@ -12,5 +12,13 @@ public enum DocumentErrorCode {
   /** The content is of a type we do not extract text from. */
   UNSUPPORTED_MEDIA_TYPE,
   /** The document exceeds a parser limit: a zip bomb, too deep nesting or too much text. */
-  DOCUMENT_TOO_COMPLEX
+  DOCUMENT_TOO_COMPLEX,
+  /** More pages than a node processes in one document. */
+  TOO_MANY_PAGES,
+  /** An image (or a rendered page) with more pixels than a node decodes: a decompression bomb. */
+  IMAGE_TOO_LARGE,
+  /** OCR was asked for in a language whose model is not installed. */
+  OCR_LANGUAGE_UNAVAILABLE,
+  /** Something unexpected went wrong on our side while processing part of the document. */
+  PROCESSING_FAILED
 }

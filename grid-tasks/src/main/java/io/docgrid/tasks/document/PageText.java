@@ -1,6 +1,9 @@
 package io.docgrid.tasks.document;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,12 +11,34 @@ import java.util.Objects;
  *
  * @param number 1-based page number
  * @param text the page's text, with {@code \n} line ends and no trailing whitespace
- * @param source where the text came from: {@value #TEXT_LAYER} for a document's own text
+ * @param source where the text came from: {@value #TEXT_LAYER}, {@value #OCR} or {@value #NONE}
+ * @param ocr how the text was recognised, when it was
+ * @param timingsMillis how long each stage took for this page, in milliseconds
+ * @param error why the page failed, when {@code source} is {@value #FAILED}
  */
-public record PageText(int number, String text, String source) implements Serializable {
+public record PageText(
+    int number,
+    String text,
+    String source,
+    PageOcr ocr,
+    Map<String, Long> timingsMillis,
+    PageError error)
+    implements Serializable {
 
   /** Text taken from the document itself rather than recognised from an image. */
   public static final String TEXT_LAYER = "text-layer";
+
+  /** Text recognised from the page's image. */
+  public static final String OCR = "ocr";
+
+  /** No text: an image page with OCR switched off. */
+  public static final String NONE = "none";
+
+  /** The page could not be processed; {@code error} says why. */
+  public static final String FAILED = "failed";
+
+  /** Why one page failed, when the rest of its document did not. */
+  public record PageError(DocumentErrorCode code, String message) implements Serializable {}
 
   public PageText {
     if (number < 1) {
@@ -21,5 +46,28 @@ public record PageText(int number, String text, String source) implements Serial
     }
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(source, "source");
+    // Insertion order kept: stages appear in the order they ran.
+    timingsMillis =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(timingsMillis == null ? Map.of() : timingsMillis));
+  }
+
+  public PageText(
+      int number, String text, String source, PageOcr ocr, Map<String, Long> timingsMillis) {
+    this(number, text, source, ocr, timingsMillis, null);
+  }
+
+  /** A page whose text comes from its text layer. */
+  public PageText(int number, String text, String source) {
+    this(number, text, source, null, Map.of());
+  }
+
+  /** A page that failed while the rest of its document may not have. */
+  public static PageText failed(int number, DocumentErrorCode code, String message) {
+    return new PageText(number, "", FAILED, null, Map.of(), new PageError(code, message));
+  }
+
+  public boolean hasFailed() {
+    return error != null;
   }
 }

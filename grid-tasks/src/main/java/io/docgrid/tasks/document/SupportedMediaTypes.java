@@ -10,54 +10,74 @@ final class SupportedMediaTypes {
 
   static final MediaType PDF = MediaType.application("pdf");
 
+  /** Raster images, read with ImageIO and OCRed page by page (TIFF frames). */
+  static final Set<MediaType> IMAGES =
+      Set.of(
+          MediaType.image("png"),
+          MediaType.image("jpeg"),
+          MediaType.image("tiff"),
+          MediaType.image("bmp"),
+          MediaType.image("gif"));
+
   /** What clients are told when their type is not in the list. */
   static final String DESCRIPTION =
       "PDF, Word, Excel and PowerPoint (both OOXML and the older binary formats), OpenDocument"
           + " text, spreadsheets and presentations, RTF, HTML, XHTML, plain text, CSV, Markdown,"
-          + " EPUB and e-mail (message/rfc822)";
+          + " EPUB, e-mail (message/rfc822) and PNG, JPEG, TIFF, BMP and GIF images";
 
-  // Images are left out until OCR exists; executables, archives and generic zip files always are.
+  // Executables, archives and generic zip files are never supported.
   private static final Set<MediaType> SUPPORTED =
-      Set.of(
-          PDF,
-          // OOXML, including macro-enabled documents and templates; their macros are never run.
-          // application/x-tika-ooxml is what Tika reports for an OOXML package it cannot narrow.
-          MediaType.application("x-tika-ooxml"),
-          // A password-protected OOXML file (an OLE2 wrapper). Accepted so that the client hears
-          // "password-protected" from the parser rather than "unsupported type".
-          MediaType.application("x-tika-ooxml-protected"),
-          MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document"),
-          MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.template"),
-          MediaType.application("vnd.ms-word.document.macroenabled.12"),
-          MediaType.application("vnd.ms-word.template.macroenabled.12"),
-          MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-          MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.template"),
-          MediaType.application("vnd.ms-excel.sheet.macroenabled.12"),
-          MediaType.application("vnd.ms-excel.template.macroenabled.12"),
-          MediaType.application("vnd.ms-excel.sheet.binary.macroenabled.12"),
-          MediaType.application("vnd.openxmlformats-officedocument.presentationml.presentation"),
-          MediaType.application("vnd.openxmlformats-officedocument.presentationml.template"),
-          MediaType.application("vnd.openxmlformats-officedocument.presentationml.slideshow"),
-          MediaType.application("vnd.ms-powerpoint.presentation.macroenabled.12"),
-          MediaType.application("vnd.ms-powerpoint.template.macroenabled.12"),
-          MediaType.application("vnd.ms-powerpoint.slideshow.macroenabled.12"),
-          MediaType.application("vnd.oasis.opendocument.text"),
-          MediaType.application("vnd.oasis.opendocument.text-template"),
-          MediaType.application("vnd.oasis.opendocument.spreadsheet"),
-          MediaType.application("vnd.oasis.opendocument.spreadsheet-template"),
-          MediaType.application("vnd.oasis.opendocument.presentation"),
-          MediaType.application("vnd.oasis.opendocument.presentation-template"),
-          MediaType.application("msword"),
-          MediaType.application("vnd.ms-excel"),
-          MediaType.application("vnd.ms-powerpoint"),
-          MediaType.application("rtf"),
-          MediaType.text("html"),
-          MediaType.application("xhtml+xml"),
-          MediaType.TEXT_PLAIN,
-          MediaType.text("csv"),
-          MediaType.text("markdown"),
-          MediaType.application("epub+zip"),
-          MediaType.parse("message/rfc822"));
+      union(
+          IMAGES,
+          Set.of(
+              PDF,
+              // OOXML, including macro-enabled documents and templates; their macros are never run.
+              // application/x-tika-ooxml is what Tika reports for an OOXML package it cannot
+              // narrow.
+              MediaType.application("x-tika-ooxml"),
+              // A password-protected OOXML file (an OLE2 wrapper). Accepted so that the client
+              // hears
+              // "password-protected" from the parser rather than "unsupported type".
+              MediaType.application("x-tika-ooxml-protected"),
+              MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document"),
+              MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.template"),
+              MediaType.application("vnd.ms-word.document.macroenabled.12"),
+              MediaType.application("vnd.ms-word.template.macroenabled.12"),
+              MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+              MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.template"),
+              MediaType.application("vnd.ms-excel.sheet.macroenabled.12"),
+              MediaType.application("vnd.ms-excel.template.macroenabled.12"),
+              MediaType.application("vnd.ms-excel.sheet.binary.macroenabled.12"),
+              MediaType.application(
+                  "vnd.openxmlformats-officedocument.presentationml.presentation"),
+              MediaType.application("vnd.openxmlformats-officedocument.presentationml.template"),
+              MediaType.application("vnd.openxmlformats-officedocument.presentationml.slideshow"),
+              MediaType.application("vnd.ms-powerpoint.presentation.macroenabled.12"),
+              MediaType.application("vnd.ms-powerpoint.template.macroenabled.12"),
+              MediaType.application("vnd.ms-powerpoint.slideshow.macroenabled.12"),
+              MediaType.application("vnd.oasis.opendocument.text"),
+              MediaType.application("vnd.oasis.opendocument.text-template"),
+              MediaType.application("vnd.oasis.opendocument.spreadsheet"),
+              MediaType.application("vnd.oasis.opendocument.spreadsheet-template"),
+              MediaType.application("vnd.oasis.opendocument.presentation"),
+              MediaType.application("vnd.oasis.opendocument.presentation-template"),
+              MediaType.application("msword"),
+              MediaType.application("vnd.ms-excel"),
+              MediaType.application("vnd.ms-powerpoint"),
+              MediaType.application("rtf"),
+              MediaType.text("html"),
+              MediaType.application("xhtml+xml"),
+              MediaType.TEXT_PLAIN,
+              MediaType.text("csv"),
+              MediaType.text("markdown"),
+              MediaType.application("epub+zip"),
+              MediaType.parse("message/rfc822")));
+
+  private static Set<MediaType> union(Set<MediaType> a, Set<MediaType> b) {
+    Set<MediaType> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   private final MediaTypeRegistry registry;
 

@@ -3,17 +3,9 @@ package io.docgrid.tasks.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.encryption.PublicKeySecurityHandler;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.FileTooLongException;
 import org.apache.tika.exception.TikaException;
@@ -28,6 +20,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,115 +36,83 @@ public final class TextExtractor {
 
   private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
 
-  /** About 100 MB of UTF-16; far beyond any real document, well below a node's heap. */
-  static final int DEFAULT_MAX_CHARACTERS = 50_000_000;
-
   private final AutoDetectParser tika;
   private final SupportedMediaTypes supported;
-  private final int maxCharacters;
+  private final ExtractionLimits limits;
+  private final PdfExtraction pdf;
+  private final ImageExtraction images;
 
   public TextExtractor() {
-    this(DEFAULT_MAX_CHARACTERS);
+    this(ExtractionLimits.DEFAULTS);
+  }
+
+  public TextExtractor(ExtractionLimits limits) {
+    this.tika = new AutoDetectParser();
+    this.supported = new SupportedMediaTypes(tika.getMediaTypeRegistry());
+    this.limits = limits;
+    this.pdf = new PdfExtraction(limits);
+    this.images = new ImageExtraction(limits);
   }
 
   /** With a different text limit, so that tests can reach it without a 50-million-char file. */
   TextExtractor(int maxCharacters) {
-    if (maxCharacters < 1) {
-      throw new IllegalArgumentException("maxCharacters must be positive, got " + maxCharacters);
-    }
-    this.tika = new AutoDetectParser();
-    this.supported = new SupportedMediaTypes(tika.getMediaTypeRegistry());
-    this.maxCharacters = maxCharacters;
+    this(
+        new ExtractionLimits(
+            ExtractionLimits.DEFAULTS.maxPages(),
+            ExtractionLimits.DEFAULTS.maxPixels(),
+            maxCharacters));
+  }
+
+  /**
+   * The text layers only, every page, no OCR: {@link #extract(Path, String, ProcessingOptions,
+   * PageRecognizer)} with OCR off.
+   */
+  public ExtractedDocument extract(Path file, String mediaType)
+      throws DocumentProcessingException, IOException {
+    return extract(file, mediaType, ProcessingOptions.TEXT_ONLY, PageRecognizer.NONE);
   }
 
   /**
    * Extracts the text of {@code file}, whose type {@code mediaType} was detected from its content
-   * (see {@link DocumentTypeDetector#detect}).
+   * (see {@link DocumentTypeDetector#detect}). PDFs come back page by page, with the pages the
+   * options select and OCR where their mode asks for it; images page by page (TIFF frames), always
+   * through {@code recognizer}; everything else as one page.
    *
    * @throws DocumentProcessingException when the document is of an unsupported type, encrypted,
    *     damaged or beyond the limits; its message is safe to show to clients
    * @throws IOException when the file itself cannot be read, which is our fault, not the client's
    */
-  public ExtractedDocument extract(Path file, String mediaType)
+  public ExtractedDocument extract(
+      Path file, String mediaType, ProcessingOptions options, PageRecognizer recognizer)
       throws DocumentProcessingException, IOException {
-    MediaType type = supported.find(mediaType).orElseThrow(() -> unsupported(mediaType));
+    MediaType type =
+        supported.find(mediaType).orElseThrow(() -> DocumentErrors.unsupported(mediaType));
     if (type.equals(SupportedMediaTypes.PDF)) {
-      return extractPdf(file);
+      return pdf.extract(file, options, recognizer);
+    }
+    if (SupportedMediaTypes.IMAGES.contains(type)) {
+      PageRecognizer images =
+          options.ocr() == ProcessingOptions.OcrMode.OFF ? PageRecognizer.NONE : recognizer;
+      return this.images.extract(file, type, options, images);
     }
     return extractWithTika(file, type);
   }
 
-  private ExtractedDocument extractPdf(Path file) throws DocumentProcessingException, IOException {
-    // Opened outside the handlers below: a missing or unreadable file is an IOException of ours,
-    // not a corrupt document. The buffered file reads on demand rather than loading it whole.
-    try (RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file)) {
-      try (PDDocument document = Loader.loadPDF(source)) {
-        return readPdf(document);
-      } catch (InvalidPasswordException e) {
-        throw pdfEncrypted(e);
-      } catch (IOException e) {
-        // Certificate-encrypted PDFs (Adobe.PubSec) fail with a plain IOException from their
-        // security handler, since we hold no key store; they are encrypted, not damaged.
-        if (thrownByCertificateDecryption(e)) {
-          throw pdfEncrypted(e);
-        }
-        throw corrupt("The PDF", e);
-      } catch (RuntimeException e) {
-        // PDFBox meets malformed files with unchecked exceptions too (casts, bad indexes).
-        throw corrupt("The PDF", e);
-      } catch (StackOverflowError e) {
-        // Deeply nested or cyclic object trees, a known way to attack PDF readers.
-        throw tooComplex(e);
-      }
-    }
-  }
-
-  private ExtractedDocument readPdf(PDDocument document)
-      throws IOException, DocumentProcessingException {
-    // An encrypted document that loaded has an empty user password and only an owner password,
-    // whose permissions ("no copying" and the like) address viewers. PDFBox 3's text stripper
-    // does not enforce them, so such PDFs extract like any other, without removing the security.
-    // One stripper per document: PDFTextStripper keeps state between calls and is not thread-safe.
-    PDFTextStripper stripper = new PDFTextStripper();
-    stripper.setSortByPosition(false);
-    int pageCount = document.getNumberOfPages();
-    List<PageText> pages = new ArrayList<>(pageCount);
-    long characters = 0;
-    for (int number = 1; number <= pageCount; number++) {
-      stripper.setStartPage(number);
-      stripper.setEndPage(number);
-      String text = normalise(stripper.getText(document));
-      characters += text.length();
-      if (characters > maxCharacters) {
-        throw tooComplex(null);
-      }
-      pages.add(new PageText(number, text, PageText.TEXT_LAYER));
-    }
-    return new ExtractedDocument(
-        SupportedMediaTypes.PDF.toString(), pageCount, pdfMetadata(document), pages);
-  }
-
-  private static Map<String, String> pdfMetadata(PDDocument document) {
-    PDDocumentInformation info = document.getDocumentInformation();
-    return new DocumentMetadata()
-        .put("title", info.getTitle())
-        .put("author", info.getAuthor())
-        .put("subject", info.getSubject())
-        .put("keywords", info.getKeywords())
-        .put("creator", info.getCreator())
-        .put("producer", info.getProducer())
-        .put("created", info.getCreationDate())
-        .put("modified", info.getModificationDate())
-        .put("language", document.getDocumentCatalog().getLanguage())
-        .put("pdfVersion", String.valueOf(document.getVersion()))
-        .toMap();
-  }
-
   private ExtractedDocument extractWithTika(Path file, MediaType type)
       throws DocumentProcessingException, IOException {
-    BodyContentHandler handler = new BodyContentHandler(maxCharacters);
+    BodyContentHandler handler = new BodyContentHandler(limits.maxCharacters());
     Metadata metadata = new Metadata();
     ParseContext context = new ParseContext();
+    // Streaming (SAX) extractors for OOXML: POI's default builds the whole document tree first, so
+    // a compression bomb exhausts the heap before the text limit can stop it.
+    OfficeParserConfig office = new OfficeParserConfig();
+    office.setUseSAXDocxExtractor(true);
+    office.setUseSAXPptxExtractor(true);
+    context.set(OfficeParserConfig.class, office);
+    // Tika would run a tesseract command it finds on the PATH over embedded images: never.
+    TesseractOCRConfig noExternalOcr = new TesseractOCRConfig();
+    noExternalOcr.setSkipOcr(true);
+    context.set(TesseractOCRConfig.class, noExternalOcr);
     // Embedded documents (attachments, pictures, OLE objects) are skipped: their images would need
     // OCR, which does not exist yet, and each one is another parser run against the limits.
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbeddedDocuments());
@@ -160,7 +122,7 @@ public final class TextExtractor {
       } catch (IOException | SAXException | TikaException | RuntimeException e) {
         throw translateTikaFailure(e);
       } catch (StackOverflowError e) {
-        throw tooComplex(e);
+        throw DocumentErrors.tooComplex(limits, e);
       }
     }
     PageText page = new PageText(1, normalise(handler.toString()), PageText.TEXT_LAYER);
@@ -183,10 +145,10 @@ public final class TextExtractor {
 
   private DocumentProcessingException translateTikaFailure(Exception e) throws IOException {
     if (exceedsLimits(e)) {
-      return tooComplex(e);
+      return DocumentErrors.tooComplex(limits, e);
     }
     if (e instanceof EncryptedDocumentException) {
-      return encrypted(
+      return DocumentErrors.encrypted(
           "The document is password-protected; remove the password and upload it again.", e);
     }
     if (e instanceof ZeroByteFileException) {
@@ -198,7 +160,7 @@ public final class TextExtractor {
       // those of the stream itself: a bare IOException is reading the file, not its content.
       throw io;
     }
-    return corrupt("The document", e);
+    return DocumentErrors.corrupt("The document", e);
   }
 
   /** Whether a parser gave up because of one of its safety limits rather than damage. */
@@ -220,64 +182,9 @@ public final class TextExtractor {
     return false;
   }
 
-  private static boolean thrownByCertificateDecryption(IOException e) {
-    StackTraceElement[] trace = e.getStackTrace();
-    return trace.length > 0
-        && trace[0].getClassName().equals(PublicKeySecurityHandler.class.getName());
-  }
-
   /** The only normalisation: Unix line ends, and no whitespace left trailing at the end. */
   static String normalise(String text) {
     return text.replace("\r\n", "\n").stripTrailing();
-  }
-
-  private static DocumentProcessingException unsupported(String mediaType) {
-    // Only a parsed media type goes into the message; anything else may be arbitrary client text.
-    String shown =
-        mediaType == null || MediaType.parse(mediaType.strip()) == null
-            ? "this type"
-            : "type " + MediaType.parse(mediaType.strip()).getBaseType();
-    return new DocumentProcessingException(
-        DocumentErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        "Documents of "
-            + shown
-            + " are not supported. Supported are: "
-            + SupportedMediaTypes.DESCRIPTION
-            + ".",
-        null);
-  }
-
-  private static DocumentProcessingException pdfEncrypted(Exception cause) {
-    return encrypted(
-        "The PDF is password-protected; remove the password (or the certificate encryption) and"
-            + " upload it again.",
-        cause);
-  }
-
-  private static DocumentProcessingException encrypted(String message, Throwable cause) {
-    LOG.debug("Encrypted document", cause);
-    return new DocumentProcessingException(DocumentErrorCode.DOCUMENT_ENCRYPTED, message, cause);
-  }
-
-  private static DocumentProcessingException corrupt(String what, Throwable cause) {
-    LOG.debug("Unreadable document", cause);
-    return new DocumentProcessingException(
-        DocumentErrorCode.DOCUMENT_CORRUPT,
-        what
-            + " could not be read; it may be damaged or truncated. Check that it opens in its usual"
-            + " application, save it again and upload the new copy.",
-        cause);
-  }
-
-  private DocumentProcessingException tooComplex(Throwable cause) {
-    LOG.debug("Document beyond limits", cause);
-    return new DocumentProcessingException(
-        DocumentErrorCode.DOCUMENT_TOO_COMPLEX,
-        "The document exceeds the processing limits: a compression bomb, too deep nesting or more"
-            + " than "
-            + maxCharacters
-            + " characters of text. Split it into smaller documents.",
-        cause);
   }
 
   /** Tells parsers to leave embedded documents alone, without even opening them. */

@@ -1,26 +1,139 @@
 package io.docgrid.tasks.process;
 
+import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.PageSelection;
+import io.docgrid.tasks.document.PageText;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.compute.ComputeExecutionRejectedException;
 import org.apache.ignite.compute.ComputeJob;
+import org.apache.ignite.compute.ComputeJobFailoverException;
 import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeJobResultPolicy;
 import org.apache.ignite.compute.ComputeTaskSplitAdapter;
 
 /**
- * Processes one document on a compute node chosen by Ignite's load balancer. Split into a single
- * job for now; page-range jobs will fan out here.
+ * Processes one document on the compute nodes: one grid job per page range of the {@link PagePlan}
+ * (Ignite's load balancer spreads them over the nodes, and its failover re-maps the range of a node
+ * that dies), merged back in page order. A document without a plan is one job.
  */
 public final class ProcessDocumentTask
-    extends ComputeTaskSplitAdapter<ProcessDocumentRequest, ExtractedDocument> {
+    extends ComputeTaskSplitAdapter<ProcessDocumentRequest, ProcessedDocument> {
 
-  @Override
-  protected Collection<? extends ComputeJob> split(int gridSize, ProcessDocumentRequest request) {
-    return List.of(new ProcessDocumentJob(WirePayloads.encode(request)));
+  private final transient PagePlan plan;
+
+  public ProcessDocumentTask(PagePlan plan) {
+    this.plan = plan;
   }
 
   @Override
-  public ExtractedDocument reduce(List<ComputeJobResult> results) {
-    return WirePayloads.decode(results.get(0).getData(), ExtractedDocument.class);
+  protected Collection<? extends ComputeJob> split(int gridSize, ProcessDocumentRequest request) {
+    if (plan.ranges().isEmpty()) {
+      return List.of(new ProcessDocumentJob(WirePayloads.encode(request)));
+    }
+    List<ComputeJob> jobs = new ArrayList<>(plan.ranges().size());
+    for (PageSelection range : plan.ranges()) {
+      jobs.add(new ProcessDocumentJob(WirePayloads.encode(request.withPages(range))));
+    }
+    return jobs;
+  }
+
+  /**
+   * A range that failed for good is kept, not fatal: its pages are reported as failed and the other
+   * ranges still count. Losing the node that ran it is not a failure: Ignite re-maps it.
+   */
+  @Override
+  public ComputeJobResultPolicy result(ComputeJobResult result, List<ComputeJobResult> received) {
+    IgniteException failure = result.getException();
+    if (failure != null
+        && (failure instanceof ClusterTopologyException
+            || failure.hasCause(ClusterTopologyException.class)
+            || failure instanceof ComputeExecutionRejectedException
+            || failure.hasCause(ComputeJobFailoverException.class))) {
+      return ComputeJobResultPolicy.FAILOVER;
+    }
+    return ComputeJobResultPolicy.WAIT;
+  }
+
+  @Override
+  public ProcessedDocument reduce(List<ComputeJobResult> results) {
+    List<ProcessedDocument> parts = new ArrayList<>(results.size());
+    List<PageText> failedPages = new ArrayList<>();
+    IgniteException firstFailure = null;
+    for (ComputeJobResult result : results) {
+      if (result.getException() == null) {
+        parts.add(WirePayloads.decode(result.getData(), ProcessedDocument.class));
+      } else {
+        firstFailure = firstFailure == null ? result.getException() : firstFailure;
+        failedPages.addAll(failedRange(result));
+      }
+    }
+    if (parts.isEmpty()) {
+      throw firstFailure; // every range failed: the document failed, for the first one's reason
+    }
+    ProcessedDocument merged = merge(parts);
+    if (failedPages.isEmpty()) {
+      return merged;
+    }
+    List<PageText> pages = new ArrayList<>(merged.document().pages());
+    pages.addAll(failedPages);
+    pages.sort(Comparator.comparingInt(PageText::number));
+    ExtractedDocument document = merged.document();
+    return new ProcessedDocument(
+        new ExtractedDocument(
+            document.mediaType(), document.pageCount(), document.metadata(), pages),
+        merged.nodeIds(),
+        merged.pipelineVersion(),
+        merged.versions(),
+        merged.elapsedMillis());
+  }
+
+  private List<PageText> failedRange(ComputeJobResult result) {
+    ProcessDocumentRequest request = ((ProcessDocumentJob) result.getJob()).request();
+    DocumentProcessingException cause =
+        result.getException().getCause(DocumentProcessingException.class);
+    DocumentErrorCode code = cause == null ? DocumentErrorCode.PROCESSING_FAILED : cause.code();
+    String message =
+        cause == null
+            ? "These pages could not be processed; quote the request id when reporting it."
+            : cause.getMessage();
+    int documentPages = plan.documentPages() == null ? 0 : plan.documentPages();
+    List<PageText> pages = new ArrayList<>();
+    for (int number : request.options().pages().pagesOf(documentPages)) {
+      pages.add(PageText.failed(number, code, message));
+    }
+    return pages;
+  }
+
+  static ProcessedDocument merge(List<ProcessedDocument> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    ProcessedDocument first = parts.get(0);
+    List<PageText> pages = new ArrayList<>();
+    Set<String> nodes = new LinkedHashSet<>();
+    long elapsed = 0;
+    for (ProcessedDocument part : parts) {
+      pages.addAll(part.document().pages());
+      nodes.addAll(part.nodeIds());
+      elapsed = Math.max(elapsed, part.elapsedMillis());
+    }
+    pages.sort(Comparator.comparingInt(PageText::number));
+    ExtractedDocument document = first.document();
+    return new ProcessedDocument(
+        new ExtractedDocument(
+            document.mediaType(), document.pageCount(), document.metadata(), pages),
+        List.copyOf(nodes),
+        first.pipelineVersion(),
+        first.versions(),
+        elapsed);
   }
 }

@@ -157,7 +157,13 @@ class DocumentTypeDetectorTest {
         "message/rfc822",
         "application/msword",
         "application/vnd.ms-excel",
-        "application/vnd.ms-powerpoint"
+        "application/vnd.ms-powerpoint",
+        "image/png",
+        "image/jpeg",
+        "image/tiff",
+        "image/bmp",
+        "image/x-ms-bmp",
+        "image/gif"
       })
   void supports_the_document_formats_we_extract_text_from(String mediaType) {
     assertThat(detector.isSupported(mediaType)).isTrue();
@@ -166,9 +172,8 @@ class DocumentTypeDetectorTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "image/png",
-        "image/jpeg",
-        "image/tiff",
+        "image/svg+xml",
+        "image/vnd.adobe.photoshop",
         "application/x-executable",
         "application/x-dosexec",
         "application/x-msdownload",
@@ -179,7 +184,7 @@ class DocumentTypeDetectorTest {
         "not a media type",
         ""
       })
-  void does_not_support_images_executables_archives_or_nonsense(String mediaType) {
+  void does_not_support_vector_images_executables_archives_or_nonsense(String mediaType) {
     assertThat(detector.isSupported(mediaType)).isFalse();
   }
 

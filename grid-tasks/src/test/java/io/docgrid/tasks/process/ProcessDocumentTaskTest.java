@@ -10,7 +10,12 @@ import io.docgrid.tasks.blob.LocalBlobStore;
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.pipeline.ComponentVersions;
+import io.docgrid.tasks.pipeline.OcrEngines;
+import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,6 +55,7 @@ class ProcessDocumentTaskTest {
   private Ignite submitter;
   private Ignite worker;
   private LocalBlobStore blobs;
+  private OcrEngines ocrEngines;
   private final List<JobStarted> started = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -65,7 +71,14 @@ class ProcessDocumentTaskTest {
             node("worker", discovery, communication, true)
                 .setWorkDirectory(blobRoot.resolve("grid-worker").toString()));
     blobs = new LocalBlobStore(blobRoot);
-    new WorkerContext(blobs, new TextExtractor()).installOn(worker);
+    ocrEngines = new OcrEngines(TessdataDirectory.install(blobRoot.resolve("tessdata")));
+    new WorkerContext(
+            blobs,
+            new TextExtractor(),
+            ocrEngines,
+            new CpuPreprocessor(),
+            ComponentVersions.of(ocrEngines.models()))
+        .installOn(worker);
     submitter
         .message()
         .localListen(
@@ -84,6 +97,9 @@ class ProcessDocumentTaskTest {
     if (submitter != null) {
       submitter.close();
     }
+    if (ocrEngines != null) {
+      ocrEngines.close();
+    }
   }
 
   @Test
@@ -93,14 +109,22 @@ class ProcessDocumentTaskTest {
     UUID jobId = UUID.randomUUID();
 
     ListAppender<ILoggingEvent> logs = captureJobLogs();
-    ExtractedDocument result =
+    ProcessedDocument processed =
         submitter
             .compute(NodeRoles.computeNodes(submitter))
             .execute(
-                new ProcessDocumentTask(),
+                new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
                 new ProcessDocumentRequest(
-                    jobId, sha, "application/pdf", "req-7", submitter.cluster().localNode().id()));
+                    jobId,
+                    sha,
+                    "application/pdf",
+                    ProcessingOptions.DEFAULTS,
+                    "req-7",
+                    submitter.cluster().localNode().id()));
 
+    ExtractedDocument result = processed.document();
+    assertThat(processed.nodeIds()).containsExactly(worker.cluster().localNode().id().toString());
+    assertThat(processed.versions()).containsKeys("pdfbox", "tika", "tesseract", "model.eng");
     assertThat(result.pageCount()).isEqualTo(4);
     assertThat(result.pages()).hasSize(4);
     assertThat(NodeRoles.computeNodes(submitter).nodes())
@@ -131,6 +155,7 @@ class ProcessDocumentTaskTest {
             UUID.randomUUID(),
             sha,
             "application/pdf",
+            ProcessingOptions.DEFAULTS,
             "req-8",
             submitter.cluster().localNode().id());
 
@@ -138,13 +163,85 @@ class ProcessDocumentTaskTest {
             () ->
                 submitter
                     .compute(NodeRoles.computeNodes(submitter))
-                    .execute(new ProcessDocumentTask(), request))
+                    .execute(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT), request))
         .isInstanceOf(IgniteException.class)
         .satisfies(
             failure -> {
               DocumentProcessingException cause = findCause(failure);
               assertThat(cause.code()).isEqualTo(DocumentErrorCode.DOCUMENT_ENCRYPTED);
             });
+  }
+
+  @Test
+  void a_long_pdf_is_split_into_page_ranges_and_merged_in_page_order() throws Exception {
+    Path pdf = corpus("pdfbox__cweb.pdf");
+    String sha = store(pdf);
+    PagePlan plan =
+        new PagePlanner(5, 2000).plan(pdf, "application/pdf", ProcessingOptions.DEFAULTS);
+    assertThat(plan.documentPages()).isEqualTo(28);
+    assertThat(plan.ranges()).hasSize(6);
+
+    ProcessedDocument split = run(new ProcessDocumentTask(plan), sha);
+    ProcessedDocument whole = run(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT), sha);
+
+    assertThat(split.document().pages())
+        .extracting(page -> page.number())
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 28).boxed().toList());
+    assertThat(split.document().pages())
+        .isEqualTo(
+            whole.document().pages().stream()
+                .map(page -> split.document().pages().get(page.number() - 1))
+                .toList());
+    for (int i = 0; i < 28; i++) {
+      assertThat(split.document().pages().get(i).text())
+          .isEqualTo(whole.document().pages().get(i).text());
+    }
+  }
+
+  @Test
+  void the_planner_keeps_only_selected_pages_and_short_documents_whole() throws Exception {
+    Path pdf = corpus("pdfbox__cweb.pdf");
+    PagePlanner planner = new PagePlanner(5, 2000);
+
+    PagePlan selected =
+        planner.plan(
+            pdf,
+            "application/pdf",
+            ProcessingOptions.DEFAULTS.withPages(
+                io.docgrid.tasks.document.PageSelection.parse("1-3,10-16,28")));
+    assertThat(selected.selectedPages()).isEqualTo(11);
+    assertThat(selected.ranges())
+        .extracting(Object::toString)
+        .containsExactly("1-3", "10-14", "15-16", "28");
+
+    PagePlan small =
+        planner.plan(
+            corpus("pypdf__pdflatex-4-pages.pdf"), "application/pdf", ProcessingOptions.DEFAULTS);
+    assertThat(small.ranges()).isEmpty();
+    assertThat(small.selectedPages()).isEqualTo(4);
+
+    assertThat(planner.plan(pdf, "text/html", ProcessingOptions.DEFAULTS))
+        .isEqualTo(PagePlan.WHOLE_DOCUMENT);
+    assertThat(
+            planner.plan(
+                corpus("pypdf__libreoffice-writer-password.pdf"),
+                "application/pdf",
+                ProcessingOptions.DEFAULTS))
+        .isEqualTo(PagePlan.WHOLE_DOCUMENT);
+  }
+
+  private ProcessedDocument run(ProcessDocumentTask task, String sha) {
+    return submitter
+        .compute(NodeRoles.computeNodes(submitter))
+        .execute(
+            task,
+            new ProcessDocumentRequest(
+                UUID.randomUUID(),
+                sha,
+                "application/pdf",
+                ProcessingOptions.DEFAULTS,
+                "req-split",
+                submitter.cluster().localNode().id()));
   }
 
   @Test

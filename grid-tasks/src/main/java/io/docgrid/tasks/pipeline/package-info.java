@@ -1,0 +1,2 @@
+/** The document pipeline: options, page selection, and the stages from bytes to page text. */
+package io.docgrid.tasks.pipeline;

@@ -1,0 +1,29 @@
+package io.docgrid.tasks.process;
+
+import io.docgrid.tasks.document.ExtractedDocument;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a compute node sends back: the document's pages and how they were made.
+ *
+ * @param document the pages and metadata
+ * @param nodeIds the grid nodes that processed the document's pages
+ * @param pipelineVersion the version of the processing pipeline
+ * @param versions library and OCR model versions on that node
+ * @param elapsedMillis time from the job's start on the node to its end
+ */
+public record ProcessedDocument(
+    ExtractedDocument document,
+    List<String> nodeIds,
+    String pipelineVersion,
+    Map<String, String> versions,
+    long elapsedMillis)
+    implements Serializable {
+
+  public ProcessedDocument {
+    nodeIds = List.copyOf(nodeIds);
+    versions = Map.copyOf(versions);
+  }
+}

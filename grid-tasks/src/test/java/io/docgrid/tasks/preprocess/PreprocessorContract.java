@@ -1,0 +1,293 @@
+package io.docgrid.tasks.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.docgrid.tasks.image.GrayImage;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every {@link Preprocessor} backend must do, run once per backend by a subclass. Comparing
+ * against {@link ReferenceArithmetic}, the Javadoc formulas written out naively, with the
+ * cross-backend tolerances (±1 gray level, 99.9% of binary pixels) checks that a backend implements
+ * the specification and not merely something that looks right.
+ */
+abstract class PreprocessorContract {
+
+  private static final GrayImage STRAIGHT_PAGE = TestPages.text();
+  private static final double NOISE_SIGMA = 20.0;
+
+  private Preprocessor preprocessor;
+  private long seed;
+  private Random random;
+
+  abstract Preprocessor preprocessor();
+
+  @BeforeEach
+  void createPreprocessorAndFreshNoise() {
+    preprocessor = preprocessor();
+    // Fresh noise on every run, so that passing is not luck with one seed; the seed is in every
+    // noise-dependent failure message so that a failure can be replayed.
+    seed = new Random().nextLong();
+    random = new Random(seed);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-10, -4, -1.5, 0, 2.5, 4, 8})
+  void skew_of_a_noisy_rotated_page_is_estimated_within_0_2_degrees(double angle) {
+    GrayImage page =
+        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, angle), NOISE_SIGMA, random);
+
+    double skew = preprocessor.estimateSkewDegrees(page);
+
+    assertThat(skew)
+        .as("skew of a page rotated by %s°, noise seed %s", angle, seed)
+        .isCloseTo(angle, within(0.2));
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-10, -4, -1.5, 0, 2.5, 4, 8})
+  void skew_of_a_clean_rotated_page_is_estimated_within_0_1_degrees(double angle) {
+    GrayImage page = TestPages.rotated(STRAIGHT_PAGE, angle);
+
+    assertThat(preprocessor.estimateSkewDegrees(page)).isCloseTo(angle, within(0.1));
+  }
+
+  @Test
+  void skew_of_a_blank_page_is_zero() {
+    assertThat(preprocessor.estimateSkewDegrees(GrayImage.blank(2000, 1400, 255))).isEqualTo(0.0);
+  }
+
+  @Test
+  void skew_of_a_blank_page_with_noise_is_zero() {
+    GrayImage page = TestPages.withNoise(GrayImage.blank(2000, 1400, 200), NOISE_SIGMA, random);
+
+    assertThat(preprocessor.estimateSkewDegrees(page)).as("noise seed %s", seed).isEqualTo(0.0);
+  }
+
+  @Test
+  void skew_of_a_page_of_speckle_is_zero() {
+    byte[] pixels = GrayImage.blank(2000, 1400, 255).pixels();
+    for (int i = 0; i < 20_000; i++) {
+      pixels[random.nextInt(pixels.length)] = 0;
+    }
+
+    assertThat(preprocessor.estimateSkewDegrees(new GrayImage(2000, 1400, pixels)))
+        .as("speckle seed %s", seed)
+        .isEqualTo(0.0);
+  }
+
+  @Test
+  void skew_of_a_page_with_one_short_line_is_within_15_degrees() {
+    GrayImage page = TestPages.rotated(TestPages.singleShortLine(), 3);
+
+    assertThat(preprocessor.estimateSkewDegrees(page)).isBetween(-15.0, 15.0);
+  }
+
+  @Test
+  void skew_of_a_tiny_page_is_within_15_degrees() {
+    GrayImage page = new GrayImage(2, 1, new byte[] {0, (byte) 255});
+
+    assertThat(preprocessor.estimateSkewDegrees(page)).isBetween(-15.0, 15.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-7, 3})
+  void rotating_a_straight_page_by_an_angle_gives_that_skew(double angle) {
+    GrayImage page = preprocessor.rotate(STRAIGHT_PAGE, angle);
+
+    assertThat(preprocessor.estimateSkewDegrees(page)).isCloseTo(angle, within(0.1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-6, 2.5, 9})
+  void rotating_by_the_negated_skew_straightens_the_page(double angle) {
+    GrayImage page =
+        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, angle), NOISE_SIGMA, random);
+    double skew = preprocessor.estimateSkewDegrees(page);
+
+    GrayImage straightened = preprocessor.rotate(page, -skew);
+
+    assertThat(preprocessor.estimateSkewDegrees(straightened))
+        .as(
+            "skew after deskewing a page rotated by %s° (estimated %s°), noise seed %s",
+            angle, skew, seed)
+        .isCloseTo(0.0, within(0.1));
+  }
+
+  @Test
+  void rotating_by_zero_returns_an_equal_image() {
+    GrayImage page = TestPages.withNoise(STRAIGHT_PAGE, NOISE_SIGMA, random);
+
+    assertThat(preprocessor.rotate(page, 0.0)).isEqualTo(page);
+  }
+
+  @Test
+  void rotating_by_90_degrees_turns_a_square_counter_clockwise_exactly() {
+    GrayImage page = new GrayImage(3, 3, bytes(1, 2, 3, 4, 5, 6, 7, 8, 9));
+
+    assertThat(preprocessor.rotate(page, 90).pixels())
+        .containsExactly(bytes(3, 6, 9, 2, 5, 8, 1, 4, 7));
+  }
+
+  @Test
+  void rotation_keeps_the_size_and_fills_uncovered_corners_with_white() {
+    GrayImage page = GrayImage.blank(400, 300, 0);
+
+    GrayImage rotated = preprocessor.rotate(page, 10);
+
+    assertThat(rotated.width()).isEqualTo(400);
+    assertThat(rotated.height()).isEqualTo(300);
+    assertThat(rotated.get(0, 0)).isEqualTo(255);
+    assertThat(rotated.get(399, 0)).isEqualTo(255);
+    assertThat(rotated.get(0, 299)).isEqualTo(255);
+    assertThat(rotated.get(399, 299)).isEqualTo(255);
+    assertThat(rotated.get(200, 150)).isEqualTo(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-13.7, -0.3, 1.0, 4.25, 90, 181})
+  void rotation_matches_the_specified_fixed_point_arithmetic_within_one_level(double degrees) {
+    GrayImage page = TestPages.withNoise(GrayImage.blank(211, 97, 128), 60, random);
+
+    GrayImage rotated = preprocessor.rotate(page, degrees);
+
+    GrayImage expected = ReferenceArithmetic.rotate(page, degrees);
+    byte[] actual = rotated.pixels();
+    for (int i = 0; i < actual.length; i++) {
+      assertThat(actual[i] & 0xff)
+          .as("pixel (%s, %s), noise seed %s", i % 211, i / 211, seed)
+          .isCloseTo(expected.pixels()[i] & 0xff, within(1));
+    }
+  }
+
+  @Test
+  void sauvola_output_is_only_black_and_white_with_dark_text_and_white_background() {
+    GrayImage page = TestPages.withNoise(STRAIGHT_PAGE, NOISE_SIGMA, random);
+
+    GrayImage binary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
+
+    long inkPixels = 0;
+    long inkBlack = 0;
+    long paperPixels = 0;
+    long paperWhite = 0;
+    byte[] clean = STRAIGHT_PAGE.pixels();
+    byte[] output = binary.pixels();
+    for (int i = 0; i < output.length; i++) {
+      int value = output[i] & 0xff;
+      assertThat(value).as("pixel %s", i).isIn(0, 255);
+      int original = clean[i] & 0xff;
+      if (original < 64) {
+        inkPixels++;
+        inkBlack += value == 0 ? 1 : 0;
+      } else if (original == 255) {
+        paperPixels++;
+        paperWhite += value == 255 ? 1 : 0;
+      }
+    }
+    assertThat((double) inkBlack / inkPixels)
+        .as("ink kept black, noise seed %s", seed)
+        .isGreaterThan(0.95);
+    assertThat((double) paperWhite / paperPixels)
+        .as("paper kept white, noise seed %s", seed)
+        .isGreaterThan(0.995);
+  }
+
+  @Test
+  void sauvola_whitens_an_unevenly_lit_background_where_a_global_threshold_fails() {
+    GrayImage page = TestPages.unevenlyLit(STRAIGHT_PAGE);
+
+    GrayImage binary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
+
+    byte[] clean = STRAIGHT_PAGE.pixels();
+    long background = 0;
+    long sauvolaWhite = 0;
+    long globalWhite = 0;
+    for (int i = 0; i < clean.length; i++) {
+      if ((clean[i] & 0xff) == 255) {
+        background++;
+        sauvolaWhite += (binary.pixels()[i] & 0xff) == 255 ? 1 : 0;
+        globalWhite += (page.pixels()[i] & 0xff) > 128 ? 1 : 0;
+      }
+    }
+    assertThat((double) sauvolaWhite / background).isGreaterThanOrEqualTo(0.98);
+    assertThat((double) globalWhite / background).isLessThan(0.98);
+  }
+
+  @Test
+  void sauvola_with_a_low_k_finds_low_contrast_text_on_an_unevenly_lit_page() {
+    GrayImage page = TestPages.unevenlyLit(STRAIGHT_PAGE);
+
+    GrayImage binary = preprocessor.binarize(page, new SauvolaParameters(31, 0.1, 128));
+
+    byte[] clean = STRAIGHT_PAGE.pixels();
+    long ink = 0;
+    long inkBlack = 0;
+    for (int i = 0; i < clean.length; i++) {
+      if ((clean[i] & 0xff) < 64) {
+        ink++;
+        inkBlack += (binary.pixels()[i] & 0xff) == 0 ? 1 : 0;
+      }
+    }
+    assertThat((double) inkBlack / ink).isGreaterThan(0.9);
+  }
+
+  @Test
+  void sauvola_on_a_uniform_page_is_all_white() {
+    GrayImage binary =
+        preprocessor.binarize(GrayImage.blank(300, 200, 170), SauvolaParameters.DEFAULTS);
+
+    assertThat(binary).isEqualTo(GrayImage.blank(300, 200, 255));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3, 0.2, 128", "31, 0.34, 128", "301, 0.2, 128", "31, 0.5, 60"})
+  void sauvola_matches_the_specified_arithmetic_on_at_least_99_9_percent_of_pixels(
+      int window, double k, double range) {
+    GrayImage page = TestPages.withNoise(TestPages.unevenlyLit(STRAIGHT_PAGE), 15, random);
+    SauvolaParameters parameters = new SauvolaParameters(window, k, range);
+
+    GrayImage binary = preprocessor.binarize(page, parameters);
+
+    GrayImage expected = ReferenceArithmetic.binarize(page, parameters);
+    long different = 0;
+    for (int i = 0; i < expected.pixels().length; i++) {
+      different += binary.pixels()[i] != expected.pixels()[i] ? 1 : 0;
+    }
+    assertThat(different)
+        .as("pixels unlike the reference, noise seed %s", seed)
+        .isLessThanOrEqualTo(expected.pixels().length / 1000);
+  }
+
+  @Test
+  void the_same_input_gives_identical_outputs() {
+    GrayImage page =
+        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, 3.3), NOISE_SIGMA, random);
+    byte[] before = page.pixels().clone();
+
+    double firstSkew = preprocessor.estimateSkewDegrees(page);
+    GrayImage firstRotated = preprocessor.rotate(page, -firstSkew);
+    GrayImage firstBinary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
+    double secondSkew = preprocessor.estimateSkewDegrees(page);
+    GrayImage secondRotated = preprocessor.rotate(page, -secondSkew);
+    GrayImage secondBinary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
+
+    assertThat(secondSkew).isEqualTo(firstSkew);
+    assertThat(secondRotated.pixels()).isEqualTo(firstRotated.pixels());
+    assertThat(secondBinary.pixels()).isEqualTo(firstBinary.pixels());
+    assertThat(page.pixels()).as("input left untouched").isEqualTo(before);
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] bytes = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = (byte) values[i];
+    }
+    return bytes;
+  }
+}
