@@ -17,6 +17,9 @@ public enum ErrorCode {
   DOCUMENT_CORRUPT(422, "The document cannot be read", false),
   DOCUMENT_ENCRYPTED(422, "The document is encrypted", false),
   DOCUMENT_TOO_COMPLEX(422, "The document exceeds processing limits", false),
+  TOO_MANY_PAGES(422, "The document has too many pages", false),
+  IMAGE_TOO_LARGE(422, "The image has too many pixels", false),
+  OCR_LANGUAGE_UNAVAILABLE(422, "No OCR model for a requested language", false),
   PROCESSING_TIMEOUT(504, "Processing took too long", true),
   SERVICE_UNAVAILABLE(503, "The service is unavailable", true),
   INTERNAL_ERROR(500, "Internal error", false);

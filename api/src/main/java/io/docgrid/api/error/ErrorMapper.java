@@ -33,6 +33,10 @@ public final class ErrorMapper {
       case DOCUMENT_ENCRYPTED -> ErrorCode.DOCUMENT_ENCRYPTED;
       case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
       case DOCUMENT_TOO_COMPLEX -> ErrorCode.DOCUMENT_TOO_COMPLEX;
+      case TOO_MANY_PAGES -> ErrorCode.TOO_MANY_PAGES;
+      case IMAGE_TOO_LARGE -> ErrorCode.IMAGE_TOO_LARGE;
+      case OCR_LANGUAGE_UNAVAILABLE -> ErrorCode.OCR_LANGUAGE_UNAVAILABLE;
+      case PROCESSING_FAILED -> ErrorCode.INTERNAL_ERROR;
     };
   }
 

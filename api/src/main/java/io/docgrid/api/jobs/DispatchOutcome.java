@@ -1,12 +1,12 @@
 package io.docgrid.api.jobs;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
-import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.process.ProcessedDocument;
 
 /** How a dispatched job ended, in our terms rather than Ignite's. */
 sealed interface DispatchOutcome {
 
-  record Completed(ExtractedDocument document) implements DispatchOutcome {}
+  record Completed(ProcessedDocument processed) implements DispatchOutcome {}
 
   /** The document itself is the problem (corrupt, encrypted, ...): retrying will not help. */
   record Rejected(DocumentErrorCode code, String message) implements DispatchOutcome {}

@@ -1,11 +1,14 @@
 package io.docgrid.api.jobs;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.NodeRoles;
+import io.docgrid.tasks.process.PagePlan;
+import io.docgrid.tasks.process.PagesDone;
 import io.docgrid.tasks.process.ProcessDocumentRequest;
 import io.docgrid.tasks.process.ProcessDocumentTask;
+import io.docgrid.tasks.process.ProcessedDocument;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +37,7 @@ final class JobDispatcher implements AutoCloseable {
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private IgnitePredicate<DiscoveryEvent> joinListener;
   private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> startListener;
+  private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> pagesListener;
 
   JobDispatcher(Ignite ignite, Duration jobTimeout, Executor callbacks) {
     this.ignite = ignite;
@@ -49,6 +53,16 @@ final class JobDispatcher implements AutoCloseable {
           return true;
         };
     ignite.message().localListen(JobStarted.TOPIC, startListener);
+  }
+
+  /** Calls {@code onPages} on this node when a grid node has finished a range of pages. */
+  void onPagesDone(Consumer<PagesDone> onPages) {
+    pagesListener =
+        (nodeId, message) -> {
+          callbacks.execute(() -> onPages.accept(PagesDone.decode(message)));
+          return true;
+        };
+    ignite.message().localListen(PagesDone.TOPIC, pagesListener);
   }
 
   /** Calls {@code onJoined} whenever a compute node joins the cluster. */
@@ -87,6 +101,8 @@ final class JobDispatcher implements AutoCloseable {
       UUID jobId,
       String sha256,
       String mediaType,
+      ProcessingOptions options,
+      PagePlan plan,
       String requestId,
       Consumer<DispatchOutcome> onDone) {
     if (!hasComputeNodes()) {
@@ -97,14 +113,14 @@ final class JobDispatcher implements AutoCloseable {
     }
     var request =
         new ProcessDocumentRequest(
-            jobId, sha256, mediaType, requestId, ignite.cluster().localNode().id());
-    IgniteFuture<ExtractedDocument> future;
+            jobId, sha256, mediaType, options, requestId, ignite.cluster().localNode().id());
+    IgniteFuture<ProcessedDocument> future;
     try {
       future =
           ignite
               .compute(NodeRoles.computeNodes(ignite))
               .withTimeout(jobTimeout.toMillis())
-              .executeAsync(new ProcessDocumentTask(), request);
+              .executeAsync(new ProcessDocumentTask(plan), request);
     } catch (ClusterGroupEmptyException e) {
       inFlight.remove(jobId);
       return false;
@@ -161,6 +177,9 @@ final class JobDispatcher implements AutoCloseable {
       }
       if (startListener != null) {
         ignite.message().stopLocalListen(JobStarted.TOPIC, startListener);
+      }
+      if (pagesListener != null) {
+        ignite.message().stopLocalListen(PagesDone.TOPIC, pagesListener);
       }
     } catch (IgniteException | IllegalStateException alreadyStopped) {
       // The node is going down anyway; its listeners go with it.

@@ -1,6 +1,9 @@
 package io.docgrid.api.jobs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.sql.model.Job;
+import io.docgrid.sql.model.PageProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ public final class JobResponses {
       Instant finishedAt,
       DocumentInfo document,
       JobError error,
+      PageProgress pages,
       int attempts,
       String requestId,
       Links links) {
@@ -55,6 +59,7 @@ public final class JobResponses {
               job.sizeBytes(),
               job.pageCount()),
           job.errorCode() == null ? null : new JobError(job.errorCode(), job.errorMessage()),
+          job.pages(),
           job.attempts(),
           job.requestId(),
           Links.of(job));
@@ -66,8 +71,72 @@ public final class JobResponses {
   public record ResultDocument(
       String sha256, String mediaType, int pageCount, Map<String, String> metadata) {}
 
-  public record ResultPage(int number, String text, String source) {}
+  /** One page: its text, where the text came from, how OCR saw it, and what each stage cost. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ResultPage(
+      int number,
+      String text,
+      String source,
+      ResultOcr ocr,
+      Map<String, Long> timingsMillis,
+      JobError error) {
+    ResultPage withoutHocr() {
+      return ocr == null
+          ? this
+          : new ResultPage(number, text, source, ocr.withoutHocr(), timingsMillis, error);
+    }
+  }
+
+  /** A page that failed in a document that otherwise succeeded. */
+  public record FailedPage(int number, String code) {}
+
+  /** OCR provenance of a page; {@code hocr} is kept for the hOCR rendering only. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ResultOcr(
+      float confidence,
+      float meanConfidence,
+      double skewDegrees,
+      int rotation,
+      int dpi,
+      List<ResultWord> words,
+      String hocr) {
+    ResultOcr withoutHocr() {
+      return new ResultOcr(confidence, meanConfidence, skewDegrees, rotation, dpi, words, null);
+    }
+  }
+
+  /** A recognised word; {@code box} is [left, top, width, height] in pixels at the page's dpi. */
+  public record ResultWord(String text, int[] box, float confidence) {}
+
+  /** How the result was made: enough to reproduce it, or to know it cannot be. */
+  public record Manifest(
+      String inputSha256,
+      JsonNode options,
+      String pipelineVersion,
+      Map<String, String> versions,
+      List<String> nodeIds,
+      Map<String, Long> timingsMillis) {}
 
   /** What {@code GET /api/v1/jobs/{id}/result?format=json} answers. */
-  public record JobResult(ResultDocument document, List<ResultPage> pages) {}
+  public record JobResult(
+      String schemaVersion,
+      ResultDocument document,
+      boolean partial,
+      List<FailedPage> failedPages,
+      List<ResultPage> pages,
+      Manifest manifest) {
+
+    /** The version of this JSON shape; see docs/result-schema.md. */
+    public static final String SCHEMA_VERSION = "1.2";
+
+    JobResult withoutHocr() {
+      return new JobResult(
+          schemaVersion,
+          document,
+          partial,
+          failedPages,
+          pages.stream().map(ResultPage::withoutHocr).toList(),
+          manifest);
+    }
+  }
 }

@@ -120,7 +120,9 @@ public final class JobRoutes {
       tags = "jobs",
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
       queryParams =
-          @OpenApiParam(name = "format", description = "json (default), text or markdown"),
+          @OpenApiParam(
+              name = "format",
+              description = "json (default), text, markdown or hocr (OCRed pages only)"),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobResult.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
@@ -130,12 +132,19 @@ public final class JobRoutes {
     UUID id = jobId(ctx);
     ResultFormat format = ResultFormat.parse(ctx.queryParam("format"));
     JobResult result = service.result(id);
-    switch (format) {
-      case JSON -> ctx.json(result);
-      case TEXT -> ctx.contentType(format.contentType()).result(ResultRenderer.text(result));
-      case MARKDOWN ->
-          ctx.contentType(format.contentType()).result(ResultRenderer.markdown(result));
+    if (format == ResultFormat.JSON) {
+      ctx.json(result.withoutHocr());
+      return;
     }
+    // A switch expression, so that a new format cannot be added without its rendering.
+    String rendered =
+        switch (format) {
+          case TEXT -> ResultRenderer.text(result);
+          case MARKDOWN -> ResultRenderer.markdown(result);
+          case HOCR -> ResultRenderer.hocr(result);
+          case JSON -> throw new IllegalStateException("JSON is written above");
+        };
+    ctx.contentType(format.contentType()).result(rendered);
   }
 
   private static UUID jobId(Context ctx) {

@@ -5,18 +5,24 @@ import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.jobs.JobResponses.JobResult;
-import io.docgrid.api.jobs.JobResponses.ResultDocument;
-import io.docgrid.api.jobs.JobResponses.ResultPage;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.sql.model.NewJob;
+import io.docgrid.sql.model.PageProgress;
 import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.document.DocumentTypeDetector;
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.ExtractionLimits;
+import io.docgrid.tasks.document.PageText;
+import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.process.JobStarted;
+import io.docgrid.tasks.process.PagePlan;
+import io.docgrid.tasks.process.PagePlanner;
+import io.docgrid.tasks.process.PagesDone;
+import io.docgrid.tasks.process.ProcessedDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +62,7 @@ public final class JobService implements AutoCloseable {
   private final Duration jobTimeout;
   private final ExecutorService callbacks;
   private final JobDispatcher dispatcher;
+  private final PagePlanner planner;
 
   public JobService(
       JobRepository jobs,
@@ -63,6 +70,7 @@ public final class JobService implements AutoCloseable {
       DocumentTypeDetector detector,
       Ignite ignite,
       Duration jobTimeout,
+      int pagesPerJob,
       ApiMetrics metrics,
       ObjectMapper json,
       Clock clock) {
@@ -74,6 +82,7 @@ public final class JobService implements AutoCloseable {
     this.options = new JobOptions(json);
     this.clock = clock;
     this.jobTimeout = jobTimeout;
+    this.planner = new PagePlanner(pagesPerJob, ExtractionLimits.DEFAULTS.maxPages());
     this.callbacks =
         Executors.newFixedThreadPool(
             2,
@@ -84,16 +93,17 @@ public final class JobService implements AutoCloseable {
             });
     this.dispatcher = new JobDispatcher(ignite, jobTimeout, callbacks);
     dispatcher.onJobStarted(this::markStarted);
+    dispatcher.onPagesDone(this::addPagesDone);
     dispatcher.onComputeNodeJoined(this::dispatchQueued);
     metrics.registerJobStates(this::unfinishedCounts);
   }
 
   /** Accepts an upload as a new job. The spool file is consumed or deleted, whatever happens. */
   Job submit(ReceivedUpload upload, String requestId) {
-    String canonicalOptions;
+    JobOptions.Parsed parsedOptions;
     String mediaType;
     try {
-      canonicalOptions = options.canonicalise(upload.options());
+      parsedOptions = options.parse(upload.options());
       mediaType = detectSupportedType(upload);
       blobs.putDocument(upload.sha256(), upload.file());
     } catch (IOException e) {
@@ -109,12 +119,12 @@ public final class JobService implements AutoCloseable {
                 upload.fileName(),
                 mediaType,
                 upload.sizeBytes(),
-                canonicalOptions,
+                parsedOptions.canonical(),
                 requestId,
                 clock.instant()));
     metrics.jobSubmitted();
     log.info("job {} queued: {} ({} bytes)", job.id(), mediaType, upload.sizeBytes());
-    dispatch(job);
+    dispatch(job, parsedOptions.options());
     return job;
   }
 
@@ -194,22 +204,60 @@ public final class JobService implements AutoCloseable {
   private void dispatchQueued() {
     for (Job job : jobs.findUnfinished()) {
       if (job.status() == JobStatus.QUEUED) {
-        dispatch(job);
+        dispatch(job, storedOptions(job));
       }
     }
   }
 
-  private void dispatch(Job job) {
+  /**
+   * The options a job was stored with. The password is never stored, so a job that needed one and
+   * was interrupted by a restart fails as encrypted and must be submitted again.
+   */
+  private ProcessingOptions storedOptions(Job job) {
+    try {
+      return options.readStored(job.options());
+    } catch (ApiException e) {
+      log.warn("job {} has unreadable stored options; using the defaults", job.id());
+      return ProcessingOptions.DEFAULTS;
+    }
+  }
+
+  private void dispatch(Job job, ProcessingOptions processingOptions) {
+    PagePlan plan = plan(job, processingOptions);
     boolean sent =
         dispatcher.dispatch(
             job.id(),
             job.documentSha256(),
             job.mediaType(),
+            processingOptions,
+            plan,
             job.requestId(),
             outcome -> complete(job, outcome));
     if (!sent) {
       log.warn("job {} waits: no compute node in the cluster", job.id());
     }
+  }
+
+  /** Counts the pages to process and cuts them into ranges; recorded as the job's page total. */
+  private PagePlan plan(Job job, ProcessingOptions processingOptions) {
+    if (dispatcher.isInFlight(job.id())) {
+      return PagePlan.WHOLE_DOCUMENT;
+    }
+    PagePlan plan;
+    try (BlobStore.DocumentFile document = blobs.openDocument(job.documentSha256())) {
+      plan = planner.plan(document.path(), job.mediaType(), processingOptions);
+    } catch (IOException e) {
+      log.warn("job {}: document not readable for planning; one grid job", job.id());
+      return PagePlan.WHOLE_DOCUMENT;
+    }
+    if (plan.selectedPages() != null) {
+      jobs.setPagesTotal(job.id(), plan.selectedPages(), clock.instant());
+    }
+    return plan;
+  }
+
+  private void addPagesDone(PagesDone pages) {
+    jobs.addPagesDone(pages.jobId(), pages.done(), pages.failed(), pages.ocr(), clock.instant());
   }
 
   private void markStarted(JobStarted started) {
@@ -221,7 +269,7 @@ public final class JobService implements AutoCloseable {
         MDC.MDCCloseable requestId = MDC.putCloseable("requestId", job.requestId())) {
       Instant now = clock.instant();
       if (outcome instanceof DispatchOutcome.Completed completed) {
-        succeed(job, completed.document(), now);
+        succeed(job, completed.processed(), now);
       } else if (outcome instanceof DispatchOutcome.Rejected rejected) {
         fail(job, ErrorMapper.codeOf(rejected.code()).name(), rejected.message(), now);
       } else if (outcome instanceof DispatchOutcome.TimedOut) {
@@ -248,17 +296,16 @@ public final class JobService implements AutoCloseable {
     }
   }
 
-  private void succeed(Job job, ExtractedDocument document, Instant now) {
-    var result =
-        new JobResult(
-            new ResultDocument(
-                job.documentSha256(),
-                document.mediaType(),
-                document.pageCount(),
-                document.metadata()),
-            document.pages().stream()
-                .map(page -> new ResultPage(page.number(), page.text(), page.source()))
-                .toList());
+  private void succeed(Job job, ProcessedDocument processed, Instant now) {
+    ExtractedDocument document = processed.document();
+    List<PageText> failed = document.pages().stream().filter(PageText::hasFailed).toList();
+    if (!failed.isEmpty() && failed.size() == document.pages().size()) {
+      // Nothing came through: the document failed, for its first page's reason.
+      PageText first = failed.get(0);
+      fail(job, ErrorMapper.codeOf(first.error().code()).name(), first.error().message(), now);
+      return;
+    }
+    JobResult result = ResultAssembler.assemble(job, processed, now, json);
     try {
       blobs.putResult(job.id(), json.writeValueAsBytes(result));
     } catch (IOException e) {
@@ -266,6 +313,13 @@ public final class JobService implements AutoCloseable {
       fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
       return;
     }
+    int ocrPages =
+        (int) document.pages().stream().filter(page -> PageText.OCR.equals(page.source())).count();
+    int pageTotal = document.pages().size();
+    jobs.setPages(
+        job.id(),
+        new PageProgress(pageTotal, pageTotal - failed.size(), failed.size(), ocrPages),
+        now);
     if (jobs.markSucceeded(job.id(), document.pageCount(), now)) {
       metrics.jobFinished("succeeded", null, seconds(job.createdAt(), now));
       log.info("job {} succeeded: {} pages", job.id(), document.pageCount());

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 enum ResultFormat {
   JSON("application/json"),
   TEXT("text/plain; charset=utf-8"),
-  MARKDOWN("text/markdown; charset=utf-8");
+  MARKDOWN("text/markdown; charset=utf-8"),
+  HOCR("application/xhtml+xml; charset=utf-8");
 
   private final String contentType;
 

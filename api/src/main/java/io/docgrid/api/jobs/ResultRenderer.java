@@ -42,6 +42,42 @@ final class ResultRenderer {
     return out.toString();
   }
 
+  /**
+   * The OCRed pages as one hOCR document. Tesseract numbers the ids of every page it is given from
+   * 1, so each page's ids and page number are renumbered to stay unique in the document.
+   */
+  static String hocr(JobResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"")
+        .append(" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n")
+        .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n")
+        .append(" <head>\n  <title>")
+        .append(result.document() == null ? "" : result.document().sha256())
+        .append("</title>\n")
+        .append("  <meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n")
+        .append("  <meta name=\"ocr-system\" content=\"DocGrid (Tesseract)\"/>\n")
+        .append(
+            "  <meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line"
+                + " ocrx_word ocrp_wconf\"/>\n")
+        .append(" </head>\n <body>\n");
+    for (ResultPage page : result.pages()) {
+      if (page.ocr() != null && page.ocr().hocr() != null) {
+        out.append(renumber(page.ocr().hocr(), page.number()));
+      }
+    }
+    return out.append(" </body>\n</html>\n").toString();
+  }
+
+  private static final Pattern HOCR_ID =
+      Pattern.compile("id='(page|block|par|line|word|photo|table|caption)_1(_|')");
+  private static final Pattern HOCR_PAGE_NUMBER = Pattern.compile("ppageno \\d+");
+
+  private static String renumber(String pageHocr, int number) {
+    String ids = HOCR_ID.matcher(pageHocr).replaceAll("id='$1_" + number + "$2");
+    return HOCR_PAGE_NUMBER.matcher(ids).replaceAll("ppageno " + (number - 1));
+  }
+
   /** The text layer is prose, not Markdown: escape what Markdown would otherwise interpret. */
   static String escape(String text) {
     String inline = MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$1");

@@ -1,0 +1,97 @@
+package io.docgrid.api.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.jobs.JobResponses.FailedPage;
+import io.docgrid.api.jobs.JobResponses.JobError;
+import io.docgrid.api.jobs.JobResponses.JobResult;
+import io.docgrid.api.jobs.JobResponses.Manifest;
+import io.docgrid.api.jobs.JobResponses.ResultDocument;
+import io.docgrid.api.jobs.JobResponses.ResultOcr;
+import io.docgrid.api.jobs.JobResponses.ResultPage;
+import io.docgrid.api.jobs.JobResponses.ResultWord;
+import io.docgrid.sql.model.Job;
+import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.PageOcr;
+import io.docgrid.tasks.document.PageText;
+import io.docgrid.tasks.process.ProcessedDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the stored result of a job from what the grid sent back. */
+final class ResultAssembler {
+
+  private ResultAssembler() {}
+
+  static JobResult assemble(
+      Job job, ProcessedDocument processed, Instant finished, ObjectMapper json) {
+    ExtractedDocument document = processed.document();
+    Map<String, Long> timings = new LinkedHashMap<>();
+    timings.put("processing", processed.elapsedMillis());
+    timings.put("total", Duration.between(job.createdAt(), finished).toMillis());
+    List<FailedPage> failed =
+        document.pages().stream()
+            .filter(PageText::hasFailed)
+            .map(page -> new FailedPage(page.number(), codeOf(page)))
+            .toList();
+    return new JobResult(
+        JobResult.SCHEMA_VERSION,
+        new ResultDocument(
+            job.documentSha256(), document.mediaType(), document.pageCount(), document.metadata()),
+        !failed.isEmpty(),
+        failed,
+        document.pages().stream().map(ResultAssembler::page).toList(),
+        new Manifest(
+            job.documentSha256(),
+            options(job.options(), json),
+            processed.pipelineVersion(),
+            processed.versions(),
+            processed.nodeIds(),
+            timings));
+  }
+
+  private static ResultPage page(PageText page) {
+    return new ResultPage(
+        page.number(),
+        page.text(),
+        page.source(),
+        page.ocr() == null ? null : ocr(page.ocr()),
+        page.timingsMillis().isEmpty() ? null : page.timingsMillis(),
+        page.hasFailed() ? new JobError(codeOf(page), page.error().message()) : null);
+  }
+
+  static String codeOf(PageText page) {
+    return ErrorMapper.codeOf(page.error().code()).name();
+  }
+
+  private static ResultOcr ocr(PageOcr ocr) {
+    return new ResultOcr(
+        ocr.confidence(),
+        ocr.meanConfidence(),
+        Math.round(ocr.skewDegrees() * 100) / 100.0,
+        ocr.rotation(),
+        ocr.dpi(),
+        ocr.words().stream()
+            .map(
+                word ->
+                    new ResultWord(
+                        word.text(),
+                        new int[] {word.left(), word.top(), word.width(), word.height()},
+                        word.confidence()))
+            .toList(),
+        ocr.hocr());
+  }
+
+  private static JsonNode options(String canonical, ObjectMapper json) {
+    try {
+      return json.readTree(canonical);
+    } catch (JsonProcessingException e) {
+      return json.getNodeFactory().textNode(canonical);
+    }
+  }
+}
