@@ -42,7 +42,9 @@ class BadInputTest {
 
   @AfterAll
   void stop() {
-    node.close();
+    if (node != null) {
+      node.close();
+    }
   }
 
   @AfterEach

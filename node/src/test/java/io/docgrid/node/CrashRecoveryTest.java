@@ -32,7 +32,7 @@ class CrashRecoveryTest {
     // 1. An API-only node accepts the job; with no compute node it stays queued. Then SIGKILL.
     try (ServeProcess first = ServeProcess.start(dataDir, log, "--no-compute")) {
       HttpResponse<String> accepted =
-          first.http.submit("four-pages.pdf", Files.readAllBytes(pdf), "{\"note\":\"crash\"}");
+          first.http.submit("four-pages.pdf", Files.readAllBytes(pdf), "{\"ocr\":\"auto\"}");
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       jobId = json(accepted).get("id").asText();
       assertThat(json(first.http.get("/api/v1/jobs/" + jobId)).get("status").asText())

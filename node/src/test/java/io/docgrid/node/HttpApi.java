@@ -62,7 +62,12 @@ final class HttpApi {
   JsonNode awaitFinished(String jobId, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      JsonNode job = json(get("/api/v1/jobs/" + jobId));
+      HttpResponse<String> response = get("/api/v1/jobs/" + jobId);
+      if (response.statusCode() != 200) {
+        throw new AssertionError(
+            "job " + jobId + ": HTTP " + response.statusCode() + " " + response.body());
+      }
+      JsonNode job = json(response);
       String status = job.get("status").asText();
       if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")) {
         return job;

@@ -20,15 +20,31 @@ final class TestNode implements AutoCloseable {
 
   static TestNode start(Path dataDir, NodeConfig.DbConfig db, boolean compute, long maxUploadBytes)
       throws Exception {
-    int discovery = FreePorts.block(5);
+    return start(
+        dataDir, dataDir.resolve("blobs"), db, compute, maxUploadBytes, FreePorts.block(5));
+  }
+
+  /**
+   * A node whose grid discovery uses the five ports from {@code discovery}: nodes started with the
+   * same value form one cluster.
+   */
+  static TestNode start(
+      Path dataDir,
+      Path blobDir,
+      NodeConfig.DbConfig db,
+      boolean compute,
+      long maxUploadBytes,
+      int discovery)
+      throws Exception {
     int communication = FreePorts.block(5);
     var config =
         new NodeConfig(
             dataDir,
+            blobDir,
             new NodeConfig.ApiConfig("127.0.0.1", 0, maxUploadBytes),
             db,
             new NodeConfig.GridConfig(
-                "test-" + discovery,
+                "test-" + communication,
                 "127.0.0.1",
                 discovery,
                 5,
@@ -36,7 +52,8 @@ final class TestNode implements AutoCloseable {
                 List.of("127.0.0.1:" + discovery + ".." + (discovery + 4)),
                 compute,
                 64L << 20),
-            new NodeConfig.JobsConfig(Duration.ofMinutes(2), Duration.ofSeconds(10)));
+            // Three pages a grid job, so that the tests' multi-page PDFs are split into ranges.
+            new NodeConfig.JobsConfig(Duration.ofMinutes(2), Duration.ofSeconds(10), 3));
     return new TestNode(new Wiring(config).start());
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * constructor. No other code reads environment variables or system properties.
  */
 public record NodeConfig(
-    Path dataDir, ApiConfig api, DbConfig db, GridConfig grid, JobsConfig jobs) {
+    Path dataDir, Path blobDir, ApiConfig api, DbConfig db, GridConfig grid, JobsConfig jobs) {
 
   public record ApiConfig(String host, int port, long maxUploadBytes) {}
 
@@ -52,5 +52,9 @@ public record NodeConfig(
       boolean compute,
       long dataRegionBytes) {}
 
-  public record JobsConfig(Duration timeout, Duration shutdownGrace) {}
+  /**
+   * How jobs run: the time limit of one document, the grace period at shutdown, and how many pages
+   * of a PDF one grid job takes (larger documents are split across the compute nodes).
+   */
+  public record JobsConfig(Duration timeout, Duration shutdownGrace, int pagesPerJob) {}
 }

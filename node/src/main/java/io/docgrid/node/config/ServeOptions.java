@@ -128,6 +128,21 @@ public final class ServeOptions {
       defaultValue = "30s")
   String shutdownGrace;
 
+  @Option(
+      names = "--blob-dir",
+      description =
+          "Where uploaded documents and results are stored (default: <data-dir>/blobs). Nodes on"
+              + " one host that share it can work on each other's documents.")
+  String blobDir;
+
+  @Option(
+      names = "--pages-per-job",
+      description =
+          "Pages of a PDF one grid job processes; longer documents are split across the compute"
+              + " nodes (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8")
+  String pagesPerJob;
+
   /** The password comes from the environment or a file only, so it never shows in `ps`. */
   private final String environmentPassword;
 
@@ -189,6 +204,7 @@ public final class ServeOptions {
               + jobTimeout
               + "'");
     }
+    int pagesPerGridJob = positive(problems, "--pages-per-job", pagesPerJob, 1, 1000);
     var grace = Durations.parse(shutdownGrace);
     if (grace == null || grace.isNegative()) {
       problems.add(
@@ -206,11 +222,12 @@ public final class ServeOptions {
     }
     return new NodeConfig(
         data,
+        blobDir == null || blobDir.isBlank() ? data.resolve("blobs") : Path.of(blobDir),
         new NodeConfig.ApiConfig(host, apiPort, maxUpload),
         new NodeConfig.DbConfig(url, url == null ? "sa" : dbUser, password, pool),
         new NodeConfig.GridConfig(
             name, bindAddress, discovery, range, communication, seedList, compute, region),
-        new NodeConfig.JobsConfig(timeout, grace));
+        new NodeConfig.JobsConfig(timeout, grace, pagesPerGridJob));
   }
 
   private String readPassword(List<String> problems) {

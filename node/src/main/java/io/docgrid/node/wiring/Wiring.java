@@ -19,6 +19,10 @@ import io.docgrid.sql.JobRepository;
 import io.docgrid.tasks.blob.LocalBlobStore;
 import io.docgrid.tasks.document.DocumentTypeDetector;
 import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.pipeline.ComponentVersions;
+import io.docgrid.tasks.pipeline.OcrEngines;
+import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.tasks.process.WorkerContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +53,7 @@ public final class Wiring {
     RunningNode.Builder node = RunningNode.builder(config.jobs().shutdownGrace());
     try {
       Files.createDirectories(config.dataDir());
-      LocalBlobStore blobs = new LocalBlobStore(config.dataDir().resolve("blobs"));
+      LocalBlobStore blobs = new LocalBlobStore(config.blobDir());
       int swept = blobs.deleteAbandonedTemporaryFiles();
       if (swept > 0) {
         log.info("removed {} spool files left by an earlier run", swept);
@@ -58,12 +62,27 @@ public final class Wiring {
       Database database = node.add(new Database(databaseSettings()));
       JobRepository jobs = new JobRepository(database.dsl());
 
+      // Closed after the grid node (resources close in reverse), when no job can use them.
+      OcrEngines ocrEngines =
+          config.grid().compute()
+              ? node.add(
+                  new OcrEngines(
+                      TessdataDirectory.install(
+                          config.dataDir().resolve("models").resolve("tessdata"))))
+              : null;
+
       Ignite ignite =
           node.add(
               Ignition.start(
                   IgniteConfigs.serverNode(config.grid(), config.dataDir().resolve("grid"), true)));
-      if (config.grid().compute()) {
-        new WorkerContext(blobs, new TextExtractor()).installOn(ignite);
+      if (ocrEngines != null) {
+        new WorkerContext(
+                blobs,
+                new TextExtractor(),
+                ocrEngines,
+                new CpuPreprocessor(),
+                ComponentVersions.of(ocrEngines.models()))
+            .installOn(ignite);
       }
 
       ObjectMapper json = ApiJson.newMapper();
@@ -76,6 +95,7 @@ public final class Wiring {
                   new DocumentTypeDetector(),
                   ignite,
                   config.jobs().timeout(),
+                  config.jobs().pagesPerJob(),
                   metrics,
                   json,
                   Clock.systemUTC()));
