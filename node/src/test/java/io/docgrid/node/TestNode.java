@@ -53,7 +53,8 @@ final class TestNode implements AutoCloseable {
                 compute,
                 64L << 20),
             // Three pages a grid job, so that the tests' multi-page PDFs are split into ranges.
-            new NodeConfig.JobsConfig(Duration.ofMinutes(2), Duration.ofSeconds(10), 3));
+            new NodeConfig.JobsConfig(
+                Duration.ofMinutes(2), Duration.ofSeconds(10), 3, Duration.ofMinutes(1)));
     return new TestNode(new Wiring(config).start());
   }
 

@@ -93,9 +93,25 @@ public final class JobRepository {
 
   /** Finishes a queued or running job successfully, clearing any earlier error. */
   public boolean markSucceeded(UUID id, int pageCount, Instant at) {
+    return markSucceeded(id, pageCount, null, at);
+  }
+
+  /**
+   * Finishes a queued or running job as succeeded, with its final page counts in the same update:
+   * progress messages still in flight then find the job finished and change nothing.
+   */
+  public boolean markSucceeded(UUID id, int pageCount, PageProgress pages, Instant at) {
     OffsetDateTime now = utc(at);
-    return dsl.update(JOBS)
-            .set(JOBS.STATUS, JobStatus.SUCCEEDED.wireName())
+    var update = dsl.update(JOBS).set(JOBS.STATUS, JobStatus.SUCCEEDED.wireName());
+    if (pages != null) {
+      update =
+          update
+              .set(JOBS.PAGES_TOTAL, pages.total())
+              .set(JOBS.PAGES_DONE, pages.done())
+              .set(JOBS.PAGES_FAILED, pages.failed())
+              .set(JOBS.PAGES_OCR, pages.ocr());
+    }
+    return update
             .set(JOBS.PAGE_COUNT, pageCount)
             .set(JOBS.FINISHED_AT, now)
             .set(JOBS.UPDATED_AT, now)
@@ -153,19 +169,6 @@ public final class JobRepository {
             .set(JOBS.PAGES_OCR, JOBS.PAGES_OCR.plus(ocr))
             .set(JOBS.UPDATED_AT, utc(at))
             .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
-            .execute()
-        == 1;
-  }
-
-  /** Sets a job's final page counts, whatever the messages on the way reported. */
-  public boolean setPages(UUID id, PageProgress pages, Instant at) {
-    return dsl.update(JOBS)
-            .set(JOBS.PAGES_TOTAL, pages.total())
-            .set(JOBS.PAGES_DONE, pages.done())
-            .set(JOBS.PAGES_FAILED, pages.failed())
-            .set(JOBS.PAGES_OCR, pages.ocr())
-            .set(JOBS.UPDATED_AT, utc(at))
-            .where(JOBS.ID.eq(id))
             .execute()
         == 1;
   }

@@ -366,7 +366,8 @@ abstract class JobRepositoryContract {
     assertThat(jobs.findById(job.id()).orElseThrow().pages())
         .isEqualTo(new PageProgress(10, 0, 0, 0));
 
-    jobs.setPages(job.id(), new PageProgress(10, 10, 0, 2), T0);
+    jobs.markSucceeded(job.id(), 10, new PageProgress(10, 10, 0, 2), T0);
+    jobs.addPagesDone(job.id(), 5, 0, 0, T0); // a late message: the job is finished
     assertThat(jobs.findById(job.id()).orElseThrow().pages())
         .isEqualTo(new PageProgress(10, 10, 0, 2));
   }

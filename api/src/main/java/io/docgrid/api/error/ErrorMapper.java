@@ -37,6 +37,7 @@ public final class ErrorMapper {
       case IMAGE_TOO_LARGE -> ErrorCode.IMAGE_TOO_LARGE;
       case OCR_LANGUAGE_UNAVAILABLE -> ErrorCode.OCR_LANGUAGE_UNAVAILABLE;
       case PROCESSING_FAILED -> ErrorCode.INTERNAL_ERROR;
+      case PROCESSING_TIMEOUT -> ErrorCode.PROCESSING_TIMEOUT;
     };
   }
 

@@ -316,11 +316,9 @@ public final class JobService implements AutoCloseable {
     int ocrPages =
         (int) document.pages().stream().filter(page -> PageText.OCR.equals(page.source())).count();
     int pageTotal = document.pages().size();
-    jobs.setPages(
-        job.id(),
-        new PageProgress(pageTotal, pageTotal - failed.size(), failed.size(), ocrPages),
-        now);
-    if (jobs.markSucceeded(job.id(), document.pageCount(), now)) {
+    PageProgress pages =
+        new PageProgress(pageTotal, pageTotal - failed.size(), failed.size(), ocrPages);
+    if (jobs.markSucceeded(job.id(), document.pageCount(), pages, now)) {
       metrics.jobFinished("succeeded", null, seconds(job.createdAt(), now));
       log.info("job {} succeeded: {} pages", job.id(), document.pageCount());
     }

@@ -56,6 +56,7 @@ class ErrorMapperTest {
   void every_document_error_but_our_own_failures_has_a_client_error_status() {
     Arrays.stream(DocumentErrorCode.values())
         .filter(code -> code != DocumentErrorCode.PROCESSING_FAILED)
+        .filter(code -> code != DocumentErrorCode.PROCESSING_TIMEOUT)
         .map(ErrorMapper::codeOf)
         .forEach(code -> assertThat(code.status()).isBetween(400, 499));
   }

@@ -20,5 +20,7 @@ public enum DocumentErrorCode {
   /** OCR was asked for in a language whose model is not installed. */
   OCR_LANGUAGE_UNAVAILABLE,
   /** Something unexpected went wrong on our side while processing part of the document. */
-  PROCESSING_FAILED
+  PROCESSING_FAILED,
+  /** A page, or the document, took longer than its time budget. */
+  PROCESSING_TIMEOUT
 }

@@ -27,7 +27,11 @@ final class ImageExtraction {
   }
 
   ExtractedDocument extract(
-      Path file, MediaType type, ProcessingOptions options, PageRecognizer recognizer)
+      Path file,
+      MediaType type,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget)
       throws DocumentProcessingException, IOException {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = readerFor(input);
@@ -36,7 +40,10 @@ final class ImageExtraction {
         int frames = frameCount(reader);
         List<PageText> pages = new ArrayList<>();
         for (int number : options.pages().pagesOf(frames)) {
-          pages.add(pageOrFailure(reader, number, options, recognizer));
+          pages.add(
+              budget.documentExpired()
+                  ? TimeBudget.expired(number)
+                  : pageOrFailure(reader, number, options, recognizer, budget));
         }
         return new ExtractedDocument(type.toString(), frames, Map.of(), pages);
       } catch (DocumentProcessingException e) {
@@ -51,10 +58,14 @@ final class ImageExtraction {
 
   /** One frame; a damaged or oversized frame fails alone, not the other pages. */
   private PageText pageOrFailure(
-      ImageReader reader, int number, ProcessingOptions options, PageRecognizer recognizer)
+      ImageReader reader,
+      int number,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget)
       throws DocumentProcessingException {
     try {
-      return page(reader, number, options, recognizer);
+      return page(reader, number, options, recognizer, budget);
     } catch (DocumentProcessingException e) {
       if (e.code() == DocumentErrorCode.OCR_LANGUAGE_UNAVAILABLE) {
         throw e;
@@ -69,7 +80,11 @@ final class ImageExtraction {
   }
 
   private PageText page(
-      ImageReader reader, int number, ProcessingOptions options, PageRecognizer recognizer)
+      ImageReader reader,
+      int number,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget)
       throws IOException, DocumentProcessingException {
     int index = number - 1;
     long width = reader.getWidth(index);
@@ -81,7 +96,7 @@ final class ImageExtraction {
     BufferedImage image = reader.read(index);
     Map<String, Long> timings = new LinkedHashMap<>();
     timings.put("decode", (System.nanoTime() - started) / 1_000_000);
-    PageText recognised = recognizer.recognise(number, image, options.dpi());
+    PageText recognised = recognizer.recognise(number, image, options.dpi(), budget.pageMillis());
     timings.putAll(recognised.timingsMillis());
     return new PageText(number, recognised.text(), recognised.source(), recognised.ocr(), timings);
   }

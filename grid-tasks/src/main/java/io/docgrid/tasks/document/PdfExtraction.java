@@ -39,13 +39,14 @@ final class PdfExtraction {
     this.limits = limits;
   }
 
-  ExtractedDocument extract(Path file, ProcessingOptions options, PageRecognizer recognizer)
+  ExtractedDocument extract(
+      Path file, ProcessingOptions options, PageRecognizer recognizer, TimeBudget budget)
       throws DocumentProcessingException, IOException {
     // Opened outside the handlers below: a missing or unreadable file is an IOException of ours,
     // not a corrupt document. The buffered file reads on demand rather than loading it whole.
     try (RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file)) {
       try (PDDocument document = Loader.loadPDF(source, passwordOf(options))) {
-        return read(document, options, recognizer);
+        return read(document, options, recognizer, budget);
       } catch (InvalidPasswordException e) {
         throw DocumentErrors.pdfEncrypted(options.password() != null, e);
       } catch (DocumentProcessingException e) {
@@ -68,7 +69,7 @@ final class PdfExtraction {
   }
 
   private ExtractedDocument read(
-      PDDocument document, ProcessingOptions options, PageRecognizer recognizer)
+      PDDocument document, ProcessingOptions options, PageRecognizer recognizer, TimeBudget budget)
       throws IOException, DocumentProcessingException {
     int pageCount = document.getNumberOfPages();
     if (pageCount > limits.maxPages()) {
@@ -83,9 +84,13 @@ final class PdfExtraction {
     List<PageText> pages = new ArrayList<>();
     long characters = 0;
     for (int number : options.pages().pagesOf(pageCount)) {
+      if (budget.documentExpired()) {
+        pages.add(TimeBudget.expired(number));
+        continue;
+      }
       PageText result;
       try {
-        result = page(document, number, stripper, options, recognizer);
+        result = page(document, number, stripper, options, recognizer, budget);
       } catch (IOException | RuntimeException e) {
         // A broken content stream or image spoils its page, not the whole document.
         result =
@@ -120,7 +125,8 @@ final class PdfExtraction {
       int number,
       PDFTextStripper stripper,
       ProcessingOptions options,
-      PageRecognizer recognizer)
+      PageRecognizer recognizer,
+      TimeBudget budget)
       throws IOException, DocumentProcessingException {
     long started = System.nanoTime();
     stripper.setStartPage(number);
@@ -137,7 +143,7 @@ final class PdfExtraction {
     BufferedImage image =
         new PDFRenderer(document).renderImageWithDPI(number - 1, dpi, ImageType.GRAY);
     timings.put("render", millisSince(renderStarted));
-    PageText recognised = recognizer.recognise(number, image, dpi);
+    PageText recognised = recognizer.recognise(number, image, dpi, budget.pageMillis());
     timings.putAll(recognised.timingsMillis());
     return new PageText(number, recognised.text(), recognised.source(), recognised.ocr(), timings);
   }

@@ -69,7 +69,8 @@ public final class TextExtractor {
    */
   public ExtractedDocument extract(Path file, String mediaType)
       throws DocumentProcessingException, IOException {
-    return extract(file, mediaType, ProcessingOptions.TEXT_ONLY, PageRecognizer.NONE);
+    return extract(
+        file, mediaType, ProcessingOptions.TEXT_ONLY, PageRecognizer.NONE, TimeBudget.UNLIMITED);
   }
 
   /**
@@ -83,17 +84,21 @@ public final class TextExtractor {
    * @throws IOException when the file itself cannot be read, which is our fault, not the client's
    */
   public ExtractedDocument extract(
-      Path file, String mediaType, ProcessingOptions options, PageRecognizer recognizer)
+      Path file,
+      String mediaType,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget)
       throws DocumentProcessingException, IOException {
     MediaType type =
         supported.find(mediaType).orElseThrow(() -> DocumentErrors.unsupported(mediaType));
     if (type.equals(SupportedMediaTypes.PDF)) {
-      return pdf.extract(file, options, recognizer);
+      return pdf.extract(file, options, recognizer, budget);
     }
     if (SupportedMediaTypes.IMAGES.contains(type)) {
       PageRecognizer images =
           options.ocr() == ProcessingOptions.OcrMode.OFF ? PageRecognizer.NONE : recognizer;
-      return this.images.extract(file, type, options, images);
+      return this.images.extract(file, type, options, images, budget);
     }
     return extractWithTika(file, type);
   }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.leptonica.PIX;
+import org.bytedeco.tesseract.ETEXT_DESC;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 
@@ -93,14 +94,31 @@ public final class OcrEngine implements AutoCloseable {
    *     expectations of text size by it
    */
   public OcrPage recognise(GrayImage image, int dpi) {
+    return recognise(image, dpi, 0);
+  }
+
+  /**
+   * Recognises the text on {@code image}, giving up after {@code deadlineMillis} (0: no deadline).
+   *
+   * @throws OcrDeadlineExceededException when Tesseract stopped at the deadline
+   */
+  public OcrPage recognise(GrayImage image, int dpi, int deadlineMillis) {
     ensureOpen();
     Objects.requireNonNull(image, "image");
     requirePositive(dpi);
     // Tesseract copies the pixels into its own Pix here, so the Java array may move afterwards.
     api.SetImage(image.pixels(), image.width(), image.height(), 1, image.width());
     api.SetSourceResolution(dpi);
-    try {
-      if (api.Recognize(null) != 0) {
+    try (ETEXT_DESC monitor = deadlineMillis > 0 ? new ETEXT_DESC() : null) {
+      if (monitor != null) {
+        // Tesseract checks the monitor between words and stops once the deadline has passed.
+        monitor.set_deadline_msecs(deadlineMillis);
+      }
+      int status = api.Recognize(monitor);
+      if (monitor != null && monitor.deadline_exceeded()) {
+        throw new OcrDeadlineExceededException(deadlineMillis);
+      }
+      if (status != 0) {
         throw new IllegalStateException(
             "Tesseract failed to recognise a " + image.width() + "x" + image.height() + " image");
       }

@@ -1,11 +1,13 @@
 package io.docgrid.tasks.pipeline;
 
+import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.PageOcr;
 import io.docgrid.tasks.document.PageRecognizer;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.image.GrayImage;
+import io.docgrid.tasks.ocr.OcrDeadlineExceededException;
 import io.docgrid.tasks.ocr.OcrEngine;
 import io.docgrid.tasks.ocr.OcrPage;
 import io.docgrid.tasks.ocr.Orientation;
@@ -39,10 +41,11 @@ public final class OcrPageRecognizer implements PageRecognizer {
   }
 
   @Override
-  public PageText recognise(int number, BufferedImage image, int dpi)
+  public PageText recognise(int number, BufferedImage image, int dpi, int millisAllowed)
       throws DocumentProcessingException {
     Map<String, Long> timings = new LinkedHashMap<>();
-    long started = System.nanoTime();
+    long pageStarted = System.nanoTime();
+    long started = pageStarted;
     GrayImage page = GrayImage.of(image);
     timings.put("grayscale", millisSince(started));
 
@@ -62,7 +65,17 @@ public final class OcrPageRecognizer implements PageRecognizer {
     preprocessed.stageNanos().forEach((stage, nanos) -> timings.put(stage, nanos / 1_000_000));
 
     started = System.nanoTime();
-    OcrPage ocr = engine.recognise(preprocessed.image(), dpi);
+    // What preprocessing used is gone from the page's budget; Tesseract gets the rest.
+    int left = (int) Math.max(1, millisAllowed - millisSince(pageStarted));
+    OcrPage ocr;
+    try {
+      ocr = engine.recognise(preprocessed.image(), dpi, left);
+    } catch (OcrDeadlineExceededException e) {
+      throw new DocumentProcessingException(
+          DocumentErrorCode.PROCESSING_TIMEOUT,
+          "Page " + number + " took longer than its " + millisAllowed + " ms to recognise.",
+          null);
+    }
     timings.put("ocr", millisSince(started));
 
     return new PageText(

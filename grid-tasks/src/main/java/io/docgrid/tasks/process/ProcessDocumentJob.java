@@ -61,7 +61,8 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
                     document.path(),
                     request.mediaType(),
                     request.options(),
-                    context.recognizerFor(request.options()));
+                    context.recognizerFor(request.options()),
+                    context.startBudget());
         report(request, result);
         log.info(
             "extracted {} pages of {} in {} ms",

@@ -4,9 +4,11 @@ import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.document.PageRecognizer;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
 import io.docgrid.tasks.preprocess.Preprocessor;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
@@ -17,13 +19,17 @@ import org.apache.ignite.Ignite;
  * (never a static field: several nodes may share one JVM).
  *
  * @param versions what {@link io.docgrid.tasks.pipeline.ComponentVersions} reported at start-up
+ * @param documentTimeout how long one grid job may spend on its pages before the rest fail
+ * @param pageTimeout how long one page may take
  */
 public record WorkerContext(
     BlobStore blobStore,
     TextExtractor extractor,
     OcrEngines ocrEngines,
     Preprocessor preprocessor,
-    Map<String, String> versions) {
+    Map<String, String> versions,
+    Duration documentTimeout,
+    Duration pageTimeout) {
 
   private static final String KEY = WorkerContext.class.getName();
 
@@ -33,6 +39,10 @@ public record WorkerContext(
 
   public static Optional<WorkerContext> lookup(Ignite ignite) {
     return Optional.ofNullable((WorkerContext) ignite.cluster().nodeLocalMap().get(KEY));
+  }
+
+  TimeBudget startBudget() {
+    return TimeBudget.startingNow(documentTimeout, pageTimeout);
   }
 
   PageRecognizer recognizerFor(ProcessingOptions options) {

@@ -19,6 +19,7 @@ import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,9 @@ class ProcessDocumentTaskTest {
             new TextExtractor(),
             ocrEngines,
             new CpuPreprocessor(),
-            ComponentVersions.of(ocrEngines.models()))
+            ComponentVersions.of(ocrEngines.models()),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2))
         .installOn(worker);
     submitter
         .message()

@@ -56,5 +56,6 @@ public record NodeConfig(
    * How jobs run: the time limit of one document, the grace period at shutdown, and how many pages
    * of a PDF one grid job takes (larger documents are split across the compute nodes).
    */
-  public record JobsConfig(Duration timeout, Duration shutdownGrace, int pagesPerJob) {}
+  public record JobsConfig(
+      Duration timeout, Duration shutdownGrace, int pagesPerJob, Duration pageTimeout) {}
 }

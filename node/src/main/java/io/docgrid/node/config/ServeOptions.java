@@ -143,6 +143,14 @@ public final class ServeOptions {
       defaultValue = "8")
   String pagesPerJob;
 
+  @Option(
+      names = "--page-timeout",
+      description =
+          "Longest one page may take; a slower page fails alone, the rest of the document still"
+              + " comes back (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2m")
+  String pageTimeout;
+
   /** The password comes from the environment or a file only, so it never shows in `ps`. */
   private final String environmentPassword;
 
@@ -205,6 +213,13 @@ public final class ServeOptions {
               + "'");
     }
     int pagesPerGridJob = positive(problems, "--pages-per-job", pagesPerJob, 1, 1000);
+    var perPage = Durations.parse(pageTimeout);
+    if (perPage == null || perPage.isNegative() || perPage.isZero()) {
+      problems.add(
+          "--page-timeout (DOCGRID_PAGE_TIMEOUT) must be a positive duration such as 2m, got '"
+              + pageTimeout
+              + "'");
+    }
     var grace = Durations.parse(shutdownGrace);
     if (grace == null || grace.isNegative()) {
       problems.add(
@@ -227,7 +242,7 @@ public final class ServeOptions {
         new NodeConfig.DbConfig(url, url == null ? "sa" : dbUser, password, pool),
         new NodeConfig.GridConfig(
             name, bindAddress, discovery, range, communication, seedList, compute, region),
-        new NodeConfig.JobsConfig(timeout, grace, pagesPerGridJob));
+        new NodeConfig.JobsConfig(timeout, grace, pagesPerGridJob, perPage));
   }
 
   private String readPassword(List<String> problems) {

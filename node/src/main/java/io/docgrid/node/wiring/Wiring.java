@@ -81,7 +81,10 @@ public final class Wiring {
                 new TextExtractor(),
                 ocrEngines,
                 new CpuPreprocessor(),
-                ComponentVersions.of(ocrEngines.models()))
+                ComponentVersions.of(ocrEngines.models()),
+                // Pages stop short of the job timeout, so that what was done still comes back.
+                config.jobs().timeout().multipliedBy(9).dividedBy(10),
+                config.jobs().pageTimeout())
             .installOn(ignite);
       }
 

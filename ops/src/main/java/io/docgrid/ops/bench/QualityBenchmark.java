@@ -7,6 +7,7 @@ import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
 import io.docgrid.tasks.document.ProcessingOptions.Preprocess;
 import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
@@ -176,7 +177,8 @@ public final class QualityBenchmark {
   private String ocr(Path image, String mediaType, ProcessingOptions options, OcrEngines engines)
       throws Exception {
     PageRecognizer recognizer = new OcrPageRecognizer(engines, new CpuPreprocessor(), options);
-    ExtractedDocument document = extractor.extract(image, mediaType, options, recognizer);
+    ExtractedDocument document =
+        extractor.extract(image, mediaType, options, recognizer, TimeBudget.UNLIMITED);
     StringBuilder text = new StringBuilder();
     document.pages().forEach(page -> text.append(page.text()).append('\n'));
     return text.toString();
