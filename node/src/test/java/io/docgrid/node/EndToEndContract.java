@@ -119,6 +119,19 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void an_office_document_keeps_its_headings_in_markdown() throws Exception {
+    String id = submitAndAwait(Corpus.dev("pydocx__par-known-paragraphs.docx")).get("id").asText();
+    HttpResponse<String> markdown = node.http.get("/api/v1/jobs/" + id + "/result?format=markdown");
+    assertThat(markdown.statusCode()).isEqualTo(200);
+    assertThat(markdown.body()).contains("<!-- page 1 -->").contains("\n# Heading Paragraph\n");
+    assertThat(
+            json(node.http.get("/api/v1/jobs/" + id + "/result"))
+                .at("/pages/0/markdown")
+                .isMissingNode())
+        .isTrue();
+  }
+
+  @Test
   void a_submission_is_accepted_with_location_and_links_and_keeps_the_request_id()
       throws Exception {
     HttpApi.Multipart body = new HttpApi.Multipart();

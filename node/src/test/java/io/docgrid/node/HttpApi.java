@@ -33,6 +33,12 @@ final class HttpApi {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> post(String path, String contentType, byte[] body, String requestId)
       throws IOException, InterruptedException {
     var builder =

@@ -185,6 +185,36 @@ class OcrEndToEndTest {
     }
   }
 
+  @Test
+  void scans_come_back_as_searchable_pdfs_with_the_ocr_text_under_the_image() throws Exception {
+    Random random = new Random();
+    byte[] scannedPdf =
+        TestPages.scannedPdf(List.of(TestPages.scan(0, 10, random), TestPages.scan(3, 10, random)));
+    byte[] skewedPng = TestPages.png(TestPages.scan(-3, 15, random));
+
+    for (Object[] input :
+        new Object[][] {{"scan.pdf", scannedPdf, 2}, {"skewed.png", skewedPng, 1}}) {
+      String id = submitAndAwait((String) input[0], (byte[]) input[1], null);
+      HttpResponse<byte[]> pdf = node.http.getBytes("/api/v1/jobs/" + id + "/result?format=pdf");
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+      try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+        assertThat(document.getNumberOfPages()).isEqualTo((int) input[2]);
+        for (int page = 1; page <= document.getNumberOfPages(); page++) {
+          var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+          stripper.setStartPage(page);
+          stripper.setEndPage(page);
+          String text = stripper.getText(document);
+          assertThat(
+                  TestPages.characterErrorRate(
+                      TestPages.text().replaceAll("\\s+", ""), text.replaceAll("\\s+", "")))
+              .as("%s page %d: %s", input[0], page, text)
+              .isLessThan(0.03);
+        }
+      }
+    }
+  }
+
   private JsonNode onlyPage(String id) throws Exception {
     JsonNode result = json(node.http.get("/api/v1/jobs/" + id + "/result"));
     assertThat(result.get("pages")).as(result.toString()).hasSize(1);

@@ -71,7 +71,10 @@ public final class JobResponses {
   public record ResultDocument(
       String sha256, String mediaType, int pageCount, Map<String, String> metadata) {}
 
-  /** One page: its text, where the text came from, how OCR saw it, and what each stage cost. */
+  /**
+   * One page: its text, where the text came from, how OCR saw it, and what each stage cost; {@code
+   * markdown} (stored, not sent as JSON) keeps the source's structure for the Markdown rendering.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ResultPage(
       int number,
@@ -79,11 +82,12 @@ public final class JobResponses {
       String source,
       ResultOcr ocr,
       Map<String, Long> timingsMillis,
-      JobError error) {
-    ResultPage withoutHocr() {
-      return ocr == null
-          ? this
-          : new ResultPage(number, text, source, ocr.withoutHocr(), timingsMillis, error);
+      JobError error,
+      String markdown) {
+    /** Without the renderings kept for other formats (hOCR, Markdown). */
+    ResultPage forJson() {
+      return new ResultPage(
+          number, text, source, ocr == null ? null : ocr.withoutHocr(), timingsMillis, error, null);
     }
   }
 
@@ -129,13 +133,13 @@ public final class JobResponses {
     /** The version of this JSON shape; see docs/result-schema.md. */
     public static final String SCHEMA_VERSION = "1.2";
 
-    JobResult withoutHocr() {
+    JobResult forJson() {
       return new JobResult(
           schemaVersion,
           document,
           partial,
           failedPages,
-          pages.stream().map(ResultPage::withoutHocr).toList(),
+          pages.stream().map(ResultPage::forJson).toList(),
           manifest);
     }
   }

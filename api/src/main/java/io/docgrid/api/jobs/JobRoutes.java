@@ -122,7 +122,9 @@ public final class JobRoutes {
       queryParams =
           @OpenApiParam(
               name = "format",
-              description = "json (default), text, markdown or hocr (OCRed pages only)"),
+              description =
+                  "json (default), text, markdown, hocr (OCRed pages) or pdf (searchable PDF of"
+                      + " PDF and image documents)"),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobResult.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
@@ -133,7 +135,13 @@ public final class JobRoutes {
     ResultFormat format = ResultFormat.parse(ctx.queryParam("format"));
     JobResult result = service.result(id);
     if (format == ResultFormat.JSON) {
-      ctx.json(result.withoutHocr());
+      ctx.json(result.forJson());
+      return;
+    }
+    if (format == ResultFormat.PDF) {
+      ctx.contentType(format.contentType());
+      ctx.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"");
+      ctx.result(service.searchablePdf(id, result));
       return;
     }
     // A switch expression, so that a new format cannot be added without its rendering.
@@ -142,7 +150,7 @@ public final class JobRoutes {
           case TEXT -> ResultRenderer.text(result);
           case MARKDOWN -> ResultRenderer.markdown(result);
           case HOCR -> ResultRenderer.hocr(result);
-          case JSON -> throw new IllegalStateException("JSON is written above");
+          case JSON, PDF -> throw new IllegalStateException(format + " is written above");
         };
     ctx.contentType(format.contentType()).result(rendered);
   }

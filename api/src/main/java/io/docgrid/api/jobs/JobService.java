@@ -18,12 +18,16 @@ import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.ExtractionLimits;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.output.OcrLayer;
+import io.docgrid.tasks.output.SearchablePdf;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.PagePlan;
 import io.docgrid.tasks.process.PagePlanner;
 import io.docgrid.tasks.process.PagesDone;
 import io.docgrid.tasks.process.ProcessedDocument;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -63,6 +68,7 @@ public final class JobService implements AutoCloseable {
   private final ExecutorService callbacks;
   private final JobDispatcher dispatcher;
   private final PagePlanner planner;
+  private final SearchablePdf searchablePdf = new SearchablePdf();
 
   public JobService(
       JobRepository jobs,
@@ -160,6 +166,64 @@ public final class JobService implements AutoCloseable {
               .orElseThrow(() -> new IllegalStateException("result missing for job " + id));
       return json.readValue(stored, JobResult.class);
     } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The document as a searchable PDF: its pages with the OCRed words laid over them as invisible
+   * text. Written to a spool file first, so that a failure still becomes a proper error response;
+   * the returned stream reads the already unlinked file.
+   */
+  InputStream searchablePdf(UUID id, JobResult result) {
+    Job job = find(id).orElseThrow(() -> ApiException.notFound("Job " + id));
+    boolean pdf = job.mediaType().equals("application/pdf");
+    if (!pdf && !job.mediaType().startsWith("image/")) {
+      throw ApiException.invalidField(
+          "format", "pdf is made from PDF and image documents; this one is " + job.mediaType());
+    }
+    List<OcrLayer> layers =
+        result.pages().stream()
+            .filter(page -> page.ocr() != null)
+            .map(
+                page ->
+                    new OcrLayer(
+                        page.number(),
+                        page.ocr().dpi(),
+                        page.ocr().rotation(),
+                        page.ocr().skewDegrees(),
+                        page.ocr().words().stream()
+                            .map(
+                                word ->
+                                    new OcrLayer.Word(
+                                        word.text(),
+                                        word.box()[0],
+                                        word.box()[1],
+                                        word.box()[2],
+                                        word.box()[3]))
+                            .toList()))
+            .toList();
+    Path spool = null;
+    try (BlobStore.DocumentFile document = blobs.openDocument(job.documentSha256())) {
+      spool = blobs.createTemporaryFile();
+      try (OutputStream out = Files.newOutputStream(spool)) {
+        if (pdf) {
+          searchablePdf.fromPdf(document.path(), null, layers, out);
+        } else {
+          searchablePdf.fromImage(document.path(), layers, storedOptions(job).dpi(), out);
+        }
+      }
+      InputStream in = Files.newInputStream(spool);
+      Files.delete(spool);
+      return in;
+    } catch (InvalidPasswordException e) {
+      deleteQuietly(spool);
+      throw new ApiException(
+          ErrorCode.DOCUMENT_ENCRYPTED,
+          "The PDF is password-protected and its password is not kept; a searchable copy cannot"
+              + " be made.");
+    } catch (IOException e) {
+      deleteQuietly(spool);
       throw new UncheckedIOException(e);
     }
   }
@@ -366,6 +430,9 @@ public final class JobService implements AutoCloseable {
   }
 
   private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

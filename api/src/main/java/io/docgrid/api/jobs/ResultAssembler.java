@@ -62,7 +62,8 @@ final class ResultAssembler {
         page.source(),
         page.ocr() == null ? null : ocr(page.ocr()),
         page.timingsMillis().isEmpty() ? null : page.timingsMillis(),
-        page.hasFailed() ? new JobError(codeOf(page), page.error().message()) : null);
+        page.hasFailed() ? new JobError(codeOf(page), page.error().message()) : null,
+        page.markdown());
   }
 
   static String codeOf(PageText page) {

@@ -10,7 +10,8 @@ enum ResultFormat {
   JSON("application/json"),
   TEXT("text/plain; charset=utf-8"),
   MARKDOWN("text/markdown; charset=utf-8"),
-  HOCR("application/xhtml+xml; charset=utf-8");
+  HOCR("application/xhtml+xml; charset=utf-8"),
+  PDF("application/pdf");
 
   private final String contentType;
 

@@ -37,7 +37,8 @@ final class ResultRenderer {
         out.append("\n---\n\n");
       }
       out.append("<!-- page ").append(page.number()).append(" -->\n\n");
-      out.append(escape(page.text()).strip()).append('\n');
+      String body = page.markdown() != null ? page.markdown() : escape(page.text());
+      out.append(body.strip()).append('\n');
     }
     return out.toString();
   }

@@ -25,9 +25,9 @@ class ResultRendererTest {
           false,
           List.of(),
           List.of(
-              new ResultPage(1, "First page\nline two", "text-layer", null, null, null),
+              new ResultPage(1, "First page\nline two", "text-layer", null, null, null, null),
               new ResultPage(
-                  2, "# not a heading *really*\n1. item", "text-layer", null, null, null)),
+                  2, "# not a heading *really*\n1. item", "text-layer", null, null, null, null)),
           null);
 
   @Test
@@ -56,9 +56,9 @@ class ResultRendererTest {
             false,
             List.of(),
             List.of(
-                new ResultPage(1, "Hello", "ocr", ocr, null, null),
-                new ResultPage(2, "text", "text-layer", null, null, null),
-                new ResultPage(3, "Hello", "ocr", ocr, null, null)),
+                new ResultPage(1, "Hello", "ocr", ocr, null, null, null),
+                new ResultPage(2, "text", "text-layer", null, null, null, null),
+                new ResultPage(3, "Hello", "ocr", ocr, null, null, null)),
             null);
 
     String hocr = ResultRenderer.hocr(scanned);
@@ -71,7 +71,7 @@ class ResultRendererTest {
   }
 
   @Test
-  void json_results_leave_the_hocr_out() {
+  void json_results_leave_the_hocr_and_markdown_out() {
     ResultOcr ocr = new ResultOcr(96, 96, 0, 0, 300, List.of(), TESSERACT_PAGE);
     JobResult scanned =
         new JobResult(
@@ -79,9 +79,31 @@ class ResultRendererTest {
             null,
             false,
             List.of(),
-            List.of(new ResultPage(1, "Hello", "ocr", ocr, null, null)),
+            List.of(new ResultPage(1, "Hello", "ocr", ocr, null, null, null)),
             null);
-    assertThat(scanned.withoutHocr().pages().get(0).ocr().hocr()).isNull();
+    assertThat(scanned.forJson().pages().get(0).ocr().hocr()).isNull();
     assertThat(scanned.pages().get(0).ocr().hocr()).isNotNull();
+  }
+
+  @Test
+  void markdown_uses_the_structure_kept_from_the_source_where_there_is_one() {
+    JobResult docx =
+        new JobResult(
+            JobResult.SCHEMA_VERSION,
+            null,
+            false,
+            List.of(),
+            List.of(
+                new ResultPage(
+                    1,
+                    "Title\nBody *text*",
+                    "text-layer",
+                    null,
+                    null,
+                    null,
+                    "# Title\n\nBody \\*text\\*")),
+            null);
+    assertThat(ResultRenderer.markdown(docx))
+        .isEqualTo("<!-- page 1 -->\n\n# Title\n\nBody \\*text\\*\n");
   }
 }

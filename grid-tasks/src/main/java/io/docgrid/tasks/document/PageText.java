@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param ocr how the text was recognised, when it was
  * @param timingsMillis how long each stage took for this page, in milliseconds
  * @param error why the page failed, when {@code source} is {@value #FAILED}
+ * @param markdown the page as Markdown with the source's structure (headings, lists, tables), when
+ *     the source has structure; null for pages that are text only
  */
 public record PageText(
     int number,
@@ -22,7 +24,8 @@ public record PageText(
     String source,
     PageOcr ocr,
     Map<String, Long> timingsMillis,
-    PageError error)
+    PageError error,
+    String markdown)
     implements Serializable {
 
   /** Text taken from the document itself rather than recognised from an image. */
@@ -54,7 +57,7 @@ public record PageText(
 
   public PageText(
       int number, String text, String source, PageOcr ocr, Map<String, Long> timingsMillis) {
-    this(number, text, source, ocr, timingsMillis, null);
+    this(number, text, source, ocr, timingsMillis, null, null);
   }
 
   /** A page whose text comes from its text layer. */
@@ -64,7 +67,7 @@ public record PageText(
 
   /** A page that failed while the rest of its document may not have. */
   public static PageText failed(int number, DocumentErrorCode code, String message) {
-    return new PageText(number, "", FAILED, null, Map.of(), new PageError(code, message));
+    return new PageText(number, "", FAILED, null, Map.of(), new PageError(code, message), null);
   }
 
   public boolean hasFailed() {

@@ -23,6 +23,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.TeeContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.ContentHandler;
@@ -106,6 +107,7 @@ public final class TextExtractor {
   private ExtractedDocument extractWithTika(Path file, MediaType type)
       throws DocumentProcessingException, IOException {
     BodyContentHandler handler = new BodyContentHandler(limits.maxCharacters());
+    MarkdownContentHandler markdown = new MarkdownContentHandler(limits.maxCharacters());
     Metadata metadata = new Metadata();
     ParseContext context = new ParseContext();
     // Streaming (SAX) extractors for OOXML: POI's default builds the whole document tree first, so
@@ -123,14 +125,22 @@ public final class TextExtractor {
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbeddedDocuments());
     try (TikaInputStream stream = TikaInputStream.get(file)) {
       try {
-        tika.parse(stream, handler, metadata, context);
+        tika.parse(stream, new TeeContentHandler(handler, markdown), metadata, context);
       } catch (IOException | SAXException | TikaException | RuntimeException e) {
         throw translateTikaFailure(e);
       } catch (StackOverflowError e) {
         throw DocumentErrors.tooComplex(limits, e);
       }
     }
-    PageText page = new PageText(1, normalise(handler.toString()), PageText.TEXT_LAYER);
+    PageText page =
+        new PageText(
+            1,
+            normalise(handler.toString()),
+            PageText.TEXT_LAYER,
+            null,
+            Map.of(),
+            null,
+            markdown.markdown());
     return new ExtractedDocument(type.toString(), 1, tikaMetadata(metadata), List.of(page));
   }
 
