@@ -60,6 +60,9 @@ class CommandLineTest {
     assertThat(config.grid().compute()).isTrue();
     assertThat(config.grid().seeds()).containsExactly("127.0.0.1:47500..47509");
     assertThat(config.jobs().timeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.jobs().isolation()).isEqualTo(NodeConfig.Isolation.PROCESS);
+    assertThat(config.jobs().workerHeap()).isEqualTo("1g");
+    assertThat(config.jobs().workerProcesses()).isPositive();
   }
 
   @Test
@@ -96,14 +99,20 @@ class CommandLineTest {
             "--db-url",
             "mysql://nope",
             "--seeds",
-            "not a seed");
+            "not a seed",
+            "--isolation",
+            "container",
+            "--worker-heap",
+            "lots");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .contains("--port (DOCGRID_PORT)")
         .contains("--max-upload-size (DOCGRID_MAX_UPLOAD_SIZE)")
         .contains("--db-url (DOCGRID_DB_URL)")
         .contains("--seeds (DOCGRID_SEEDS)")
-        .contains("--job-timeout (DOCGRID_JOB_TIMEOUT)");
+        .contains("--job-timeout (DOCGRID_JOB_TIMEOUT)")
+        .contains("--isolation (DOCGRID_ISOLATION)")
+        .contains("--worker-heap (DOCGRID_WORKER_HEAP)");
   }
 
   @Test

@@ -215,6 +215,23 @@ class OcrEndToEndTest {
     }
   }
 
+  @Test
+  void a_webp_image_is_read_and_ocred() throws Exception {
+    byte[] webp;
+    try (var in = getClass().getResourceAsStream("/documents/phototest.webp")) {
+      webp = in.readAllBytes();
+    }
+    JsonNode page = onlyPage(submitAndAwait("phototest.webp", webp, null));
+    assertThat(page.get("source").asText()).isEqualTo("ocr");
+    String truth =
+        Files.readString(
+            Corpus.dev("pypdf__minimal-document.pdf")
+                .getParent()
+                .resolveSibling("ocr-dev")
+                .resolve("real__phototest.gt.txt"));
+    assertThat(TestPages.characterErrorRate(truth, page.get("text").asText())).isLessThan(0.05);
+  }
+
   private JsonNode onlyPage(String id) throws Exception {
     JsonNode result = json(node.http.get("/api/v1/jobs/" + id + "/result"));
     assertThat(result.get("pages")).as(result.toString()).hasSize(1);

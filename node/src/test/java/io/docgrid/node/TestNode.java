@@ -54,7 +54,14 @@ final class TestNode implements AutoCloseable {
                 64L << 20),
             // Three pages a grid job, so that the tests' multi-page PDFs are split into ranges.
             new NodeConfig.JobsConfig(
-                Duration.ofMinutes(2), Duration.ofSeconds(10), 3, Duration.ofMinutes(1)));
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(10),
+                3,
+                Duration.ofMinutes(1),
+                // As in production: documents are parsed in child JVMs.
+                NodeConfig.Isolation.PROCESS,
+                "512m",
+                2));
     return new TestNode(new Wiring(config).start());
   }
 

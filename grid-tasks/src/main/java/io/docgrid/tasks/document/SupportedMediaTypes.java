@@ -17,13 +17,14 @@ final class SupportedMediaTypes {
           MediaType.image("jpeg"),
           MediaType.image("tiff"),
           MediaType.image("bmp"),
-          MediaType.image("gif"));
+          MediaType.image("gif"),
+          MediaType.image("webp"));
 
   /** What clients are told when their type is not in the list. */
   static final String DESCRIPTION =
       "PDF, Word, Excel and PowerPoint (both OOXML and the older binary formats), OpenDocument"
           + " text, spreadsheets and presentations, RTF, HTML, XHTML, plain text, CSV, Markdown,"
-          + " EPUB, e-mail (message/rfc822) and PNG, JPEG, TIFF, BMP and GIF images";
+          + " EPUB, e-mail (message/rfc822) and PNG, JPEG, TIFF, BMP, GIF and WebP images";
 
   // Executables, archives and generic zip files are never supported.
   private static final Set<MediaType> SUPPORTED =

@@ -55,14 +55,7 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
       long started = System.nanoTime();
       try (DocumentFile document = context.blobStore().openDocument(request.documentSha256())) {
         ExtractedDocument result =
-            context
-                .extractor()
-                .extract(
-                    document.path(),
-                    request.mediaType(),
-                    request.options(),
-                    context.recognizerFor(request.options()),
-                    context.startBudget());
+            context.extraction().extract(document.path(), request.mediaType(), request.options());
         report(request, result);
         log.info(
             "extracted {} pages of {} in {} ms",

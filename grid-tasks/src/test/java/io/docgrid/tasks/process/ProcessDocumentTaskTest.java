@@ -56,7 +56,7 @@ class ProcessDocumentTaskTest {
   private Ignite submitter;
   private Ignite worker;
   private LocalBlobStore blobs;
-  private OcrEngines ocrEngines;
+  private InProcessExtraction extraction;
   private final List<JobStarted> started = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -72,16 +72,15 @@ class ProcessDocumentTaskTest {
             node("worker", discovery, communication, true)
                 .setWorkDirectory(blobRoot.resolve("grid-worker").toString()));
     blobs = new LocalBlobStore(blobRoot);
-    ocrEngines = new OcrEngines(TessdataDirectory.install(blobRoot.resolve("tessdata")));
-    new WorkerContext(
-            blobs,
+    TessdataDirectory models = TessdataDirectory.install(blobRoot.resolve("tessdata"));
+    extraction =
+        new InProcessExtraction(
             new TextExtractor(),
-            ocrEngines,
+            new OcrEngines(models),
             new CpuPreprocessor(),
-            ComponentVersions.of(ocrEngines.models()),
             Duration.ofMinutes(5),
-            Duration.ofMinutes(2))
-        .installOn(worker);
+            Duration.ofMinutes(2));
+    new WorkerContext(blobs, extraction, ComponentVersions.of(models)).installOn(worker);
     submitter
         .message()
         .localListen(
@@ -100,8 +99,8 @@ class ProcessDocumentTaskTest {
     if (submitter != null) {
       submitter.close();
     }
-    if (ocrEngines != null) {
-      ocrEngines.close();
+    if (extraction != null) {
+      extraction.close();
     }
   }
 

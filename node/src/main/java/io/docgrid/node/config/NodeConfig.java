@@ -57,5 +57,19 @@ public record NodeConfig(
    * of a PDF one grid job takes (larger documents are split across the compute nodes).
    */
   public record JobsConfig(
-      Duration timeout, Duration shutdownGrace, int pagesPerJob, Duration pageTimeout) {}
+      Duration timeout,
+      Duration shutdownGrace,
+      int pagesPerJob,
+      Duration pageTimeout,
+      Isolation isolation,
+      String workerHeap,
+      int workerProcesses) {}
+
+  /** Where documents are parsed and OCRed on a compute node. */
+  public enum Isolation {
+    /** In supervised child JVMs: a hostile document can only take down its child. */
+    PROCESS,
+    /** In the node's JVM: faster to start, for trusted input. */
+    NONE
+  }
 }

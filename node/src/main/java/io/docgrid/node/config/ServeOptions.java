@@ -151,6 +151,25 @@ public final class ServeOptions {
       defaultValue = "2m")
   String pageTimeout;
 
+  @Option(
+      names = "--isolation",
+      description =
+          "Where documents are parsed and OCRed: process (supervised child JVMs, the default) or"
+              + " none (in the node's JVM).",
+      defaultValue = "process")
+  String isolation;
+
+  @Option(
+      names = "--worker-heap",
+      description = "Heap of each extraction child JVM (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1g")
+  String workerHeap;
+
+  @Option(
+      names = "--worker-processes",
+      description = "Extraction child JVMs at most (default: the number of CPU cores).")
+  String workerProcesses;
+
   /** The password comes from the environment or a file only, so it never shows in `ps`. */
   private final String environmentPassword;
 
@@ -213,6 +232,26 @@ public final class ServeOptions {
               + "'");
     }
     int pagesPerGridJob = positive(problems, "--pages-per-job", pagesPerJob, 1, 1000);
+    NodeConfig.Isolation isolationMode =
+        switch (isolation == null ? "" : isolation.trim().toLowerCase(java.util.Locale.ROOT)) {
+          case "process" -> NodeConfig.Isolation.PROCESS;
+          case "none" -> NodeConfig.Isolation.NONE;
+          default -> {
+            problems.add(
+                "--isolation (DOCGRID_ISOLATION) must be process or none, got '" + isolation + "'");
+            yield NodeConfig.Isolation.PROCESS;
+          }
+        };
+    if (!workerHeap.matches("\\d{1,6}[mMgG]")) {
+      problems.add(
+          "--worker-heap (DOCGRID_WORKER_HEAP) must be a JVM heap size such as 512m or 2g, got '"
+              + workerHeap
+              + "'");
+    }
+    int children =
+        workerProcesses == null || workerProcesses.isBlank()
+            ? Runtime.getRuntime().availableProcessors()
+            : positive(problems, "--worker-processes", workerProcesses, 1, 256);
     var perPage = Durations.parse(pageTimeout);
     if (perPage == null || perPage.isNegative() || perPage.isZero()) {
       problems.add(
@@ -242,7 +281,8 @@ public final class ServeOptions {
         new NodeConfig.DbConfig(url, url == null ? "sa" : dbUser, password, pool),
         new NodeConfig.GridConfig(
             name, bindAddress, discovery, range, communication, seedList, compute, region),
-        new NodeConfig.JobsConfig(timeout, grace, pagesPerGridJob, perPage));
+        new NodeConfig.JobsConfig(
+            timeout, grace, pagesPerGridJob, perPage, isolationMode, workerHeap, children));
   }
 
   private String readPassword(List<String> problems) {

@@ -19,14 +19,19 @@ import io.docgrid.sql.JobRepository;
 import io.docgrid.tasks.blob.LocalBlobStore;
 import io.docgrid.tasks.document.DocumentTypeDetector;
 import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.isolation.IsolatedExtraction;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.tasks.process.DocumentExtraction;
+import io.docgrid.tasks.process.InProcessExtraction;
 import io.docgrid.tasks.process.WorkerContext;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -63,29 +68,18 @@ public final class Wiring {
       JobRepository jobs = new JobRepository(database.dsl());
 
       // Closed after the grid node (resources close in reverse), when no job can use them.
-      OcrEngines ocrEngines =
+      TessdataDirectory models =
           config.grid().compute()
-              ? node.add(
-                  new OcrEngines(
-                      TessdataDirectory.install(
-                          config.dataDir().resolve("models").resolve("tessdata"))))
+              ? TessdataDirectory.install(config.dataDir().resolve("models").resolve("tessdata"))
               : null;
+      DocumentExtraction extraction = models == null ? null : node.add(extraction(models));
 
       Ignite ignite =
           node.add(
               Ignition.start(
                   IgniteConfigs.serverNode(config.grid(), config.dataDir().resolve("grid"), true)));
-      if (ocrEngines != null) {
-        new WorkerContext(
-                blobs,
-                new TextExtractor(),
-                ocrEngines,
-                new CpuPreprocessor(),
-                ComponentVersions.of(ocrEngines.models()),
-                // Pages stop short of the job timeout, so that what was done still comes back.
-                config.jobs().timeout().multipliedBy(9).dividedBy(10),
-                config.jobs().pageTimeout())
-            .installOn(ignite);
+      if (extraction != null) {
+        new WorkerContext(blobs, extraction, ComponentVersions.of(models)).installOn(ignite);
       }
 
       ObjectMapper json = ApiJson.newMapper();
@@ -140,6 +134,30 @@ public final class Wiring {
       node.build().close();
       throw e;
     }
+  }
+
+  private DocumentExtraction extraction(TessdataDirectory models) {
+    NodeConfig.JobsConfig jobs = config.jobs();
+    // Pages stop short of the job timeout, so that what was done still comes back.
+    Duration documentBudget = jobs.timeout().multipliedBy(9).dividedBy(10);
+    if (jobs.isolation() == NodeConfig.Isolation.NONE) {
+      return new InProcessExtraction(
+          new TextExtractor(),
+          new OcrEngines(models),
+          new CpuPreprocessor(),
+          documentBudget,
+          jobs.pageTimeout());
+    }
+    return new IsolatedExtraction(
+        new IsolatedExtraction.Settings(
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            System.getProperty("java.class.path"),
+            models.path(),
+            jobs.workerHeap(),
+            jobs.workerProcesses(),
+            documentBudget,
+            jobs.pageTimeout(),
+            jobs.timeout()));
   }
 
   private DatabaseSettings databaseSettings() {

@@ -1,0 +1,106 @@
+package io.docgrid.tasks.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentProcessingException;
+import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.PageSelection;
+import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
+import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.ocr.TessdataDirectory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real child JVMs: they extract what the node would, and a document that hangs or exhausts a
+ * child's heap fails alone while the next document is served by a fresh child.
+ */
+class IsolatedExtractionTest {
+
+  private static final String PDF = "application/pdf";
+
+  @TempDir Path models;
+
+  private IsolatedExtraction extraction(String heap, Duration hardLimit) {
+    return new IsolatedExtraction(
+        new IsolatedExtraction.Settings(
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            System.getProperty("java.class.path"),
+            TessdataDirectory.install(models).path(),
+            heap,
+            1,
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1),
+            hardLimit));
+  }
+
+  private static Path corpus(String name) {
+    return Path.of(System.getProperty("docgrid.corpus.dir", "../../shared/corpus"), "dev", name);
+  }
+
+  @Test
+  void a_child_extracts_what_the_node_itself_would() throws Exception {
+    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    try (IsolatedExtraction isolated = extraction("256m", Duration.ofMinutes(2))) {
+      ExtractedDocument inChild = isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY);
+      ExtractedDocument inProcess = new TextExtractor().extract(pdf, PDF);
+      assertThat(inChild.pages())
+          .extracting(page -> page.text())
+          .containsExactlyElementsOf(inProcess.pages().stream().map(page -> page.text()).toList());
+
+      // The same child serves the next document, and document errors come back as they are.
+      assertThatThrownBy(
+              () ->
+                  isolated.extract(
+                      corpus("pypdf__libreoffice-writer-password.pdf"),
+                      PDF,
+                      ProcessingOptions.TEXT_ONLY))
+          .isInstanceOfSatisfying(
+              DocumentProcessingException.class,
+              e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.DOCUMENT_ENCRYPTED));
+    }
+  }
+
+  @Test
+  void a_child_that_does_not_answer_in_time_is_killed_and_replaced() throws Exception {
+    Path pdf = corpus("pdfbox__cweb.pdf");
+    try (IsolatedExtraction isolated = extraction("256m", Duration.ofMillis(1))) {
+      assertThatThrownBy(() -> isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY))
+          .isInstanceOfSatisfying(
+              DocumentProcessingException.class,
+              e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.PROCESSING_TIMEOUT));
+    }
+    try (IsolatedExtraction isolated = extraction("256m", Duration.ofMinutes(2))) {
+      assertThat(isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY).pageCount()).isEqualTo(28);
+    }
+  }
+
+  @Test
+  void a_document_that_exhausts_the_child_heap_fails_alone() throws Exception {
+    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    // Rendering a page at 600 dpi needs far more than 64 MB of heap.
+    ProcessingOptions greedy =
+        new ProcessingOptions(
+            OcrMode.FORCE,
+            List.of("eng"),
+            PageSelection.parse("1"),
+            600,
+            ProcessingOptions.Preprocess.DEFAULTS,
+            null);
+    try (IsolatedExtraction isolated = extraction("64m", Duration.ofMinutes(2))) {
+      assertThatThrownBy(() -> isolated.extract(pdf, PDF, greedy))
+          .isInstanceOfSatisfying(
+              DocumentProcessingException.class,
+              e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.DOCUMENT_TOO_COMPLEX));
+
+      // A fresh child takes the next document.
+      assertThat(isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY).pageCount()).isEqualTo(4);
+    }
+  }
+}
