@@ -10,7 +10,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 
 /** What PDFBox and Tika extract from a file when called directly: the expected answers. */
@@ -35,30 +34,14 @@ final class DirectExtraction {
   static String tikaText(Path file) throws Exception {
     BodyContentHandler handler = new BodyContentHandler(-1);
     try (InputStream in = Files.newInputStream(file)) {
-      new AutoDetectParser().parse(in, handler, new Metadata(), withoutOcr());
+      new AutoDetectParser()
+          .parse(
+              in, handler, new Metadata(), io.docgrid.tasks.document.TikaSettings.parseContext());
     }
     return normalise(handler.toString());
   }
 
   private static String normalise(String text) {
     return text.replace("\r\n", "\n").stripTrailing();
-  }
-
-  /**
-   * Tika as DocGrid configures it: streaming OOXML extractors, and no tesseract CLI on embedded
-   * images (which Tika runs when one is installed).
-   */
-  private static ParseContext withoutOcr() {
-    org.apache.tika.parser.ocr.TesseractOCRConfig ocr =
-        new org.apache.tika.parser.ocr.TesseractOCRConfig();
-    ocr.setSkipOcr(true);
-    ParseContext context = new ParseContext();
-    context.set(org.apache.tika.parser.ocr.TesseractOCRConfig.class, ocr);
-    org.apache.tika.parser.microsoft.OfficeParserConfig office =
-        new org.apache.tika.parser.microsoft.OfficeParserConfig();
-    office.setUseSAXDocxExtractor(true);
-    office.setUseSAXPptxExtractor(true);
-    context.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, office);
-    return context;
   }
 }

@@ -20,8 +20,6 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.microsoft.OfficeParserConfig;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.TeeContentHandler;
 import org.slf4j.Logger;
@@ -109,17 +107,7 @@ public final class TextExtractor {
     BodyContentHandler handler = new BodyContentHandler(limits.maxCharacters());
     MarkdownContentHandler markdown = new MarkdownContentHandler(limits.maxCharacters());
     Metadata metadata = new Metadata();
-    ParseContext context = new ParseContext();
-    // Streaming (SAX) extractors for OOXML: POI's default builds the whole document tree first, so
-    // a compression bomb exhausts the heap before the text limit can stop it.
-    OfficeParserConfig office = new OfficeParserConfig();
-    office.setUseSAXDocxExtractor(true);
-    office.setUseSAXPptxExtractor(true);
-    context.set(OfficeParserConfig.class, office);
-    // Tika would run a tesseract command it finds on the PATH over embedded images: never.
-    TesseractOCRConfig noExternalOcr = new TesseractOCRConfig();
-    noExternalOcr.setSkipOcr(true);
-    context.set(TesseractOCRConfig.class, noExternalOcr);
+    ParseContext context = TikaSettings.parseContext();
     // Embedded documents (attachments, pictures, OLE objects) are skipped: their images would need
     // OCR, which does not exist yet, and each one is another parser run against the limits.
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbeddedDocuments());

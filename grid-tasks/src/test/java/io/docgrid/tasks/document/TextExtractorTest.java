@@ -32,7 +32,6 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -424,7 +423,7 @@ class TextExtractorTest {
   private static String textByPlainTika(Path file) throws Exception {
     BodyContentHandler handler = new BodyContentHandler(-1);
     try (InputStream stream = TikaInputStream.get(file)) {
-      new AutoDetectParser().parse(stream, handler, new Metadata(), withoutOcr());
+      new AutoDetectParser().parse(stream, handler, new Metadata(), TikaSettings.parseContext());
     }
     return handler.toString().replace("\r\n", "\n").stripTrailing();
   }
@@ -479,23 +478,5 @@ class TextExtractorTest {
       zip.closeEntry();
     }
     return file;
-  }
-
-  /**
-   * Tika as DocGrid configures it: streaming OOXML extractors, and no tesseract CLI on embedded
-   * images (which Tika runs when one is installed).
-   */
-  private static ParseContext withoutOcr() {
-    org.apache.tika.parser.ocr.TesseractOCRConfig ocr =
-        new org.apache.tika.parser.ocr.TesseractOCRConfig();
-    ocr.setSkipOcr(true);
-    ParseContext context = new ParseContext();
-    context.set(org.apache.tika.parser.ocr.TesseractOCRConfig.class, ocr);
-    org.apache.tika.parser.microsoft.OfficeParserConfig office =
-        new org.apache.tika.parser.microsoft.OfficeParserConfig();
-    office.setUseSAXDocxExtractor(true);
-    office.setUseSAXPptxExtractor(true);
-    context.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, office);
-    return context;
   }
 }
