@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How to process one document: the validated form of a job's {@code options}. The password is used
- * to open the document and never stored with the job (see {@link #withoutSecrets()}).
+ * to open the document and never stored with the job.
  */
 public record ProcessingOptions(
     OcrMode ocr,
@@ -61,17 +61,6 @@ public record ProcessingOptions(
 
   public ProcessingOptions withPages(PageSelection selection) {
     return new ProcessingOptions(ocr, languages, selection, dpi, preprocess, password);
-  }
-
-  public ProcessingOptions withoutSecrets() {
-    return password == null
-        ? this
-        : new ProcessingOptions(ocr, languages, pages, dpi, preprocess, null);
-  }
-
-  /** Tesseract's language argument, e.g. {@code eng+deu}. */
-  public String languageSpec() {
-    return String.join("+", languages);
   }
 
   @Override

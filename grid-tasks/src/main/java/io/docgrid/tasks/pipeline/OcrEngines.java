@@ -28,10 +28,6 @@ public final class OcrEngines implements AutoCloseable {
     this.models = models;
   }
 
-  public TessdataDirectory models() {
-    return models;
-  }
-
   /** This thread's engine for {@code languages}. */
   OcrEngine forCurrentThread(List<String> languages) throws DocumentProcessingException {
     if (closed) {
