@@ -1,13 +1,25 @@
 package io.docgrid.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.api.auth.Access;
+import io.docgrid.api.auth.Scope;
+import io.docgrid.api.cache.CacheRoutes;
+import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.health.HealthRoutes;
+import io.docgrid.api.http.JettyProblemErrors;
 import io.docgrid.api.http.ProblemResponder;
 import io.docgrid.api.http.RequestIds;
+import io.docgrid.api.http.RouteGuard;
+import io.docgrid.api.http.SecurityHeaders;
 import io.docgrid.api.jobs.JobRoutes;
+import io.docgrid.api.keys.KeyRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.metrics.MetricsRoutes;
 import io.docgrid.api.openapi.OpenApiRoutes;
+import io.docgrid.api.quarantine.QuarantineRoutes;
+import io.docgrid.api.usage.RequestUsage;
+import io.docgrid.api.usage.UsageRecorder;
+import io.docgrid.api.usage.UsageRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -16,39 +28,96 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** The HTTP API: every route of the service is registered in {@link #registerRoutes}. */
+/** The HTTP API: every route of the service, and who may call it, is in {@link #registerRoutes}. */
 public final class ApiServer implements AutoCloseable {
 
-  /** Where and how the API listens. */
-  public record Settings(String host, int port, String version) {}
+  /**
+   * Where and how the API listens.
+   *
+   * @param metricsPublic whether {@code /api/v1/metrics} is open to scrapers without a key
+   * @param corsOrigins browser origins allowed to call the API; none by default
+   * @param tls null for plain HTTP (TLS at the ingress)
+   */
+  public record Settings(
+      String host,
+      int port,
+      String version,
+      boolean metricsPublic,
+      List<String> corsOrigins,
+      Tls tls,
+      int maxRequestHeaderBytes) {
+
+    public Settings {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+  }
+
+  /** Jetty's TLS from a keystore (PKCS12 or JKS). The password never appears in logs. */
+  public record Tls(Path keystore, String password) {
+
+    public Tls {
+      Objects.requireNonNull(keystore, "keystore");
+      Objects.requireNonNull(password, "password");
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[keystore=" + keystore + ", password=redacted]";
+    }
+  }
+
+  /** The resources the API serves. */
+  public record Resources(
+      JobRoutes jobs,
+      KeyRoutes keys,
+      UsageRoutes usage,
+      ClusterRoutes cluster,
+      QuarantineRoutes quarantine,
+      HealthRoutes health,
+      CacheRoutes cache) {}
 
   private final Settings settings;
-  private final JobRoutes jobs;
-  private final HealthRoutes health;
+  private final Resources resources;
+  private final RouteGuard guard;
+  private final UsageRecorder usage;
   private final MetricsRoutes metricsRoutes;
   private final OpenApiRoutes openApi;
   private final ApiMetrics metrics;
   private final ProblemResponder problems;
   private final ObjectMapper json;
+  private final Clock clock;
   private final List<String> registered = new ArrayList<>();
   private Javalin app;
 
   public ApiServer(
       Settings settings,
-      JobRoutes jobs,
-      HealthRoutes health,
+      Resources resources,
+      RouteGuard guard,
+      UsageRecorder usage,
       ApiMetrics metrics,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Clock clock) {
     this.settings = settings;
-    this.jobs = jobs;
-    this.health = health;
+    this.resources = resources;
+    this.guard = guard;
+    this.usage = usage;
     this.metrics = metrics;
-    this.metricsRoutes = new MetricsRoutes(metrics);
+    this.metricsRoutes = new MetricsRoutes(metrics.registry());
     this.openApi = new OpenApiRoutes(json, settings.version());
     this.json = json;
+    this.clock = clock;
     this.problems = new ProblemResponder(new JavalinJackson(json, false));
   }
 
@@ -69,7 +138,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Readiness fails from now on, while requests in progress still complete. */
   public void markStopping() {
-    health.markStopping();
+    resources.health().markStopping();
   }
 
   private void configure(JavalinConfig config) {
@@ -78,38 +147,121 @@ public final class ApiServer implements AutoCloseable {
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.maxRequestSize = 1024 * 1024; // bodies read whole; uploads stream separately
     config.staticFiles.enableWebjars();
-    config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
-    config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    config.jetty.modifyServer(this::configureJetty);
+    config.jetty.modifyHttpConfiguration(this::configureHttp);
+    if (settings.tls() != null) {
+      config.jetty.addConnector(this::tlsConnector);
+    }
+    if (!settings.corsOrigins().isEmpty()) {
+      config.bundledPlugins.enableCors(
+          cors ->
+              cors.addRule(
+                  rule -> {
+                    List<String> origins = settings.corsOrigins();
+                    rule.allowHost(
+                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                    List.of(
+                            "X-Request-Id",
+                            "X-Cache",
+                            "RateLimit",
+                            "RateLimit-Policy",
+                            "Retry-After")
+                        .forEach(rule::exposeHeader);
+                  }));
+    }
     config.requestLogger.http(this::recordRequest);
     RoutesConfig routes = config.routes;
     routes.before(RequestIds::assign);
-    routes.before(ApiServer::securityHeaders);
+    routes.before(new SecurityHeaders(settings.tls() != null)::apply);
     routes.after(RequestIds::release);
     problems.install(routes);
     registerRoutes(routes);
   }
 
   private void registerRoutes(RoutesConfig routes) {
-    route(routes, HandlerType.POST, JobRoutes.JOBS_PATH, jobs::create);
-    route(routes, HandlerType.GET, JobRoutes.JOBS_PATH, jobs::list);
-    route(routes, HandlerType.GET, JobRoutes.JOBS_PATH + "/{id}", jobs::get);
-    route(routes, HandlerType.GET, JobRoutes.JOBS_PATH + "/{id}/result", jobs::result);
-    route(routes, HandlerType.GET, "/api/v1/health", health::health);
-    route(routes, HandlerType.GET, "/api/v1/ready", health::ready);
-    route(routes, HandlerType.GET, "/api/v1/metrics", metricsRoutes::scrape);
-    route(routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, openApi::spec);
-    route(routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, openApi::docs);
+    Access read = Access.requires(Scope.JOBS_READ);
+    Access write = Access.requires(Scope.JOBS_WRITE);
+    Access admin = Access.requires(Scope.ADMIN);
+    JobRoutes jobs = resources.jobs();
+    route(routes, HandlerType.POST, JobRoutes.JOBS_PATH, write, jobs::create);
+    route(routes, HandlerType.GET, JobRoutes.JOBS_PATH, read, jobs::list);
+    route(routes, HandlerType.GET, JobRoutes.JOBS_PATH + "/{id}", read, jobs::get);
+    route(routes, HandlerType.DELETE, JobRoutes.JOBS_PATH + "/{id}", write, jobs::cancel);
+    route(routes, HandlerType.GET, JobRoutes.JOBS_PATH + "/{id}/result", read, jobs::result);
+    route(routes, HandlerType.POST, JobRoutes.JOBS_PATH + "/{id}/retry", admin, jobs::retry);
+    KeyRoutes keys = resources.keys();
+    route(routes, HandlerType.POST, KeyRoutes.KEYS_PATH, admin, keys::create);
+    route(routes, HandlerType.GET, KeyRoutes.KEYS_PATH, admin, keys::list);
+    route(routes, HandlerType.GET, KeyRoutes.KEYS_PATH + "/me", Access.ANY_CALLER, keys::me);
+    route(routes, HandlerType.GET, KeyRoutes.KEYS_PATH + "/{id}", admin, keys::get);
+    route(routes, HandlerType.DELETE, KeyRoutes.KEYS_PATH + "/{id}", admin, keys::revoke);
+    route(routes, HandlerType.POST, KeyRoutes.KEYS_PATH + "/{id}/rotate", admin, keys::rotate);
+    route(
+        routes,
+        HandlerType.GET,
+        UsageRoutes.USAGE_PATH,
+        Access.ANY_CALLER,
+        resources.usage()::usage);
+    route(routes, HandlerType.GET, ClusterRoutes.CLUSTER_PATH, admin, resources.cluster()::status);
+    route(routes, HandlerType.POST, ClusterRoutes.DRAIN_PATH, admin, resources.cluster()::drain);
+    QuarantineRoutes quarantine = resources.quarantine();
+    route(routes, HandlerType.GET, QuarantineRoutes.QUARANTINE_PATH, admin, quarantine::list);
+    route(
+        routes,
+        HandlerType.DELETE,
+        QuarantineRoutes.QUARANTINE_PATH + "/{sha256}",
+        admin,
+        quarantine::release);
+    CacheRoutes cache = resources.cache();
+    route(routes, HandlerType.GET, CacheRoutes.CACHE_PATH, admin, cache::stats);
+    route(routes, HandlerType.DELETE, CacheRoutes.CACHE_PATH, admin, cache::purgeAll);
+    route(
+        routes,
+        HandlerType.DELETE,
+        CacheRoutes.CACHE_PATH + "/{sha256}",
+        admin,
+        cache::purgeDocument);
+    HealthRoutes health = resources.health();
+    route(routes, HandlerType.GET, "/api/v1/health", Access.PUBLIC, health::health);
+    route(routes, HandlerType.GET, "/api/v1/ready", Access.PUBLIC, health::ready);
+    route(
+        routes,
+        HandlerType.GET,
+        "/api/v1/metrics",
+        settings.metricsPublic() ? Access.PUBLIC : admin,
+        metricsRoutes::scrape);
+    route(routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, openApi::spec);
+    route(routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, openApi::docs);
   }
 
-  private void route(RoutesConfig routes, HandlerType method, String path, Handler handler) {
-    routes.addEndpoint(new Endpoint(method, path, handler));
+  private void route(
+      RoutesConfig routes, HandlerType method, String path, Access access, Handler handler) {
+    routes.addEndpoint(new Endpoint(method, path, guard.guard(access, handler)));
     registered.add(method.name() + " " + path);
   }
 
-  private static void securityHeaders(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
+  private void configureJetty(Server server) {
+    server.setStopTimeout(10_000);
+    server.setErrorHandler(new JettyProblemErrors(json));
+  }
+
+  private void configureHttp(HttpConfiguration http) {
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(settings.maxRequestHeaderBytes());
+  }
+
+  private ServerConnector tlsConnector(Server server, HttpConfiguration http) {
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStorePath(settings.tls().keystore().toString());
+    tls.setKeyStorePassword(settings.tls().password());
+    HttpConfiguration https = new HttpConfiguration(http);
+    https.addCustomizer(new SecureRequestCustomizer());
+    ServerConnector connector =
+        new ServerConnector(server, tls, new org.eclipse.jetty.server.HttpConnectionFactory(https));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    return connector;
   }
 
   private void recordRequest(Context ctx, Float executionMillis) {
@@ -117,6 +269,7 @@ public final class ApiServer implements AutoCloseable {
     String route = endpoint == null ? "unmatched" : endpoint.path;
     metrics.requestCompleted(
         route, ctx.method().name(), ctx.statusCode(), executionMillis / 1000.0);
+    usage.record(RequestUsage.of(ctx, route, executionMillis.longValue(), Instant.now(clock)));
   }
 
   @Override

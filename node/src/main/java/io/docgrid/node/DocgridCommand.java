@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import io.docgrid.node.admin.AdminCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -12,7 +13,13 @@ import picocli.CommandLine.Spec;
     description = "DocGrid: document text extraction on an Apache Ignite grid.",
     mixinStandardHelpOptions = true,
     versionProvider = DocgridCommand.VersionProvider.class,
-    subcommands = {ServeCommand.class, DocgridCommand.VersionCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      WorkerCommand.class,
+      KeysCommand.class,
+      AdminCommand.class,
+      DocgridCommand.VersionCommand.class
+    })
 final class DocgridCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -1,10 +1,16 @@
 package io.docgrid.node;
 
+import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.ConfigException;
+import io.docgrid.node.config.Environment;
 import io.docgrid.node.config.EnvironmentDefaults;
+import java.util.Map;
 import picocli.CommandLine;
 
-/** Entry point of the {@code docgrid} command; the only place that exits the JVM. */
+/**
+ * Entry point of the {@code docgrid} command: the only place that reads the process environment,
+ * and the only one that exits the JVM.
+ */
 public final class Main {
 
   static final int EXIT_OK = 0;
@@ -15,7 +21,7 @@ public final class Main {
 
   public static void main(String[] args) {
     quietenIgnite();
-    System.exit(run(args));
+    System.exit(run(System.getenv(), args));
   }
 
   /** Ignite reads these flags as system properties; set them before any node starts. */
@@ -30,18 +36,28 @@ public final class Main {
     System.setProperty("org.jooq.no-tips", "true");
   }
 
-  static int run(String... args) {
-    return newCommandLine().execute(args);
+  static int run(Map<String, String> environment, String... args) {
+    return newCommandLine(environment).execute(args);
   }
 
-  static CommandLine newCommandLine() {
-    CommandLine commandLine = new CommandLine(new DocgridCommand());
-    commandLine.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
+  /**
+   * The command line, with {@code environment} as the source of every option's environment twin and
+   * of the secrets that are never flags: the process environment, or a test's own.
+   */
+  static CommandLine newCommandLine(Map<String, String> environment) {
+    CommandLine commandLine =
+        new CommandLine(new DocgridCommand(), new EnvironmentFactory(new Environment(environment)));
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (failure, cmd, parsed) -> {
           if (failure instanceof ConfigException config) {
             cmd.getErr().println(config.getMessage());
             return EXIT_USAGE;
+          }
+          if (failure instanceof CommandFailure expected) {
+            cmd.getErr().println("error: " + expected.getMessage());
+            return expected.exitCode();
           }
           cmd.getErr().println("docgrid: could not start: " + describe(failure));
           org.slf4j.LoggerFactory.getLogger(Main.class).error("start failed", failure);

@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import io.docgrid.node.config.GpuOptions;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.ServeOptions;
 import io.docgrid.node.wiring.RunningNode;
@@ -25,6 +26,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ServeOptions options;
 
+  @Mixin GpuOptions gpu;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -32,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     NodeConfig config = options.toConfig(); // throws ConfigException: exit code 2
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
-    RunningNode node = new Wiring(config).start();
+    RunningNode node = new Wiring(config, gpu.toMode()).start();
     Thread shutdown =
         new Thread(
             () -> {
@@ -44,6 +47,12 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "DocGrid %s listening on http://%s:%d/api/v1 (data in %s)%n",
         Version.current(), config.api().host(), node.apiPort(), config.dataDir().toAbsolutePath());
+    node.adminKeyFile()
+        .ifPresent(
+            file ->
+                out.printf(
+                    "Created the first admin key: it is in %s (shown nowhere else)%n",
+                    file.toAbsolutePath()));
     out.flush();
     stopped.await();
     return 0;

@@ -88,13 +88,23 @@ class BadInputTest {
   void an_oversize_upload_is_refused_while_streaming() throws Exception {
     byte[] big = new byte[(int) MAX_UPLOAD * 3];
     System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
-    problem(node.http.submit("big.pdf", big, null), 413, "FILE_TOO_LARGE");
+    refusedAsTooLarge(new HttpApi.Multipart().file("file", "big.pdf", big));
   }
 
   @Test
   void an_upload_just_over_the_file_limit_is_refused() throws Exception {
     byte[] over = new byte[(int) MAX_UPLOAD + 1];
-    problem(node.http.submit("over.txt", over, null), 413, "FILE_TOO_LARGE");
+    refusedAsTooLarge(new HttpApi.Multipart().file("file", "over.txt", over));
+  }
+
+  private void refusedAsTooLarge(HttpApi.Multipart upload) throws Exception {
+    EarlyResponseUpload.Response response =
+        EarlyResponseUpload.post(node.http, "/api/v1/jobs", upload.contentType(), upload.bytes());
+    assertThat(response.status()).as(response.body()).isEqualTo(413);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    JsonNode body = HttpApi.JSON.readTree(response.body());
+    assertThat(body.path("code").asText()).isEqualTo("FILE_TOO_LARGE");
+    assertThat(body.path("requestId").asText()).isEqualTo(response.header("X-Request-Id"));
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docgrid.node.config.EnvironmentDefaults;
 import io.docgrid.node.config.NodeConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,16 +16,14 @@ class CommandLineTest {
   private final StringWriter err = new StringWriter();
 
   private int run(Map<String, String> environment, String... args) {
-    CommandLine commandLine = Main.newCommandLine();
-    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    CommandLine commandLine = Main.newCommandLine(environment);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
   }
 
   private NodeConfig configOf(Map<String, String> environment, String... serveArgs) {
-    CommandLine commandLine = Main.newCommandLine();
-    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    CommandLine commandLine = Main.newCommandLine(environment);
     String[] args = new String[serveArgs.length + 1];
     args[0] = "serve";
     System.arraycopy(serveArgs, 0, args, 1, serveArgs.length);
@@ -119,6 +116,17 @@ class CommandLineTest {
   void an_unknown_flag_is_a_usage_error() {
     assertThat(run(Map.of(), "serve", "--colour", "blue")).isEqualTo(2);
     assertThat(err.toString()).contains("--colour");
+  }
+
+  @Test
+  void secrets_that_are_never_flags_come_from_the_given_environment() {
+    NodeConfig config =
+        configOf(
+            Map.of(
+                "DOCGRID_DB_URL", "jdbc:postgresql://db:5432/docgrid",
+                "DOCGRID_DB_PASSWORD", "from-the-environment"));
+    assertThat(config.db().password()).isEqualTo("from-the-environment");
+    assertThat(configOf(Map.of()).db().password()).isEmpty();
   }
 
   @Test

@@ -17,33 +17,73 @@ import java.util.UUID;
 /** A small HTTP client for the API, with a hand-rolled multipart encoder for hostile bodies. */
 final class HttpApi {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   final String base;
+  private final String credential;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** A client that sends no credential. */
   HttpApi(String base) {
+    this(base, null);
+  }
+
+  private HttpApi(String base, String credential) {
     this.base = base;
+    this.credential = credential;
+  }
+
+  /** The same API, called with {@code credential} (an API key or a token) as bearer. */
+  HttpApi as(String credential) {
+    return new HttpApi(base, credential);
+  }
+
+  /** The bearer credential sent; null when none is. */
+  String credential() {
+    return credential;
+  }
+
+  /** The same API, called without credentials. */
+  HttpApi anonymous() {
+    return new HttpApi(base, null);
+  }
+
+  HttpRequest.Builder request(String path) {
+    var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (credential != null) {
+      builder.header("Authorization", "Bearer " + credential);
+    }
+    return builder;
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(request(path));
+  }
+
+  HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return send(request(path).DELETE());
+  }
+
+  HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return client.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<String> post(String path, String contentType, byte[] body, String requestId)
       throws IOException, InterruptedException {
     var builder =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
+        request(path)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (requestId != null) {

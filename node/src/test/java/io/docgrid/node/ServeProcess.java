@@ -1,7 +1,6 @@
 package io.docgrid.node;
 
-import java.io.File;
-import java.io.IOException;
+import io.docgrid.node.wiring.FirstAdminKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,105 +11,71 @@ import java.util.List;
 /** `docgrid serve` in a JVM of its own, for tests where a process dies or restarts. */
 final class ServeProcess implements AutoCloseable {
 
-  private final Process process;
-  private final Path log;
-  final HttpApi http;
+  private final DocgridProcess process;
 
-  private ServeProcess(Process process, Path log, int port) {
+  /** The API, called with the data directory's first admin key once the node is up. */
+  HttpApi http;
+
+  private ServeProcess(DocgridProcess process, int port) {
     this.process = process;
-    this.log = log;
     this.http = new HttpApi("http://127.0.0.1:" + port);
   }
 
+  /** A serve on grid ports of its own, so that it forms a cluster of one. */
   static ServeProcess start(Path dataDir, Path log, String... extraArgs) throws Exception {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--discovery-port",
+            Integer.toString(FreePorts.block(5)),
+            "--discovery-port-range",
+            "5",
+            "--communication-port",
+            Integer.toString(FreePorts.block(5))));
+    args.addAll(Arrays.asList(extraArgs));
+    return startWithGridDefaults(dataDir, log, args.toArray(String[]::new));
+  }
+
+  /** A serve on the default grid ports, which workers on this host join with no flags. */
+  static ServeProcess startWithGridDefaults(Path dataDir, Path log, String... extraArgs)
+      throws Exception {
     int port = FreePorts.block(1);
-    int discovery = FreePorts.block(5);
-    int communication = FreePorts.block(5);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.addAll(
-        Arrays.asList(System.getProperty("docgrid.ignite.jvm.flags", "").trim().split("\\s+")));
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(Main.class.getName());
-    command.addAll(
+    List<String> args = new ArrayList<>();
+    args.addAll(
         List.of(
             "serve",
             "--data-dir",
             dataDir.toString(),
             "--port",
             Integer.toString(port),
-            "--discovery-port",
-            Integer.toString(discovery),
-            "--discovery-port-range",
-            "5",
-            "--communication-port",
-            Integer.toString(communication),
             "--grid-memory",
             "64MB"));
-    command.addAll(Arrays.asList(extraArgs));
-    command.removeIf(String::isEmpty);
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    ServeProcess serve = new ServeProcess(process, log, port);
-    serve.awaitHealthy(Duration.ofSeconds(90));
-    return serve;
-  }
-
-  private void awaitHealthy(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + tail());
-      }
-      try {
-        if (http.get("/api/v1/health").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
+    args.addAll(Arrays.asList(extraArgs));
+    ServeProcess serve = new ServeProcess(DocgridProcess.launch(log, args), port);
+    serve.process.awaitOk(serve.http.base + "/api/v1/health", Duration.ofSeconds(90));
+    Path adminKey = dataDir.resolve(FirstAdminKey.FILE_NAME);
+    if (Files.exists(adminKey)) {
+      serve.http = serve.http.as(Files.readString(adminKey).strip());
     }
-    throw new AssertionError("serve did not come up:\n" + tail());
+    return serve;
   }
 
   /** SIGKILL: no shutdown hook, no cleanup, like a power cut. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor();
+    process.kill();
   }
 
   /** SIGTERM: the graceful path; returns the exit code. */
   int terminate(Duration timeout) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("serve did not stop on SIGTERM:\n" + tail());
-    }
-    return process.exitValue();
+    return process.terminate(timeout);
   }
 
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join(
-          File.separator.equals("/") ? "\n" : "\r\n",
-          lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log)";
-    }
+    return process.tail();
   }
 
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      kill();
-    }
+    process.close();
   }
 }

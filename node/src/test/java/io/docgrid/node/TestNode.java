@@ -1,8 +1,13 @@
 package io.docgrid.node;
 
+import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
+import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.node.wiring.FirstAdminKey;
 import io.docgrid.node.wiring.RunningNode;
 import io.docgrid.node.wiring.Wiring;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +16,23 @@ import java.util.List;
 final class TestNode implements AutoCloseable {
 
   private final RunningNode node;
+  private final Path dataDir;
+  private final String gridName;
+
+  /** The API, called with this node's first admin key (or anonymously, if it made none). */
   final HttpApi http;
 
-  private TestNode(RunningNode node) {
+  /** The first admin key, when this node's start created one. */
+  final String adminKey;
+
+  private TestNode(RunningNode node, Path dataDir, String gridName) throws IOException {
     this.node = node;
-    this.http = new HttpApi("http://127.0.0.1:" + node.apiPort());
+    this.dataDir = dataDir;
+    this.gridName = gridName;
+    Path keyFile = dataDir.resolve(FirstAdminKey.FILE_NAME);
+    this.adminKey = Files.exists(keyFile) ? Files.readString(keyFile).strip() : null;
+    HttpApi api = new HttpApi("http://127.0.0.1:" + node.apiPort());
+    this.http = adminKey == null ? api : api.as(adminKey);
   }
 
   static TestNode start(Path dataDir, NodeConfig.DbConfig db, boolean compute, long maxUploadBytes)
@@ -36,37 +53,122 @@ final class TestNode implements AutoCloseable {
       long maxUploadBytes,
       int discovery)
       throws Exception {
-    int communication = FreePorts.block(5);
-    var config =
-        new NodeConfig(
+    return start(
+        dataDir, blobDir, db, compute, maxUploadBytes, discovery, SecurityConfig.defaults());
+  }
+
+  /** A node with its own security settings (tiers, OAuth, anonymous access). */
+  static TestNode start(
+      Path dataDir,
+      Path blobDir,
+      NodeConfig.DbConfig db,
+      boolean compute,
+      long maxUploadBytes,
+      int discovery,
+      SecurityConfig security)
+      throws Exception {
+    return start(
+        config(
             dataDir,
             blobDir,
-            new NodeConfig.ApiConfig("127.0.0.1", 0, maxUploadBytes),
             db,
-            new NodeConfig.GridConfig(
-                "test-" + communication,
-                "127.0.0.1",
-                discovery,
-                5,
-                communication,
-                List.of("127.0.0.1:" + discovery + ".." + (discovery + 4)),
-                compute,
-                64L << 20),
-            // Three pages a grid job, so that the tests' multi-page PDFs are split into ranges.
-            new NodeConfig.JobsConfig(
-                Duration.ofMinutes(2),
-                Duration.ofSeconds(10),
-                3,
-                Duration.ofMinutes(1),
-                // As in production: documents are parsed in child JVMs.
-                NodeConfig.Isolation.PROCESS,
-                "512m",
-                2));
-    return new TestNode(new Wiring(config).start());
+            compute,
+            maxUploadBytes,
+            discovery,
+            security,
+            BlobStoreConfig.local()));
+  }
+
+  /** A node with its own blob store, e.g. an S3 bucket. */
+  static TestNode start(
+      Path dataDir,
+      Path blobDir,
+      NodeConfig.DbConfig db,
+      boolean compute,
+      long maxUploadBytes,
+      int discovery,
+      SecurityConfig security,
+      BlobStoreConfig blobStore)
+      throws Exception {
+    return start(
+        config(dataDir, blobDir, db, compute, maxUploadBytes, discovery, security, blobStore));
+  }
+
+  /** A node exactly as configured; see {@link #config} for the tests' usual configuration. */
+  static TestNode start(NodeConfig config) throws Exception {
+    return new TestNode(new Wiring(config).start(), config.dataDir(), config.grid().nodeName());
+  }
+
+  /** The configuration the start methods use: random ports, small grid memory, child JVMs. */
+  static NodeConfig config(
+      Path dataDir,
+      Path blobDir,
+      NodeConfig.DbConfig db,
+      boolean compute,
+      long maxUploadBytes,
+      int discovery,
+      SecurityConfig security,
+      BlobStoreConfig blobStore) {
+    int communication = FreePorts.block(5);
+    return new NodeConfig(
+        dataDir,
+        blobDir,
+        new NodeConfig.ApiConfig("127.0.0.1", 0, maxUploadBytes),
+        db,
+        new NodeConfig.GridConfig(
+            "test-" + communication,
+            "127.0.0.1",
+            discovery,
+            5,
+            communication,
+            List.of("127.0.0.1:" + discovery + ".." + (discovery + 4)),
+            compute,
+            64L << 20,
+            16L << 20),
+        // Three pages a grid job, so that the tests' multi-page PDFs are split into ranges.
+        new NodeConfig.JobsConfig(
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(10),
+            3,
+            Duration.ofMinutes(1),
+            // As in production: documents are parsed in child JVMs.
+            NodeConfig.Isolation.PROCESS,
+            "512m",
+            2),
+        security,
+        blobStore,
+        new NodeConfig.ResultCacheConfig(true, Duration.ofDays(7), 4L << 20));
+  }
+
+  /** {@code config} with another result cache configuration. */
+  static NodeConfig withResultCache(NodeConfig config, NodeConfig.ResultCacheConfig resultCache) {
+    return new NodeConfig(
+        config.dataDir(),
+        config.blobDir(),
+        config.api(),
+        config.db(),
+        config.grid(),
+        config.jobs(),
+        config.security(),
+        config.blobStore(),
+        resultCache);
   }
 
   static NodeConfig.DbConfig embedded() {
     return new NodeConfig.DbConfig(null, "sa", "", 5);
+  }
+
+  /** The name of this node's Ignite instance, for {@code Ignition.ignite(name)}. */
+  String gridName() {
+    return gridName;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  int port() {
+    return node.apiPort();
   }
 
   List<String> routes() {

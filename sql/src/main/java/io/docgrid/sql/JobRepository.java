@@ -1,5 +1,7 @@
 package io.docgrid.sql;
 
+import static io.docgrid.sql.Timestamps.instant;
+import static io.docgrid.sql.Timestamps.utc;
 import static io.docgrid.sql.schema.Tables.JOBS;
 
 import io.docgrid.sql.model.Job;
@@ -10,8 +12,6 @@ import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.schema.tables.records.JobsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +37,32 @@ public final class JobRepository {
 
   /** Stores {@code job} as queued with no attempts, and returns it as stored. */
   public Job insertQueued(NewJob job) {
+    return insertQueued(job, null, null, null);
+  }
+
+  /**
+   * Stores {@code job} as queued and already leased to {@code leaseOwner}, the node about to
+   * dispatch it with what only it knows (a password is never stored): no other node's sweep can
+   * claim it in between.
+   */
+  public Job insertLeased(NewJob job, String leaseOwner, Instant leaseExpiresAt) {
+    return insertQueued(
+        job,
+        null,
+        Objects.requireNonNull(leaseOwner, "leaseOwner"),
+        Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt"));
+  }
+
+  /**
+   * Stores {@code job} as queued, waiting for the identical job {@code leader} to finish so that it
+   * reuses its result instead of being dispatched; written in one statement, so that no dispatch
+   * can see the job before it knows it waits.
+   */
+  public Job insertFollower(NewJob job, UUID leader) {
+    return insertQueued(job, Objects.requireNonNull(leader, "leader"), null, null);
+  }
+
+  private Job insertQueued(NewJob job, UUID leader, String leaseOwner, Instant leaseExpiresAt) {
     OffsetDateTime createdAt = utc(job.createdAt());
     return toJob(
         dsl.insertInto(JOBS)
@@ -51,6 +77,11 @@ public final class JobRepository {
             .set(JOBS.OPTIONS, job.options())
             .set(JOBS.ATTEMPTS, 0)
             .set(JOBS.REQUEST_ID, job.requestId())
+            .set(JOBS.OWNER, job.owner())
+            .set(JOBS.TIER, job.tier())
+            .set(JOBS.FOLLOWS_JOB_ID, leader)
+            .set(JOBS.LEASE_OWNER, leaseOwner)
+            .set(JOBS.LEASE_EXPIRES_AT, leaseExpiresAt == null ? null : utc(leaseExpiresAt))
             .returning()
             .fetchSingle());
   }
@@ -64,14 +95,22 @@ public final class JobRepository {
    * Ties on the creation time are broken by id, so paging never skips or repeats a job.
    */
   public List<Job> listNewestFirst(int limit, Optional<JobCursor> after) {
+    return listNewestFirst(limit, after, Optional.empty());
+  }
+
+  /**
+   * Like {@link #listNewestFirst(int, Optional)}, but only the jobs of {@code owner} when present.
+   */
+  public List<Job> listNewestFirst(int limit, Optional<JobCursor> after, Optional<String> owner) {
     Condition seek =
         after
             .map(
                 cursor ->
                     DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
             .orElse(DSL.noCondition());
+    Condition owned = owner.map(JOBS.OWNER::eq).orElse(DSL.noCondition());
     return dsl.selectFrom(JOBS)
-        .where(seek)
+        .where(owned, seek)
         .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
         .limit(limit)
         .fetch(JobRepository::toJob);
@@ -101,8 +140,24 @@ public final class JobRepository {
    * progress messages still in flight then find the job finished and change nothing.
    */
   public boolean markSucceeded(UUID id, int pageCount, PageProgress pages, Instant at) {
+    return markSucceeded(id, pageCount, pages, at, false);
+  }
+
+  /**
+   * Like {@link #markSucceeded(UUID, int, PageProgress, Instant)}, for a job whose result was
+   * reused from an identical job rather than computed.
+   */
+  public boolean markSucceededFromCache(UUID id, int pageCount, PageProgress pages, Instant at) {
+    return markSucceeded(id, pageCount, pages, at, true);
+  }
+
+  private boolean markSucceeded(
+      UUID id, int pageCount, PageProgress pages, Instant at, boolean cacheHit) {
     OffsetDateTime now = utc(at);
-    var update = dsl.update(JOBS).set(JOBS.STATUS, JobStatus.SUCCEEDED.wireName());
+    var update =
+        dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.SUCCEEDED.wireName())
+            .set(JOBS.CACHE_HIT, cacheHit);
     if (pages != null) {
       update =
           update
@@ -173,6 +228,48 @@ public final class JobRepository {
         == 1;
   }
 
+  /** The queued jobs that wait for {@code leader} to finish, oldest first. */
+  public List<Job> findFollowers(UUID leader) {
+    return dsl.selectFrom(JOBS)
+        .where(JOBS.FOLLOWS_JOB_ID.eq(leader), hasStatus(JobStatus.QUEUED))
+        .orderBy(JOBS.CREATED_AT.asc(), JOBS.ID.asc())
+        .fetch(JobRepository::toJob);
+  }
+
+  /**
+   * Queued followers whose leader has already ended, oldest first: they were left waiting when no
+   * node was there to hand the leader's result on (a crash between the two).
+   */
+  public List<Job> findFollowersOfFinished(int limit) {
+    var leader = JOBS.as("leader");
+    return dsl.select(JOBS.fields())
+        .from(JOBS)
+        .join(leader)
+        .on(leader.ID.eq(JOBS.FOLLOWS_JOB_ID))
+        .where(
+            hasStatus(JobStatus.QUEUED),
+            leader.STATUS.in(
+                JobStatus.SUCCEEDED.wireName(),
+                JobStatus.FAILED.wireName(),
+                JobStatus.CANCELLED.wireName()))
+        .orderBy(JOBS.CREATED_AT.asc(), JOBS.ID.asc())
+        .limit(limit)
+        .fetchInto(JOBS)
+        .map(JobRepository::toJob);
+  }
+
+  /**
+   * Claims a queued follower for resolution: it stops waiting for its leader. Only one caller wins,
+   * so a follower is completed or dispatched once however many nodes notice its leader finished.
+   */
+  public boolean detachFollower(UUID id) {
+    return dsl.update(JOBS)
+            .setNull(JOBS.FOLLOWS_JOB_ID)
+            .where(JOBS.ID.eq(id), JOBS.FOLLOWS_JOB_ID.isNotNull(), hasStatus(JobStatus.QUEUED))
+            .execute()
+        == 1;
+  }
+
   /** Queued and running jobs, oldest first: what recovery at start-up must look at. */
   public List<Job> findUnfinished() {
     return dsl.selectFrom(JOBS)
@@ -185,11 +282,90 @@ public final class JobRepository {
     return dsl.fetchCount(JOBS, hasStatus(status));
   }
 
+  /** How many of {@code owner}'s jobs are queued or running. */
+  public long countUnfinishedByOwner(String owner) {
+    Objects.requireNonNull(owner, "owner");
+    return dsl.fetchCount(
+        JOBS, JOBS.OWNER.eq(owner), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING));
+  }
+
+  /** Cancels a queued or running job; false if it had already ended. */
+  public boolean markCancelled(UUID id, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.CANCELLED.wireName())
+            .set(JOBS.FINISHED_AT, utc(at))
+            .set(JOBS.UPDATED_AT, utc(at))
+            .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Finished jobs of {@code tier} that ended before {@code finishedBefore} and still hold their
+   * document and result, oldest first.
+   */
+  public List<Job> findPurgeable(String tier, Instant finishedBefore, int limit) {
+    return dsl.selectFrom(JOBS)
+        .where(
+            JOBS.TIER.eq(tier),
+            JOBS.PURGED_AT.isNull(),
+            JOBS.FINISHED_AT.lt(utc(finishedBefore)),
+            hasStatus(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED))
+        .orderBy(JOBS.FINISHED_AT.asc(), JOBS.ID.asc())
+        .limit(limit)
+        .fetch(JobRepository::toJob);
+  }
+
+  /** Records that a finished job's document and result are gone; false if already recorded. */
+  public boolean markPurged(UUID id, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.PURGED_AT, utc(at))
+            .where(
+                JOBS.ID.eq(id),
+                JOBS.PURGED_AT.isNull(),
+                hasStatus(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED))
+            .execute()
+        == 1;
+  }
+
+  /** Whether a job that is not purged still needs the document with this hash. */
+  public boolean isDocumentInUse(String documentSha256) {
+    return dsl.fetchExists(JOBS, JOBS.DOCUMENT_SHA256.eq(documentSha256), JOBS.PURGED_AT.isNull());
+  }
+
+  /**
+   * Queues a failed or cancelled job again, as if just submitted: its error, progress and end are
+   * cleared; its attempts are kept. False if it is not failed or cancelled, or its document is
+   * gone.
+   */
+  public boolean retry(UUID id, Instant at) {
+    OffsetDateTime now = utc(at);
+    return dsl.update(JOBS)
+            .set(JOBS.STATUS, JobStatus.QUEUED.wireName())
+            .setNull(JOBS.ERROR_CODE)
+            .setNull(JOBS.ERROR_MESSAGE)
+            .setNull(JOBS.FINISHED_AT)
+            .setNull(JOBS.STARTED_AT)
+            .setNull(JOBS.NODE_ID)
+            .setNull(JOBS.LEASE_OWNER)
+            .setNull(JOBS.LEASE_EXPIRES_AT)
+            .set(JOBS.PAGES_DONE, 0)
+            .set(JOBS.PAGES_FAILED, 0)
+            .set(JOBS.PAGES_OCR, 0)
+            .set(JOBS.UPDATED_AT, now)
+            .where(
+                JOBS.ID.eq(id),
+                JOBS.PURGED_AT.isNull(),
+                hasStatus(JobStatus.FAILED, JobStatus.CANCELLED))
+            .execute()
+        == 1;
+  }
+
   private static Condition hasStatus(JobStatus... statuses) {
     return JOBS.STATUS.in(Arrays.stream(statuses).map(JobStatus::wireName).toList());
   }
 
-  private static String truncated(String message) {
+  static String truncated(String message) {
     if (message == null || message.length() <= MAX_ERROR_MESSAGE_LENGTH) {
       return message;
     }
@@ -199,16 +375,6 @@ public final class JobRepository {
       end--;
     }
     return message.substring(0, end);
-  }
-
-  // Both databases keep microseconds; PostgreSQL rounds finer values, so truncate first to store
-  // exactly what the caller will read back.
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-  }
-
-  private static Instant instant(OffsetDateTime stored) {
-    return stored == null ? null : stored.toInstant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private static Job toJob(JobsRecord row) {
@@ -231,6 +397,11 @@ public final class JobRepository {
         row.getNodeId(),
         row.getRequestId(),
         new PageProgress(
-            row.getPagesTotal(), row.getPagesDone(), row.getPagesFailed(), row.getPagesOcr()));
+            row.getPagesTotal(), row.getPagesDone(), row.getPagesFailed(), row.getPagesOcr()),
+        row.getOwner(),
+        row.getTier(),
+        instant(row.getPurgedAt()),
+        row.getCacheHit(),
+        row.getFollowsJobId());
   }
 }

@@ -3,9 +3,15 @@ package io.docgrid.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.docgrid.sql.model.Job;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -106,12 +112,46 @@ final class DatabaseTest {
   @Test
   void embedded_database_applies_only_the_common_migrations_and_reopens_cleanly() {
     try (Database database = new Database(DatabaseSettings.embedded(dataDir))) {
-      assertThat(appliedVersions(database)).containsExactly("1", "2");
+      assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     try (Database reopened = new Database(DatabaseSettings.embedded(dataDir))) {
-      assertThat(appliedVersions(reopened)).containsExactly("1", "2");
+      assertThat(appliedVersions(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
       assertThat(reopened.dsl().fetchCount(DSL.table(DSL.name("jobs")))).isZero();
+    }
+  }
+
+  @Test
+  void jobs_stored_before_tenancy_belong_to_the_operator_at_the_enterprise_tier()
+      throws SQLException {
+    DatabaseSettings settings = DatabaseSettings.embedded(dataDir);
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+        .locations("classpath:db/migration/common")
+        .target("2")
+        .load()
+        .migrate();
+    try (Connection connection =
+            DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "insert into jobs (id, status, created_at, updated_at, document_sha256, file_name,"
+              + " media_type, size_bytes, options, request_id) values"
+              + " ('3f2b7c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b', 'succeeded', now(), now(),"
+              + " repeat('a', 64), 'old.pdf', 'application/pdf', 1, '{}', 'req-old')");
+    }
+
+    try (Database database = new Database(settings)) {
+      Job old =
+          new JobRepository(database.dsl())
+              .findById(UUID.fromString("3f2b7c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b"))
+              .orElseThrow();
+
+      assertThat(old.owner()).isEqualTo("system");
+      assertThat(old.tier()).isEqualTo("ENTERPRISE");
+      assertThat(old.cacheHit()).isFalse();
+      assertThat(old.followsJobId()).isNull();
+      assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
   }
 
@@ -144,7 +184,8 @@ final class DatabaseTest {
               .toString();
 
       assertThat(definition).contains("WHERE");
-      assertThat(appliedVersions(database)).containsExactly("1", "1.1", "2");
+      assertThat(appliedVersions(database))
+          .containsExactly("1", "1.1", "2", "3", "4", "5", "6", "7", "8");
     } finally {
       POSTGRES.dropSchema(settings.schema());
     }

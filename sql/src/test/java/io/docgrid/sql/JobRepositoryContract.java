@@ -28,6 +28,9 @@ abstract class JobRepositoryContract {
   private static final String SHA256 =
       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
+  private static final String OWNER = "key:6c1f0e1a-2b3c-4d5e-8f90-a1b2c3d4e5f6";
+  private static final String OTHER_OWNER = "oauth:https://id.example.com#alice";
+
   private JobRepository jobs;
 
   protected abstract Database database();
@@ -64,7 +67,12 @@ abstract class JobRepositoryContract {
                 0,
                 null,
                 "req-1",
-                PageProgress.NONE));
+                PageProgress.NONE,
+                OWNER,
+                "FREE",
+                null,
+                false,
+                null));
     assertThat(jobs.findById(request.id())).contains(stored);
   }
 
@@ -84,7 +92,16 @@ abstract class JobRepositoryContract {
     String options = "{\"pages\":\"" + "1,".repeat(20_000) + "\"}";
     NewJob request =
         new NewJob(
-            UUID.randomUUID(), SHA256, "big.pdf", "application/pdf", 1, options, "req-2", T0);
+            UUID.randomUUID(),
+            SHA256,
+            "big.pdf",
+            "application/pdf",
+            1,
+            options,
+            "req-2",
+            T0,
+            OWNER,
+            "FREE");
 
     jobs.insertQueued(request);
 
@@ -301,6 +318,67 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void list_newest_first_for_an_owner_pages_through_only_that_owners_jobs() {
+    List<Job> mine = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      mine.add(jobs.insertQueued(newJob(T0.plusSeconds(i), OWNER)));
+      // Interleaved, and newer than each of mine: a filter applied after the limit would lose
+      // pages.
+      jobs.insertQueued(newJob(T0.plusSeconds(i).plusMillis(500), OTHER_OWNER));
+    }
+    // Same time as the newest of mine: only the id can order these two.
+    mine.add(jobs.insertQueued(newJob(T0.plusSeconds(4), OWNER)));
+
+    List<Job> paged = new ArrayList<>();
+    Optional<JobCursor> cursor = Optional.empty();
+    List<Job> page;
+    do {
+      page = jobs.listNewestFirst(2, cursor, Optional.of(OWNER));
+      paged.addAll(page);
+      cursor = page.isEmpty() ? cursor : Optional.of(JobCursor.after(page.get(page.size() - 1)));
+    } while (page.size() == 2);
+
+    // The unfiltered listing, in the database's own order of ids, filtered here instead.
+    List<Job> expected =
+        jobs.listNewestFirst(100, Optional.empty()).stream()
+            .filter(job -> job.owner().equals(OWNER))
+            .toList();
+    assertThat(paged).containsExactlyElementsOf(expected);
+    assertThat(paged).containsExactlyInAnyOrderElementsOf(mine);
+    assertThat(jobs.listNewestFirst(100, Optional.empty(), Optional.of(OTHER_OWNER)))
+        .hasSize(5)
+        .extracting(Job::owner)
+        .containsOnly(OTHER_OWNER);
+    assertThat(jobs.listNewestFirst(100, Optional.empty(), Optional.of("nobody"))).isEmpty();
+  }
+
+  @Test
+  void list_newest_first_without_an_owner_lists_every_owners_jobs() {
+    Job mine = jobs.insertQueued(newJob(T0, OWNER));
+    Job theirs = jobs.insertQueued(newJob(T0.plusSeconds(1), OTHER_OWNER));
+
+    assertThat(jobs.listNewestFirst(10, Optional.empty(), Optional.empty()))
+        .containsExactly(theirs, mine);
+    assertThat(jobs.listNewestFirst(10, Optional.empty())).containsExactly(theirs, mine);
+  }
+
+  @Test
+  void count_unfinished_by_owner_counts_only_that_owners_queued_and_running_jobs() {
+    Job running = jobs.insertQueued(newJob(T0, OWNER));
+    jobs.markRunning(running.id(), "node-a", T0);
+    jobs.insertQueued(newJob(T0, OWNER));
+    Job succeeded = jobs.insertQueued(newJob(T0, OWNER));
+    jobs.markSucceeded(succeeded.id(), 1, T0);
+    Job failed = jobs.insertQueued(newJob(T0, OWNER));
+    jobs.markFailed(failed.id(), "timeout", "late", T0);
+    jobs.insertQueued(newJob(T0, OTHER_OWNER));
+
+    assertThat(jobs.countUnfinishedByOwner(OWNER)).isEqualTo(2);
+    assertThat(jobs.countUnfinishedByOwner(OTHER_OWNER)).isEqualTo(1);
+    assertThat(jobs.countUnfinishedByOwner("nobody")).isZero();
+  }
+
+  @Test
   void find_unfinished_returns_queued_and_running_jobs_oldest_first() {
     Job running = jobs.insertQueued(newJob(T0.plusSeconds(2)));
     jobs.markRunning(running.id(), "node-a", T0.plusSeconds(3));
@@ -339,7 +417,86 @@ abstract class JobRepositoryContract {
     assertThat(jobs.listNewestFirst(10, JobCursor.decode("%%%"))).hasSize(1);
   }
 
+  @Test
+  void
+      find_purgeable_returns_only_finished_unpurged_jobs_of_the_tier_that_ended_before_the_cutoff() {
+    Job old = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(old.id(), 1, T0.plusSeconds(10));
+    Job failed = jobs.insertQueued(newJob(T0));
+    jobs.markFailed(failed.id(), "DOCUMENT_CORRUPT", "bad", T0.plusSeconds(20));
+    Job recent = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(recent.id(), 1, T0.plusSeconds(100));
+    Job running = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(running.id(), "node-a", T0.plusSeconds(1));
+    Job otherTier = jobs.insertQueued(newJob(T0, OWNER, "ENTERPRISE"));
+    jobs.markSucceeded(otherTier.id(), 1, T0.plusSeconds(10));
+
+    List<Job> purgeable = jobs.findPurgeable("FREE", T0.plusSeconds(50), 10);
+
+    assertThat(purgeable).extracting(Job::id).containsExactly(old.id(), failed.id());
+    assertThat(jobs.findPurgeable("FREE", T0.plusSeconds(50), 1))
+        .extracting(Job::id)
+        .containsExactly(old.id());
+  }
+
+  @Test
+  void mark_cancelled_ends_queued_and_running_jobs_only() {
+    Job queued = jobs.insertQueued(newJob(T0));
+    Job running = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(running.id(), "node-a", T0.plusSeconds(1));
+    Job done = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(done.id(), 1, T0.plusSeconds(2));
+
+    assertThat(jobs.markCancelled(queued.id(), T0.plusSeconds(3))).isTrue();
+    assertThat(jobs.markCancelled(running.id(), T0.plusSeconds(3))).isTrue();
+    assertThat(jobs.markCancelled(done.id(), T0.plusSeconds(3))).isFalse();
+    assertThat(jobs.markCancelled(queued.id(), T0.plusSeconds(4))).isFalse();
+
+    Job cancelled = jobs.findById(running.id()).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(cancelled.finishedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(jobs.findById(done.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(jobs.markSucceeded(running.id(), 1, T0.plusSeconds(5))).isFalse();
+  }
+
+  @Test
+  void mark_purged_records_the_time_once_and_only_for_finished_jobs() {
+    Job done = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(done.id(), 1, T0.plusSeconds(10));
+    Job queued = jobs.insertQueued(newJob(T0));
+
+    assertThat(jobs.markPurged(done.id(), T0.plusSeconds(60))).isTrue();
+    assertThat(jobs.markPurged(done.id(), T0.plusSeconds(70))).isFalse();
+    assertThat(jobs.markPurged(queued.id(), T0.plusSeconds(60))).isFalse();
+
+    assertThat(jobs.findById(done.id()).orElseThrow().purgedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(jobs.findById(queued.id()).orElseThrow().purgedAt()).isNull();
+    assertThat(jobs.findPurgeable("FREE", T0.plusSeconds(100), 10)).isEmpty();
+  }
+
+  @Test
+  void a_document_is_in_use_while_any_job_holding_it_is_not_purged() {
+    Job first = jobs.insertQueued(newJob(T0));
+    Job second = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(first.id(), 1, T0.plusSeconds(1));
+    jobs.markSucceeded(second.id(), 1, T0.plusSeconds(1));
+
+    jobs.markPurged(first.id(), T0.plusSeconds(5));
+    assertThat(jobs.isDocumentInUse(SHA256)).isTrue();
+    jobs.markPurged(second.id(), T0.plusSeconds(5));
+    assertThat(jobs.isDocumentInUse(SHA256)).isFalse();
+    assertThat(jobs.isDocumentInUse("0".repeat(64))).isFalse();
+  }
+
   private static NewJob newJob(Instant createdAt) {
+    return newJob(createdAt, OWNER);
+  }
+
+  private static NewJob newJob(Instant createdAt, String owner) {
+    return newJob(createdAt, owner, "FREE");
+  }
+
+  private static NewJob newJob(Instant createdAt, String owner, String tier) {
     return new NewJob(
         UUID.randomUUID(),
         SHA256,
@@ -348,7 +505,9 @@ abstract class JobRepositoryContract {
         1234L,
         "{\"ocr\":true,\"lang\":\"eng\"}",
         "req-1",
-        createdAt);
+        createdAt,
+        owner,
+        tier);
   }
 
   @Test
@@ -370,5 +529,51 @@ abstract class JobRepositoryContract {
     jobs.addPagesDone(job.id(), 5, 0, 0, T0); // a late message: the job is finished
     assertThat(jobs.findById(job.id()).orElseThrow().pages())
         .isEqualTo(new PageProgress(10, 10, 0, 2));
+  }
+
+  @Test
+  void a_follower_is_stored_waiting_for_its_leader_and_found_by_it() {
+    Job leader = jobs.insertQueued(newJob(T0));
+    Job follower = jobs.insertFollower(newJob(T0.plusSeconds(1), OTHER_OWNER), leader.id());
+    jobs.insertQueued(newJob(T0.plusSeconds(2)));
+
+    assertThat(follower.followsJobId()).isEqualTo(leader.id());
+    assertThat(follower.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(follower.owner()).isEqualTo(OTHER_OWNER);
+    assertThat(jobs.findFollowers(leader.id())).containsExactly(follower);
+    assertThat(jobs.findFollowers(follower.id())).isEmpty();
+  }
+
+  @Test
+  void detaching_a_follower_succeeds_once_and_only_while_it_is_queued() {
+    Job leader = jobs.insertQueued(newJob(T0));
+    Job follower = jobs.insertFollower(newJob(T0), leader.id());
+    Job cancelled = jobs.insertFollower(newJob(T0), leader.id());
+    jobs.markCancelled(cancelled.id(), T0);
+
+    assertThat(jobs.detachFollower(follower.id())).isTrue();
+    assertThat(jobs.detachFollower(follower.id())).isFalse();
+    assertThat(jobs.detachFollower(cancelled.id())).isFalse();
+    assertThat(jobs.detachFollower(leader.id())).isFalse();
+    assertThat(jobs.findById(follower.id()).orElseThrow().followsJobId()).isNull();
+    assertThat(jobs.findFollowers(leader.id())).isEmpty();
+  }
+
+  @Test
+  void a_result_reused_from_the_cache_marks_the_job_as_a_cache_hit() {
+    Job computed = jobs.insertQueued(newJob(T0));
+    Job reused = jobs.insertQueued(newJob(T0));
+    PageProgress pages = new PageProgress(2, 2, 0, 1);
+
+    assertThat(jobs.markSucceeded(computed.id(), 2, pages, T0.plusSeconds(5))).isTrue();
+    assertThat(jobs.markSucceededFromCache(reused.id(), 2, pages, T0.plusSeconds(1))).isTrue();
+    assertThat(jobs.markSucceededFromCache(reused.id(), 2, pages, T0.plusSeconds(2))).isFalse();
+
+    Job hit = jobs.findById(reused.id()).orElseThrow();
+    assertThat(hit.cacheHit()).isTrue();
+    assertThat(hit.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(hit.pages()).isEqualTo(pages);
+    assertThat(hit.finishedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(jobs.findById(computed.id()).orElseThrow().cacheHit()).isFalse();
   }
 }

@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
 
   private final ErrorCode code;
   private final List<FieldViolation> violations;
+  private long retryAfterSeconds;
 
   public ApiException(ErrorCode code, String message) {
     this(code, message, List.of(), null);
@@ -37,6 +38,17 @@ public class ApiException extends RuntimeException {
 
   public List<FieldViolation> violations() {
     return violations;
+  }
+
+  /** Seconds after which the same request may succeed; 0 when unknown. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  /** Tells the client when to try again ({@code Retry-After}). */
+  public ApiException retryAfter(long seconds) {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 
   public static ApiException notFound(String what) {

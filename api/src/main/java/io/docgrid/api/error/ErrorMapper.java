@@ -38,6 +38,7 @@ public final class ErrorMapper {
       case OCR_LANGUAGE_UNAVAILABLE -> ErrorCode.OCR_LANGUAGE_UNAVAILABLE;
       case PROCESSING_FAILED -> ErrorCode.INTERNAL_ERROR;
       case PROCESSING_TIMEOUT -> ErrorCode.PROCESSING_TIMEOUT;
+      case POISON_DOCUMENT -> ErrorCode.POISON_DOCUMENT;
     };
   }
 
@@ -56,13 +57,17 @@ public final class ErrorMapper {
         "An unexpected error occurred. Quote the request id when reporting it.");
   }
 
-  static ErrorCode codeForStatus(int status) {
+  public static ErrorCode codeForStatus(int status) {
     return switch (status) {
       case 400 -> ErrorCode.INVALID_REQUEST;
+      case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
+      case 403 -> ErrorCode.INSUFFICIENT_SCOPE;
       case 404 -> ErrorCode.NOT_FOUND;
       case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
       case 413 -> ErrorCode.FILE_TOO_LARGE;
       case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> ErrorCode.RATE_LIMITED;
+      case 431 -> ErrorCode.REQUEST_HEADERS_TOO_LARGE;
       case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
       default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
     };

@@ -17,6 +17,10 @@ public final class Readiness {
     public static ComponentState down(String detail) {
       return new ComponentState(false, detail);
     }
+
+    public static ComponentState of(boolean up, String detail) {
+      return new ComponentState(up, detail);
+    }
   }
 
   public record Check(String name, Supplier<ComponentState> probe) {}

@@ -1,5 +1,6 @@
 package io.docgrid.api.http;
 
+import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.error.Problem;
@@ -39,6 +40,9 @@ public final class ProblemResponder {
           problem.status(),
           problem.code());
     }
+    if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(api.retryAfterSeconds()));
+    }
     write(ctx, problem);
   }
 
@@ -52,14 +56,14 @@ public final class ProblemResponder {
         status == 405
             ? "This method is not allowed on " + ctx.path() + "."
             : "No such resource. See /api/v1/docs for the API.";
-    respond(ctx, new io.docgrid.api.error.ApiException(code, detail));
+    respond(ctx, new ApiException(code, detail));
   }
 
   private void write(Context ctx, Problem problem) {
     ctx.status(problem.status());
     ctx.contentType(Problem.MEDIA_TYPE);
     ctx.result(json.toJsonString(problem, Problem.class));
-    if (problem.status() == 503) {
+    if (problem.status() == 503 && ctx.res().getHeader("Retry-After") == null) {
       ctx.header("Retry-After", "5");
     }
   }

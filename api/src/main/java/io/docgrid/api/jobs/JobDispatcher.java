@@ -2,6 +2,7 @@ package io.docgrid.api.jobs;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.process.ComputeRouting;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.NodeRoles;
 import io.docgrid.tasks.process.PagePlan;
@@ -10,6 +11,7 @@ import io.docgrid.tasks.process.ProcessDocumentRequest;
 import io.docgrid.tasks.process.ProcessDocumentTask;
 import io.docgrid.tasks.process.ProcessedDocument;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +36,21 @@ final class JobDispatcher implements AutoCloseable {
   private final Ignite ignite;
   private final Duration jobTimeout;
   private final Executor callbacks;
+  private static final String CANCEL_TOPIC = "docgrid.jobs.cancel";
+
+  private final ComputeRouting routing = new ComputeRouting(ComputeRouting.DEFAULT_BUSY_THRESHOLD);
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<UUID, IgniteFuture<?>> running = new ConcurrentHashMap<>();
+  private final org.apache.ignite.lang.IgniteBiPredicate<UUID, Object> cancelListener =
+      (nodeId, jobId) -> {
+        IgniteFuture<?> future = running.get(UUID.fromString((String) jobId));
+        if (future != null) {
+          future.cancel();
+        }
+        return true;
+      };
   private IgnitePredicate<DiscoveryEvent> joinListener;
+  private IgnitePredicate<DiscoveryEvent> leaveListener;
   private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> startListener;
   private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> pagesListener;
 
@@ -43,6 +58,16 @@ final class JobDispatcher implements AutoCloseable {
     this.ignite = ignite;
     this.jobTimeout = jobTimeout;
     this.callbacks = callbacks;
+    ignite.message().localListen(CANCEL_TOPIC, cancelListener);
+  }
+
+  /**
+   * Stops a job wherever it was dispatched from: the node that holds its grid task cancels it,
+   * which drops its waiting page ranges and interrupts the running ones (their extraction child is
+   * killed, so they stop within the page they are on).
+   */
+  void cancelEverywhere(UUID jobId) {
+    ignite.message(ignite.cluster().forServers()).send(CANCEL_TOPIC, jobId.toString());
   }
 
   /** Calls {@code onStarted} on this node when a grid node starts one of its jobs. */
@@ -77,6 +102,41 @@ final class JobDispatcher implements AutoCloseable {
     ignite.events().localListen(joinListener, EventType.EVT_NODE_JOINED);
   }
 
+  /** Calls {@code onLeft} whenever a node leaves the cluster or is dropped from it. */
+  void onNodeLeft(Runnable onLeft) {
+    leaveListener =
+        event -> {
+          callbacks.execute(onLeft);
+          return true;
+        };
+    ignite.events().localListen(leaveListener, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+  }
+
+  /** This node's id in the grid: what its job leases are held under. */
+  String localNodeId() {
+    return ignite.cluster().localNode().id().toString();
+  }
+
+  /** The ids of every node in the cluster now. */
+  Set<String> liveNodeIds() {
+    Set<String> ids = new java.util.HashSet<>();
+    ignite.cluster().nodes().forEach(node -> ids.add(node.id().toString()));
+    return ids;
+  }
+
+  /** The jobs dispatched from this node that are still running. */
+  Set<UUID> inFlightIds() {
+    return Set.copyOf(inFlight);
+  }
+
+  /** Stops a job dispatched from this node, without telling the others. */
+  void cancelLocally(UUID jobId) {
+    IgniteFuture<?> future = running.get(jobId);
+    if (future != null) {
+      future.cancel();
+    }
+  }
+
   boolean hasComputeNodes() {
     return !NodeRoles.computeNodes(ignite).nodes().isEmpty();
   }
@@ -103,6 +163,8 @@ final class JobDispatcher implements AutoCloseable {
       String mediaType,
       ProcessingOptions options,
       PagePlan plan,
+      int priority,
+      String tenant,
       String requestId,
       Consumer<DispatchOutcome> onDone) {
     if (!hasComputeNodes()) {
@@ -118,9 +180,12 @@ final class JobDispatcher implements AutoCloseable {
     try {
       future =
           ignite
-              .compute(NodeRoles.computeNodes(ignite))
+              .compute(
+                  routing.select(
+                      NodeRoles.computeNodes(ignite),
+                      options.ocr() != ProcessingOptions.OcrMode.OFF))
               .withTimeout(jobTimeout.toMillis())
-              .executeAsync(new ProcessDocumentTask(plan), request);
+              .executeAsync(new ProcessDocumentTask(plan, priority, tenant), request);
     } catch (ClusterGroupEmptyException e) {
       inFlight.remove(jobId);
       return false;
@@ -129,6 +194,7 @@ final class JobDispatcher implements AutoCloseable {
       onDone.accept(outcomeOf(e));
       return true;
     }
+    running.put(jobId, future);
     future.listenAsync(
         done -> {
           DispatchOutcome outcome;
@@ -137,6 +203,7 @@ final class JobDispatcher implements AutoCloseable {
           } catch (RuntimeException e) {
             outcome = outcomeOf(e);
           } finally {
+            running.remove(jobId);
             inFlight.remove(jobId);
           }
           onDone.accept(outcome);
@@ -158,6 +225,8 @@ final class JobDispatcher implements AutoCloseable {
       }
       if (t instanceof org.apache.ignite.IgniteInterruptedException
           || t instanceof org.apache.ignite.lang.IgniteFutureCancelledException
+          // The grid stopping under the task: another node or the next start takes the job up.
+          || t instanceof org.apache.ignite.compute.ComputeTaskCancelledException
           || t instanceof IllegalStateException && isStopping(t)) {
         return new DispatchOutcome.Interrupted();
       }
@@ -175,12 +244,18 @@ final class JobDispatcher implements AutoCloseable {
       if (joinListener != null) {
         ignite.events().stopLocalListen(joinListener, EventType.EVT_NODE_JOINED);
       }
+      if (leaveListener != null) {
+        ignite
+            .events()
+            .stopLocalListen(leaveListener, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+      }
       if (startListener != null) {
         ignite.message().stopLocalListen(JobStarted.TOPIC, startListener);
       }
       if (pagesListener != null) {
         ignite.message().stopLocalListen(PagesDone.TOPIC, pagesListener);
       }
+      ignite.message().stopLocalListen(CANCEL_TOPIC, cancelListener);
     } catch (IgniteException | IllegalStateException alreadyStopped) {
       // The node is going down anyway; its listeners go with it.
     }

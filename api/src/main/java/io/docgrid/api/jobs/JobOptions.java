@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.FieldViolation;
+import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
@@ -19,30 +20,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The {@code options} of a job: validated field by field (every violation reported at once) and
- * written back in canonical form, with defaults filled in and keys sorted, so that equal options
- * are equal strings. The canonical form never contains the password.
+ * The {@code options} of a job: their JSON shapes read here (unknown fields, wrong types, the
+ * alternative forms such as {@code "eng+deu"}), their values checked by the Bean Validation rules
+ * of {@link OptionsInput}, every violation reported at once; then written back in canonical form,
+ * with defaults filled in and keys sorted, so that equal options are equal strings. The canonical
+ * form never contains the password.
  */
 final class JobOptions {
 
   /** What {@link #parse} returns: the options to process with, and what to store. */
   record Parsed(ProcessingOptions options, String canonical) {}
 
-  static final Set<String> OUTPUTS = Set.of("json", "text", "markdown", "hocr", "pdf");
+  private static final String PREFIX = "options.";
   private static final Set<String> FIELDS =
       Set.of("ocr", "languages", "pages", "dpi", "preprocess", "password", "outputs");
   private static final Set<String> PREPROCESS_FIELDS = Set.of("deskew", "binarize", "orientation");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}(_[a-z]{2,8})?");
-  private static final int MAX_LANGUAGES = 5;
-  private static final int MAX_PASSWORD_LENGTH = 512;
 
   private final ObjectMapper json;
+  private final RequestValidator validator;
 
-  JobOptions(ObjectMapper json) {
+  JobOptions(ObjectMapper json, RequestValidator validator) {
     this.json = json;
+    this.validator = validator;
   }
 
   Parsed parse(String offered) {
@@ -52,16 +53,20 @@ final class JobOptions {
       String name = names.next();
       if (!FIELDS.contains(name)) {
         violations.add(
-            new FieldViolation("options." + name, "is not an option; known: " + sorted(FIELDS)));
+            new FieldViolation(PREFIX + name, "is not an option; known: " + sorted(FIELDS)));
       }
     }
-    OcrMode ocr = ocrMode(input.get("ocr"), violations);
-    List<String> languages = languages(input.get("languages"), violations);
-    PageSelection pages = pages(input.get("pages"), violations);
-    int dpi = dpi(input.get("dpi"), violations);
+    OptionsInput given =
+        new OptionsInput(
+            text(input, "ocr", "must be one of auto, force, off", violations),
+            languages(input.get("languages"), violations),
+            text(input, "pages", "must be a string such as \"1-3,7,10-\"", violations),
+            dpi(input.get("dpi"), violations),
+            text(input, "password", "must be a string", violations),
+            outputs(input.get("outputs"), violations));
     Preprocess preprocess = preprocess(input.get("preprocess"), violations);
-    String password = password(input.get("password"), violations);
-    List<String> outputs = outputs(input.get("outputs"), violations);
+    violations.addAll(validator.violations(given, PREFIX));
+    PageSelection pages = pages(given.pages(), violations);
     if (!violations.isEmpty()) {
       throw new ApiException(
           ErrorCode.VALIDATION_FAILED,
@@ -72,7 +77,22 @@ final class JobOptions {
               + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "."),
           violations);
     }
-    var options = new ProcessingOptions(ocr, languages, pages, dpi, preprocess, password);
+    var options =
+        new ProcessingOptions(
+            given.ocr() == null
+                ? OcrMode.AUTO
+                : OcrMode.valueOf(given.ocr().toUpperCase(Locale.ROOT)),
+            given.languages() == null
+                ? List.of("eng")
+                : List.copyOf(new LinkedHashSet<>(given.languages())),
+            pages,
+            given.dpi() == null ? ProcessingOptions.DEFAULT_DPI : given.dpi(),
+            preprocess,
+            given.password());
+    List<String> outputs =
+        given.outputs() == null
+            ? List.of("json")
+            : given.outputs().stream().distinct().sorted().toList();
     return new Parsed(options, canonical(options, outputs));
   }
 
@@ -124,81 +144,75 @@ final class JobOptions {
     return (ObjectNode) parsed;
   }
 
-  private static OcrMode ocrMode(JsonNode node, List<FieldViolation> violations) {
+  /** A string field, or null when absent; any other JSON type is a violation. */
+  private static String text(
+      ObjectNode input, String field, String rule, List<FieldViolation> violations) {
+    JsonNode node = input.get(field);
     if (node == null || node.isNull()) {
-      return OcrMode.AUTO;
-    }
-    if (node.isTextual()) {
-      for (OcrMode mode : OcrMode.values()) {
-        if (mode.name().equalsIgnoreCase(node.asText())) {
-          return mode;
-        }
-      }
-    }
-    violations.add(new FieldViolation("options.ocr", "must be one of auto, force, off"));
-    return OcrMode.AUTO;
-  }
-
-  private static List<String> languages(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return List.of("eng");
-    }
-    List<String> languages = new ArrayList<>();
-    if (node.isTextual()) {
-      languages.addAll(List.of(node.asText().split("\\+", -1)));
-    } else if (node.isArray()) {
-      node.forEach(element -> languages.add(element.isTextual() ? element.asText() : "\u0000"));
-    }
-    boolean valid =
-        !languages.isEmpty()
-            && languages.size() <= MAX_LANGUAGES
-            && languages.stream().allMatch(language -> LANGUAGE.matcher(language).matches());
-    if (!valid) {
-      violations.add(
-          new FieldViolation(
-              "options.languages",
-              "must be 1 to "
-                  + MAX_LANGUAGES
-                  + " Tesseract language codes such as [\"eng\", \"deu\"]"));
-      return List.of("eng");
-    }
-    return List.copyOf(new LinkedHashSet<>(languages));
-  }
-
-  private static PageSelection pages(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return PageSelection.ALL;
+      return null;
     }
     if (!node.isTextual()) {
-      violations.add(new FieldViolation("options.pages", "must be a string such as \"1-3,7,10-\""));
-      return PageSelection.ALL;
+      violations.add(new FieldViolation(PREFIX + field, rule));
+      return null;
     }
-    try {
-      return PageSelection.parse(node.asText());
-    } catch (IllegalArgumentException e) {
-      violations.add(new FieldViolation("options.pages", e.getMessage()));
-      return PageSelection.ALL;
-    }
+    return node.asText();
   }
 
-  private static int dpi(JsonNode node, List<FieldViolation> violations) {
+  /** Languages as a list or as Tesseract's {@code "eng+deu"}. */
+  private static List<String> languages(JsonNode node, List<FieldViolation> violations) {
     if (node == null || node.isNull()) {
-      return ProcessingOptions.DEFAULT_DPI;
+      return null;
     }
-    if (node.canConvertToInt() && node.isIntegralNumber()) {
-      int dpi = node.asInt();
-      if (dpi >= ProcessingOptions.MIN_DPI && dpi <= ProcessingOptions.MAX_DPI) {
-        return dpi;
-      }
+    if (node.isTextual()) {
+      return List.of(node.asText().split("\\+", -1));
+    }
+    if (node.isArray() && allTextual(node)) {
+      List<String> languages = new ArrayList<>();
+      node.forEach(element -> languages.add(element.asText()));
+      return languages;
     }
     violations.add(
         new FieldViolation(
-            "options.dpi",
-            "must be an integer from "
-                + ProcessingOptions.MIN_DPI
-                + " to "
-                + ProcessingOptions.MAX_DPI));
-    return ProcessingOptions.DEFAULT_DPI;
+            PREFIX + "languages", "must be a list of language codes such as [\"eng\", \"deu\"]"));
+    return null;
+  }
+
+  private static Integer dpi(JsonNode node, List<FieldViolation> violations) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
+      return node.asInt();
+    }
+    violations.add(new FieldViolation(PREFIX + "dpi", OptionsInput.DPI_RULE));
+    return null;
+  }
+
+  private static List<String> outputs(JsonNode node, List<FieldViolation> violations) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isArray() && allTextual(node)) {
+      List<String> outputs = new ArrayList<>();
+      node.forEach(element -> outputs.add(element.asText().toLowerCase(Locale.ROOT)));
+      return outputs;
+    }
+    violations.add(
+        new FieldViolation(
+            PREFIX + "outputs", "must be a list drawn from hocr, json, markdown, pdf, text"));
+    return null;
+  }
+
+  private static PageSelection pages(String pages, List<FieldViolation> violations) {
+    if (pages == null) {
+      return PageSelection.ALL;
+    }
+    try {
+      return PageSelection.parse(pages);
+    } catch (IllegalArgumentException e) {
+      violations.add(new FieldViolation(PREFIX + "pages", e.getMessage()));
+      return PageSelection.ALL;
+    }
   }
 
   private static Preprocess preprocess(JsonNode node, List<FieldViolation> violations) {
@@ -208,7 +222,7 @@ final class JobOptions {
     if (!node.isObject()) {
       violations.add(
           new FieldViolation(
-              "options.preprocess",
+              PREFIX + "preprocess",
               "must be an object with booleans deskew, binarize, orientation"));
       return Preprocess.DEFAULTS;
     }
@@ -217,11 +231,11 @@ final class JobOptions {
       if (!PREPROCESS_FIELDS.contains(field.getKey())) {
         violations.add(
             new FieldViolation(
-                "options.preprocess." + field.getKey(),
+                PREFIX + "preprocess." + field.getKey(),
                 "is not a preprocessing step; known: " + sorted(PREPROCESS_FIELDS)));
       } else if (!field.getValue().isBoolean()) {
         violations.add(
-            new FieldViolation("options.preprocess." + field.getKey(), "must be true or false"));
+            new FieldViolation(PREFIX + "preprocess." + field.getKey(), "must be true or false"));
       }
     }
     return new Preprocess(
@@ -235,34 +249,13 @@ final class JobOptions {
     return value != null && value.isBoolean() ? value.asBoolean() : fallback;
   }
 
-  private static String password(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return null;
+  private static boolean allTextual(JsonNode array) {
+    for (JsonNode element : array) {
+      if (!element.isTextual()) {
+        return false;
+      }
     }
-    if (!node.isTextual() || node.asText().length() > MAX_PASSWORD_LENGTH) {
-      violations.add(
-          new FieldViolation(
-              "options.password",
-              "must be a string of at most " + MAX_PASSWORD_LENGTH + " characters"));
-      return null;
-    }
-    return node.asText();
-  }
-
-  private static List<String> outputs(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return List.of("json");
-    }
-    List<String> outputs = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(element -> outputs.add(element.asText("").toLowerCase(Locale.ROOT)));
-    }
-    if (outputs.isEmpty() || !OUTPUTS.containsAll(outputs)) {
-      violations.add(
-          new FieldViolation("options.outputs", "must be a list drawn from " + sorted(OUTPUTS)));
-      return List.of("json");
-    }
-    return outputs.stream().distinct().sorted().toList();
+    return true;
   }
 
   private static String sorted(Set<String> values) {

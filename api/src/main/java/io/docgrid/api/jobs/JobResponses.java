@@ -20,10 +20,14 @@ public final class JobResponses {
     }
   }
 
-  /** What {@code POST /api/v1/jobs} answers. */
-  public record Accepted(String id, String status, Links links) {
+  /**
+   * What {@code POST /api/v1/jobs} answers. A cache hit is {@code succeeded} already, with {@code
+   * cacheHit} true.
+   */
+  public record Accepted(String id, String status, boolean cacheHit, Links links) {
     static Accepted of(Job job) {
-      return new Accepted(job.id().toString(), job.status().wireName(), Links.of(job));
+      return new Accepted(
+          job.id().toString(), job.status().wireName(), job.cacheHit(), Links.of(job));
     }
   }
 
@@ -32,18 +36,24 @@ public final class JobResponses {
 
   public record JobError(String code, String message) {}
 
-  /** What {@code GET /api/v1/jobs/{id}} answers. */
+  /**
+   * What {@code GET /api/v1/jobs/{id}} answers. {@code purgedAt} is set once the job's document and
+   * result were deleted at the end of its tier's retention. {@code cacheHit} is true when its
+   * result was reused from an identical job, cached or in flight, instead of computed.
+   */
   public record JobView(
       String id,
       String status,
       Instant createdAt,
       Instant startedAt,
       Instant finishedAt,
+      Instant purgedAt,
       DocumentInfo document,
       JobError error,
       PageProgress pages,
       int attempts,
       String requestId,
+      boolean cacheHit,
       Links links) {
     static JobView of(Job job) {
       return new JobView(
@@ -52,6 +62,7 @@ public final class JobResponses {
           job.createdAt(),
           job.startedAt(),
           job.finishedAt(),
+          job.purgedAt(),
           new DocumentInfo(
               job.documentSha256(),
               job.fileName(),
@@ -62,6 +73,7 @@ public final class JobResponses {
           job.pages(),
           job.attempts(),
           job.requestId(),
+          job.cacheHit(),
           Links.of(job));
     }
   }

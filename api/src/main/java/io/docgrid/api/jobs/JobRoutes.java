@@ -1,5 +1,7 @@
 package io.docgrid.api.jobs;
 
+import io.docgrid.api.auth.Authenticator;
+import io.docgrid.api.auth.Principal;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.Problem;
 import io.docgrid.api.http.RequestIds;
@@ -7,6 +9,8 @@ import io.docgrid.api.jobs.JobResponses.Accepted;
 import io.docgrid.api.jobs.JobResponses.JobPage;
 import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.api.jobs.JobResponses.JobView;
+import io.docgrid.api.validation.PathId;
+import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.tasks.blob.BlobStore;
@@ -28,15 +32,27 @@ import java.util.UUID;
 public final class JobRoutes {
 
   public static final String JOBS_PATH = "/api/v1/jobs";
+  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+  static final String CACHE_HEADER = "X-Cache";
   static final int DEFAULT_PAGE_SIZE = 20;
   static final int MAX_PAGE_SIZE = 100;
 
   private final JobService service;
-  private final UploadReceiver uploads;
+  private final BlobStore blobs;
+  private final UploadLimits limits;
+  private final RequestValidator validator;
 
-  public JobRoutes(JobService service, BlobStore blobs, UploadLimits limits) {
+  public JobRoutes(
+      JobService service, BlobStore blobs, UploadLimits limits, RequestValidator validator) {
     this.service = service;
-    this.uploads = new UploadReceiver(blobs, limits);
+    this.blobs = blobs;
+    this.limits = limits;
+    this.validator = validator;
+  }
+
+  /** Uploads are held to the smaller of the server's and the caller's tier's file limit. */
+  private UploadReceiver uploadsFor(Principal caller) {
+    return new UploadReceiver(blobs, limits.cappedAt(service.maxFileBytes(caller)));
   }
 
   @OpenApi(
@@ -55,19 +71,62 @@ public final class JobRoutes {
                         @OpenApiContentProperty(name = "file", type = "string", format = "binary"),
                         @OpenApiContentProperty(name = "options", type = "string")
                       })),
-      headers = @OpenApiParam(name = RequestIds.HEADER, description = "Optional request id"),
+      headers = {
+        @OpenApiParam(name = RequestIds.HEADER, description = "Optional request id"),
+        @OpenApiParam(
+            name = IDEMPOTENCY_HEADER,
+            description =
+                "Up to 255 visible ASCII characters, kept 24 h: the same key with the same request"
+                    + " returns the same job (Idempotent-Replayed: true); with another request, 409"),
+        @OpenApiParam(
+            name = "Prefer",
+            description =
+                "wait=N (seconds, at most 60): answer 200 with the finished job if it finishes"
+                    + " within N seconds, else 202 as usual; the job is never cancelled")
+      },
+      // X-Cache: HIT when the job answered reused an identical job's result, else MISS.
       responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
         @OpenApiResponse(status = "202", content = @OpenApiContent(from = Accepted.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class)),
-        @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class))
+        @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "429", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
       })
   public void create(Context ctx) throws IOException {
-    ReceivedUpload upload = uploads.receive(ctx);
-    Job job = service.submit(upload, RequestIds.of(ctx));
-    ctx.status(HttpStatus.ACCEPTED);
+    Principal caller = Authenticator.require(ctx);
+    service.ensureCapacity();
+    ReceivedUpload upload = uploadsFor(caller).receive(ctx);
+    JobService.Submission submission =
+        service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx));
+    Job job = submission.job();
     ctx.header("Location", JOBS_PATH + "/" + job.id());
-    ctx.json(Accepted.of(job));
+    if (submission.replayed()) {
+      ctx.header("Idempotent-Replayed", "true");
+    }
+    Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
+    if (wait.isEmpty()) {
+      ctx.header(CACHE_HEADER, cacheStatus(job));
+      ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job));
+      return;
+    }
+    ctx.future(
+        () ->
+            service
+                .awaitFinished(job.id(), wait.get().duration())
+                .thenAccept(
+                    finished -> {
+                      ctx.header("Preference-Applied", wait.get().applied());
+                      if (finished.isPresent()) {
+                        ctx.header(CACHE_HEADER, cacheStatus(finished.get()));
+                        ctx.status(HttpStatus.OK).json(JobView.of(finished.get()));
+                      } else {
+                        ctx.header(CACHE_HEADER, cacheStatus(job));
+                        ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job));
+                      }
+                    }));
   }
 
   @OpenApi(
@@ -84,7 +143,10 @@ public final class JobRoutes {
       })
   public void get(Context ctx) {
     UUID id = jobId(ctx);
-    Job job = service.find(id).orElseThrow(() -> ApiException.notFound("Job " + id));
+    Job job =
+        service
+            .find(id, Authenticator.require(ctx))
+            .orElseThrow(() -> ApiException.notFound("Job " + id));
     ctx.json(JobView.of(job));
   }
 
@@ -103,9 +165,14 @@ public final class JobRoutes {
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
       })
   public void list(Context ctx) {
-    int limit = pageSize(ctx.queryParam("limit"));
-    Optional<JobCursor> after = cursor(ctx.queryParam("cursor"));
-    List<Job> page = service.list(limit + 1, after);
+    ListJobsQuery query =
+        validator.valid(new ListJobsQuery(ctx.queryParam("limit"), ctx.queryParam("cursor")));
+    int limit =
+        query.limit() == null || query.limit().isEmpty()
+            ? DEFAULT_PAGE_SIZE
+            : Integer.parseInt(query.limit());
+    Optional<JobCursor> after = cursor(query.cursor());
+    List<Job> page = service.list(limit + 1, after, Authenticator.require(ctx));
     boolean more = page.size() > limit;
     List<Job> shown = more ? page.subList(0, limit) : page;
     String next = more ? JobCursor.after(shown.get(shown.size() - 1)).encode() : null;
@@ -132,8 +199,9 @@ public final class JobRoutes {
       })
   public void result(Context ctx) {
     UUID id = jobId(ctx);
-    ResultFormat format = ResultFormat.parse(ctx.queryParam("format"));
-    JobResult result = service.result(id);
+    ResultFormat format = validator.valid(new ResultQuery(ctx.queryParam("format"))).resultFormat();
+    Principal caller = Authenticator.require(ctx);
+    JobResult result = service.result(id, caller);
     if (format == ResultFormat.JSON) {
       ctx.json(result.forJson());
       return;
@@ -141,7 +209,7 @@ public final class JobRoutes {
     if (format == ResultFormat.PDF) {
       ctx.contentType(format.contentType());
       ctx.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"");
-      ctx.result(service.searchablePdf(id, result));
+      ctx.result(service.searchablePdf(id, result, caller));
       return;
     }
     // A switch expression, so that a new format cannot be added without its rendering.
@@ -155,33 +223,55 @@ public final class JobRoutes {
     ctx.contentType(format.contentType()).result(rendered);
   }
 
-  private static UUID jobId(Context ctx) {
-    String raw = ctx.pathParam("id");
-    try {
-      UUID id = UUID.fromString(raw);
-      if (id.toString().equalsIgnoreCase(raw)) {
-        return id;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw ApiException.invalidField(
-        "id", "must be a UUID such as 3f2b6c1e-8d4a-4e0b-9c57-1a2b3c4d5e6f");
+  @OpenApi(
+      path = JOBS_PATH + "/{id}",
+      methods = HttpMethod.DELETE,
+      operationId = "cancelJob",
+      summary =
+          "Cancel a queued or running job (it stops within the page it is on), or delete a"
+              + " finished job's stored document and result",
+      tags = "jobs",
+      pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+      })
+  public void cancel(Context ctx) {
+    UUID id = jobId(ctx);
+    ctx.json(JobView.of(service.cancelOrPurge(id, Authenticator.require(ctx))));
   }
 
-  private static int pageSize(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return DEFAULT_PAGE_SIZE;
-    }
-    try {
-      int limit = Integer.parseInt(raw);
-      if (limit >= 1 && limit <= MAX_PAGE_SIZE) {
-        return limit;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw ApiException.invalidField("limit", "must be an integer from 1 to " + MAX_PAGE_SIZE);
+  @OpenApi(
+      path = JOBS_PATH + "/{id}/retry",
+      methods = HttpMethod.POST,
+      operationId = "retryJob",
+      summary = "Queue a failed or cancelled job again, keeping its id (admin)",
+      tags = "jobs",
+      pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
+      responses = {
+        @OpenApiResponse(status = "202", content = @OpenApiContent(from = JobView.class)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+      })
+  public void retry(Context ctx) {
+    UUID id = jobId(ctx);
+    ctx.status(202).json(JobView.of(service.retry(id, Authenticator.require(ctx))));
+  }
+
+  /** HIT when the job answered reused a result (from the cache or an identical job), else MISS. */
+  private static String cacheStatus(Job job) {
+    return job.cacheHit() ? "HIT" : "MISS";
+  }
+
+  private Optional<String> idempotencyKey(Context ctx) {
+    String key = ctx.header(IDEMPOTENCY_HEADER);
+    return key == null
+        ? Optional.empty()
+        : Optional.of(validator.valid(new IdempotencyKeyHeader(key)).idempotencyKey());
+  }
+
+  private UUID jobId(Context ctx) {
+    return validator.valid(new PathId(ctx.pathParam("id"))).uuid();
   }
 
   private static Optional<JobCursor> cursor(String raw) {

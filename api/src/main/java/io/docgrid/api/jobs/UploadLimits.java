@@ -15,6 +15,13 @@ public record UploadLimits(long maxFileBytes, int maxOptionsBytes) {
     }
   }
 
+  /** These limits with the file limit lowered to {@code maxFileBytes}, if that is lower. */
+  UploadLimits cappedAt(long maxFileBytes) {
+    return maxFileBytes >= this.maxFileBytes
+        ? this
+        : new UploadLimits(maxFileBytes, maxOptionsBytes);
+  }
+
   long maxRequestBytes() {
     return maxFileBytes + maxOptionsBytes + MULTIPART_OVERHEAD_BYTES;
   }

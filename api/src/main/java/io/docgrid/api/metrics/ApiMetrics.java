@@ -55,6 +55,50 @@ public final class ApiMetrics {
           .buckets(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
           .register(registry);
 
+  private final Counter submissionsRefused =
+      Counter.build()
+          .name("docgrid_submissions_refused_total")
+          .help("Job submissions refused for capacity, by reason.")
+          .labelNames("reason")
+          .register(registry);
+
+  private final Counter documentsQuarantined =
+      Counter.build()
+          .name("docgrid_documents_quarantined_total")
+          .help("Documents quarantined because processing them brought workers down.")
+          .register(registry);
+
+  private final Counter jobsRequeued =
+      Counter.build()
+          .name("docgrid_jobs_requeued_total")
+          .help("Jobs queued again because the node holding them left or stopped renewing.")
+          .register(registry);
+
+  private final Counter usageWritten =
+      Counter.build()
+          .name("docgrid_usage_records_written_total")
+          .help("Usage log rows written to the database.")
+          .register(registry);
+
+  private final Counter usageDropped =
+      Counter.build()
+          .name("docgrid_usage_records_dropped_total")
+          .help("Usage log rows lost, by reason (buffer_full, write_failed).")
+          .labelNames("reason")
+          .register(registry);
+
+  private final Counter resultCacheHits =
+      Counter.build()
+          .name("docgrid_result_cache_hits_total")
+          .help("Submissions answered from the result cache.")
+          .register(registry);
+
+  private final Counter resultCacheMisses =
+      Counter.build()
+          .name("docgrid_result_cache_misses_total")
+          .help("Submissions the result cache could have answered but did not hold.")
+          .register(registry);
+
   public ApiMetrics() {
     DefaultExports.register(registry);
   }
@@ -77,6 +121,30 @@ public final class ApiMetrics {
     jobDuration.labels(outcome).observe(seconds);
   }
 
+  public void submissionRefused(String reason) {
+    submissionsRefused.labels(reason).inc();
+  }
+
+  public void usageRecordsWritten(int count) {
+    usageWritten.inc(count);
+  }
+
+  public void usageRecordsDropped(String reason, int count) {
+    usageDropped.labels(reason).inc(count);
+  }
+
+  public void resultCacheLookup(boolean hit) {
+    (hit ? resultCacheHits : resultCacheMisses).inc();
+  }
+
+  public long resultCacheHits() {
+    return (long) resultCacheHits.get();
+  }
+
+  public long resultCacheMisses() {
+    return (long) resultCacheMisses.get();
+  }
+
   /** Publishes job counts by status, read at scrape time. */
   public void registerJobStates(Supplier<Map<String, Long>> countsByStatus) {
     new Collector() {
@@ -89,5 +157,13 @@ public final class ApiMetrics {
         return List.of(family);
       }
     }.register(registry);
+  }
+
+  public void documentQuarantined() {
+    documentsQuarantined.inc();
+  }
+
+  public void jobsRequeued(int count) {
+    jobsRequeued.inc(count);
   }
 }

@@ -5,6 +5,7 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
+import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,10 +13,10 @@ import java.io.StringWriter;
 /** Serves the metrics in the Prometheus text format. */
 public final class MetricsRoutes {
 
-  private final ApiMetrics metrics;
+  private final CollectorRegistry registry;
 
-  public MetricsRoutes(ApiMetrics metrics) {
-    this.metrics = metrics;
+  public MetricsRoutes(CollectorRegistry registry) {
+    this.registry = registry;
   }
 
   @OpenApi(
@@ -30,7 +31,7 @@ public final class MetricsRoutes {
               content = @OpenApiContent(mimeType = "text/plain", type = "string")))
   public void scrape(Context ctx) throws IOException {
     StringWriter out = new StringWriter();
-    TextFormat.write004(out, metrics.registry().metricFamilySamples());
+    TextFormat.write004(out, registry.metricFamilySamples());
     ctx.contentType(TextFormat.CONTENT_TYPE_004).result(out.toString());
   }
 }

@@ -7,13 +7,21 @@ import io.docgrid.api.ApiJson;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.FieldViolation;
+import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JobOptionsTest {
 
-  private final JobOptions options = new JobOptions(ApiJson.newMapper());
+  private final RequestValidator validator = new RequestValidator(ApiJson.newMapper());
+  private final JobOptions options = new JobOptions(ApiJson.newMapper(), validator);
+
+  @AfterEach
+  void close() {
+    validator.close();
+  }
 
   @Test
   void missing_options_are_the_defaults_in_canonical_form() {
@@ -78,12 +86,12 @@ class JobOptionsTest {
                   .containsExactlyInAnyOrder(
                       "options.colour",
                       "options.ocr",
-                      "options.languages",
+                      "options.languages[0]",
                       "options.pages",
                       "options.dpi",
                       "options.preprocess.sharpen",
                       "options.preprocess.deskew",
-                      "options.outputs");
+                      "options.outputs[0]");
             });
   }
 

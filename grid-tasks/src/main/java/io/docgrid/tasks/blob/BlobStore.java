@@ -2,6 +2,7 @@ package io.docgrid.tasks.blob;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,16 +13,32 @@ import java.util.UUID;
 public interface BlobStore {
 
   /**
-   * A new empty file on the same volume as the store, for spooling an upload so that {@link
-   * #putDocument} can move it in without a copy. The caller deletes it if it never gets stored.
+   * A new empty file for spooling an upload. A local store makes it on its own volume so that
+   * {@link #putDocument} can move it in without a copy. The caller deletes it if it never gets
+   * stored.
    */
   Path createTemporaryFile() throws IOException;
 
+  /** Where {@link #createTemporaryFile} spools; nothing in it outlives the process that made it. */
+  Path temporaryDirectory();
+
+  /** Removes spool files left behind by a crash; call once before the node accepts uploads. */
+  int deleteAbandonedTemporaryFiles() throws IOException;
+
   /**
    * Moves a complete file into the store under its SHA-256. Idempotent: storing bytes already
-   * present discards the source file.
+   * present discards the source file and marks the stored copy as just put, which protects it from
+   * {@link #deleteDocument} with an earlier cutoff.
    */
   void putDocument(String sha256, Path completeFile) throws IOException;
+
+  /**
+   * Deletes a stored document unless it was put at or after {@code putBefore}, so that a document
+   * uploaded again while retention deletes it survives.
+   *
+   * @return whether it was deleted
+   */
+  boolean deleteDocument(String sha256, Instant putBefore) throws IOException;
 
   boolean hasDocument(String sha256);
 
@@ -31,6 +48,9 @@ public interface BlobStore {
   void putResult(UUID jobId, byte[] content) throws IOException;
 
   Optional<byte[]> readResult(UUID jobId) throws IOException;
+
+  /** Deletes a job's result; false if there was none. */
+  boolean deleteResult(UUID jobId) throws IOException;
 
   /** Whether the store can be written right now; used by readiness checks. */
   boolean isUsable();

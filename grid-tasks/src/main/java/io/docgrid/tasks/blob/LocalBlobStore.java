@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,7 +32,7 @@ public final class LocalBlobStore implements BlobStore {
     this.temporary = Files.createDirectories(root.resolve("tmp"));
   }
 
-  /** Removes spool files left behind by a crash; call once before the node accepts uploads. */
+  @Override
   public int deleteAbandonedTemporaryFiles() throws IOException {
     int deleted = 0;
     try (var files = Files.list(temporary)) {
@@ -43,6 +45,7 @@ public final class LocalBlobStore implements BlobStore {
     return deleted;
   }
 
+  @Override
   public Path temporaryDirectory() {
     return temporary;
   }
@@ -57,6 +60,7 @@ public final class LocalBlobStore implements BlobStore {
     Path target = documentPath(sha256);
     if (Files.exists(target)) {
       Files.deleteIfExists(completeFile);
+      Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
       return;
     }
     Files.createDirectories(target.getParent());
@@ -65,6 +69,19 @@ public final class LocalBlobStore implements BlobStore {
     } catch (FileAlreadyExistsException raced) {
       Files.deleteIfExists(completeFile);
     }
+  }
+
+  @Override
+  public boolean deleteDocument(String sha256, Instant putBefore) throws IOException {
+    Path path = documentPath(sha256);
+    try {
+      if (!Files.getLastModifiedTime(path).toInstant().isBefore(putBefore)) {
+        return false;
+      }
+    } catch (NoSuchFileException gone) {
+      return false;
+    }
+    return Files.deleteIfExists(path);
   }
 
   @Override
@@ -109,6 +126,11 @@ public final class LocalBlobStore implements BlobStore {
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public boolean deleteResult(UUID jobId) throws IOException {
+    return Files.deleteIfExists(resultPath(jobId));
   }
 
   @Override

@@ -22,5 +22,7 @@ public enum DocumentErrorCode {
   /** Something unexpected went wrong on our side while processing part of the document. */
   PROCESSING_FAILED,
   /** A page, or the document, took longer than its time budget. */
-  PROCESSING_TIMEOUT
+  PROCESSING_TIMEOUT,
+  /** The document brought down the workers that processed it; it is kept from the grid. */
+  POISON_DOCUMENT
 }

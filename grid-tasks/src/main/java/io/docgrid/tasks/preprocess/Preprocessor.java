@@ -1,6 +1,7 @@
 package io.docgrid.tasks.preprocess;
 
 import io.docgrid.tasks.image.GrayImage;
+import java.awt.image.BufferedImage;
 
 /**
  * The image stages between rasterisation and OCR. Every backend (CPU, CUDA) implements this
@@ -22,6 +23,15 @@ import io.docgrid.tasks.image.GrayImage;
  * page with skew +2° has text lines that rise to the right.
  */
 public interface Preprocessor {
+
+  /**
+   * Converts a rendered or scanned page to gray with {@link GrayImage#of}'s integer arithmetic:
+   * {@code (299 R + 587 G + 114 B + 500) / 1000}, composed over white by alpha as {@code (gray · A
+   * + 255 · (255 − A) + 127) / 255}.
+   */
+  default GrayImage grayscale(BufferedImage image) {
+    return GrayImage.of(image);
+  }
 
   /** The largest skew, in degrees either way, that {@link #estimateSkewDegrees} reports. */
   double MAX_SKEW_DEGREES = 15.0;

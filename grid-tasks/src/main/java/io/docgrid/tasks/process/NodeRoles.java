@@ -14,7 +14,18 @@ public final class NodeRoles {
 
   private NodeRoles() {}
 
+  /** The server nodes that run document jobs and are not draining; evaluated on every use. */
   public static ClusterGroup computeNodes(Ignite ignite) {
-    return ignite.cluster().forServers().forAttribute(COMPUTE_ATTRIBUTE, Boolean.TRUE);
+    DrainingNodes draining = new DrainingNodes(ignite);
+    return ignite
+        .cluster()
+        .forServers()
+        .forAttribute(COMPUTE_ATTRIBUTE, Boolean.TRUE)
+        .forPredicate(node -> !draining.isDraining(node.id()));
+  }
+
+  /** Whether {@code node} runs document jobs, draining or not. */
+  public static boolean isCompute(org.apache.ignite.cluster.ClusterNode node) {
+    return Boolean.TRUE.equals(node.attribute(COMPUTE_ATTRIBUTE));
   }
 }

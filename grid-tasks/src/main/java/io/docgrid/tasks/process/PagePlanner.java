@@ -35,25 +35,33 @@ public final class PagePlanner {
   }
 
   public PagePlan plan(Path document, String mediaType, ProcessingOptions options) {
-    if (!PDF.equals(mediaType)) {
+    Integer counted = pageCount(document, mediaType, options);
+    if (counted == null || counted > maxPages) {
       return PagePlan.WHOLE_DOCUMENT;
     }
-    int pageCount;
-    try (RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(document);
-        PDDocument pdf =
-            Loader.loadPDF(source, options.password() == null ? "" : options.password())) {
-      pageCount = pdf.getNumberOfPages();
-    } catch (IOException | RuntimeException | StackOverflowError unreadable) {
-      return PagePlan.WHOLE_DOCUMENT;
-    }
-    if (pageCount > maxPages) {
-      return PagePlan.WHOLE_DOCUMENT;
-    }
+    int pageCount = counted;
     List<Integer> selected = options.pages().pagesOf(pageCount);
     if (selected.size() <= pagesPerJob) {
       return new PagePlan(pageCount, selected.size(), List.of());
     }
     return new PagePlan(pageCount, selected.size(), ranges(selected));
+  }
+
+  /**
+   * The number of pages of a PDF, or null for other documents and for PDFs that cannot be counted
+   * (they fail properly when processed).
+   */
+  public static Integer pageCount(Path document, String mediaType, ProcessingOptions options) {
+    if (!PDF.equals(mediaType)) {
+      return null;
+    }
+    try (RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(document);
+        PDDocument pdf =
+            Loader.loadPDF(source, options.password() == null ? "" : options.password())) {
+      return pdf.getNumberOfPages();
+    } catch (IOException | RuntimeException | StackOverflowError unreadable) {
+      return null;
+    }
   }
 
   /** Consecutive runs of selected pages, each cut to at most {@code pagesPerJob} pages. */

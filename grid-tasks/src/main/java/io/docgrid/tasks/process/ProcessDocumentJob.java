@@ -52,6 +52,7 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
     try (MDC.MDCCloseable job = MDC.putCloseable("jobId", request.jobId().toString());
         MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId())) {
       announceStart(request);
+      context.probes().forEach(probe -> probe.beforeExtraction(request));
       long started = System.nanoTime();
       try (DocumentFile document = context.blobStore().openDocument(request.documentSha256())) {
         ExtractedDocument result =

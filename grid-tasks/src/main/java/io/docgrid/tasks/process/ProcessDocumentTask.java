@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.compute.ComputeExecutionRejectedException;
@@ -18,24 +20,58 @@ import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobFailoverException;
 import org.apache.ignite.compute.ComputeJobResult;
 import org.apache.ignite.compute.ComputeJobResultPolicy;
+import org.apache.ignite.compute.ComputeTaskSession;
+import org.apache.ignite.compute.ComputeTaskSessionFullSupport;
 import org.apache.ignite.compute.ComputeTaskSplitAdapter;
+import org.apache.ignite.resources.TaskSessionResource;
 
 /**
  * Processes one document on the compute nodes: one grid job per page range of the {@link PagePlan}
  * (Ignite's load balancer spreads them over the nodes, and its failover re-maps the range of a node
  * that dies), merged back in page order. A document without a plan is one job.
  */
+@ComputeTaskSessionFullSupport // so that the priority attribute reaches the jobs' nodes
 public final class ProcessDocumentTask
     extends ComputeTaskSplitAdapter<ProcessDocumentRequest, ProcessedDocument> {
 
-  private final transient PagePlan plan;
+  /**
+   * The task session attribute Ignite's priority collision SPI orders waiting jobs by, higher first
+   * (its default key).
+   */
+  public static final String PRIORITY_ATTRIBUTE = "grid.task.priority";
 
+  /** The task session attribute naming the tenant, whose jobs share a node's slots fairly. */
+  public static final String TENANT_ATTRIBUTE = "docgrid.task.tenant";
+
+  /** How many workers a document may take down with it before it is declared poison. */
+  public static final int MAX_LOST_WORKERS = 2;
+
+  private final transient PagePlan plan;
+  private final transient int priority;
+  private final transient String tenant;
+  private final transient Set<UUID> lostWorkers = ConcurrentHashMap.newKeySet();
+
+  @TaskSessionResource private transient ComputeTaskSession session;
+
+  /** A task at the default priority, 0, for no tenant in particular. */
   public ProcessDocumentTask(PagePlan plan) {
+    this(plan, 0, "");
+  }
+
+  /**
+   * @param priority the tier's priority: its share of a busy compute node, and first among equals
+   * @param tenant whose document it is: tenants share compute nodes fairly
+   */
+  public ProcessDocumentTask(PagePlan plan, int priority, String tenant) {
     this.plan = plan;
+    this.priority = priority;
+    this.tenant = tenant;
   }
 
   @Override
   protected Collection<? extends ComputeJob> split(int gridSize, ProcessDocumentRequest request) {
+    session.setAttribute(PRIORITY_ATTRIBUTE, priority);
+    session.setAttribute(TENANT_ATTRIBUTE, tenant);
     if (plan.ranges().isEmpty()) {
       return List.of(new ProcessDocumentJob(WirePayloads.encode(request)));
     }
@@ -48,16 +84,32 @@ public final class ProcessDocumentTask
 
   /**
    * A range that failed for good is kept, not fatal: its pages are reported as failed and the other
-   * ranges still count. Losing the node that ran it is not a failure: Ignite re-maps it.
+   * ranges still count. Losing the node that ran it is not a failure: Ignite re-maps it, unless
+   * this document has now lost {@link #MAX_LOST_WORKERS} different workers, when the whole task
+   * fails as {@link DocumentErrorCode#POISON_DOCUMENT} rather than take down another.
    */
   @Override
   public ComputeJobResultPolicy result(ComputeJobResult result, List<ComputeJobResult> received) {
     IgniteException failure = result.getException();
-    if (failure != null
-        && (failure instanceof ClusterTopologyException
-            || failure.hasCause(ClusterTopologyException.class)
-            || failure instanceof ComputeExecutionRejectedException
-            || failure.hasCause(ComputeJobFailoverException.class))) {
+    if (failure == null) {
+      return ComputeJobResultPolicy.WAIT;
+    }
+    if (failure instanceof ClusterTopologyException
+        || failure.hasCause(ClusterTopologyException.class)) {
+      lostWorkers.add(result.getNode().id());
+      if (lostWorkers.size() >= MAX_LOST_WORKERS) {
+        throw new IgniteException(
+            new DocumentProcessingException(
+                DocumentErrorCode.POISON_DOCUMENT,
+                "Processing this document brought down "
+                    + lostWorkers.size()
+                    + " workers; it is quarantined until an administrator releases it.",
+                null));
+      }
+      return ComputeJobResultPolicy.FAILOVER;
+    }
+    if (failure instanceof ComputeExecutionRejectedException
+        || failure.hasCause(ComputeJobFailoverException.class)) {
       return ComputeJobResultPolicy.FAILOVER;
     }
     return ComputeJobResultPolicy.WAIT;

@@ -26,4 +26,14 @@ public record ProcessedDocument(
     nodeIds = List.copyOf(nodeIds);
     versions = Map.copyOf(versions);
   }
+
+  /** This document as bytes, for keeping it outside the JVM (the API's result cache). */
+  public byte[] toBytes() {
+    return WirePayloads.encode(this);
+  }
+
+  /** Reads bytes made by {@link #toBytes()}; nothing but DocGrid's own types is deserialised. */
+  public static ProcessedDocument fromBytes(byte[] bytes) {
+    return WirePayloads.decode(bytes, ProcessedDocument.class);
+  }
 }

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.blob.BlobStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
@@ -13,9 +14,22 @@ import org.apache.ignite.Ignite;
  * @param blobStore where the documents are
  * @param extraction how documents become pages on this node (in process, or in child JVMs)
  * @param versions what {@link io.docgrid.tasks.pipeline.ComponentVersions} reported at start-up
+ * @param probes what looks at each job before extraction (none in production)
  */
 public record WorkerContext(
-    BlobStore blobStore, DocumentExtraction extraction, Map<String, String> versions) {
+    BlobStore blobStore,
+    DocumentExtraction extraction,
+    Map<String, String> versions,
+    List<ExtractionProbe> probes) {
+
+  public WorkerContext {
+    probes = List.copyOf(probes);
+  }
+
+  public WorkerContext(
+      BlobStore blobStore, DocumentExtraction extraction, Map<String, String> versions) {
+    this(blobStore, extraction, versions, List.of());
+  }
 
   private static final String KEY = WorkerContext.class.getName();
 

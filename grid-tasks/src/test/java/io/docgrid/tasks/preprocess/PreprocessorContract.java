@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.docgrid.tasks.image.GrayImage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,6 +27,7 @@ abstract class PreprocessorContract {
 
   private static final GrayImage STRAIGHT_PAGE = TestPages.text();
   private static final double NOISE_SIGMA = 20.0;
+  private static final CpuPreprocessor CPU = new CpuPreprocessor();
 
   private Preprocessor preprocessor;
   private long seed;
@@ -281,6 +288,72 @@ abstract class PreprocessorContract {
     assertThat(secondRotated.pixels()).isEqualTo(firstRotated.pixels());
     assertThat(secondBinary.pixels()).isEqualTo(firstBinary.pixels());
     assertThat(page.pixels()).as("input left untouched").isEqualTo(before);
+  }
+
+  // The cross-backend comparison: the same inputs through this backend and the CPU reference,
+  // held to the tolerances Preprocessor promises (for the CPU itself they hold trivially).
+
+  /** A few real scans and renders of the OCR corpus, colour and gray. */
+  static java.util.stream.Stream<String> corpusPages() {
+    return java.util.stream.Stream.of(
+        "real__phototest.tif",
+        "real__8071_093.3B.tif",
+        "render__pdfbox-cweb_p3_clean.png",
+        "render__pdfbox-cweb_p10_degraded.jpg");
+  }
+
+  @ParameterizedTest
+  @MethodSource("corpusPages")
+  void agrees_with_the_cpu_on_a_real_corpus_page(String name) throws IOException {
+    Path file =
+        Path.of(System.getProperty("docgrid.corpus.dir", "../../shared/corpus"), "ocr-dev", name);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(file), "corpus page " + file + " is not there");
+    BufferedImage image = ImageIO.read(file.toFile());
+
+    GrayImage gray = preprocessor.grayscale(image);
+    GrayImage cpuGray = CPU.grayscale(image);
+    assertWithinOneLevel(gray, cpuGray, name + " grayscale");
+    assertAgreesWithTheCpu(cpuGray, name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-12.5, -3.7, -0.4, 1.25, 6.8})
+  void agrees_with_the_cpu_on_a_synthetic_skewed_page_with_fresh_noise(double angle) {
+    GrayImage page =
+        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, angle), NOISE_SIGMA, random);
+
+    assertAgreesWithTheCpu(page, "page rotated by " + angle + "°, noise seed " + seed);
+  }
+
+  private void assertAgreesWithTheCpu(GrayImage page, String what) {
+    double skew = preprocessor.estimateSkewDegrees(page);
+    double cpuSkew = CPU.estimateSkewDegrees(page);
+    assertThat(skew).as("skew of %s", what).isCloseTo(cpuSkew, within(0.05));
+
+    assertWithinOneLevel(
+        preprocessor.rotate(page, -cpuSkew), CPU.rotate(page, -cpuSkew), what + " rotated");
+
+    GrayImage binary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
+    GrayImage cpuBinary = CPU.binarize(page, SauvolaParameters.DEFAULTS);
+    long different = 0;
+    for (int i = 0; i < cpuBinary.pixels().length; i++) {
+      different += binary.pixels()[i] != cpuBinary.pixels()[i] ? 1 : 0;
+    }
+    assertThat(different)
+        .as("binarised pixels of %s unlike the CPU's", what)
+        .isLessThanOrEqualTo(cpuBinary.pixels().length / 1000);
+  }
+
+  private static void assertWithinOneLevel(GrayImage actual, GrayImage expected, String what) {
+    assertThat(actual.width()).as("width of %s", what).isEqualTo(expected.width());
+    assertThat(actual.height()).as("height of %s", what).isEqualTo(expected.height());
+    int worst = 0;
+    for (int i = 0; i < expected.pixels().length; i++) {
+      worst =
+          Math.max(worst, Math.abs((actual.pixels()[i] & 0xff) - (expected.pixels()[i] & 0xff)));
+    }
+    assertThat(worst).as("largest gray difference in %s", what).isLessThanOrEqualTo(1);
   }
 
   private static byte[] bytes(int... values) {

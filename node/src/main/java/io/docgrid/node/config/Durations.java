@@ -7,11 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people write them: {@code 90s}, {@code 10m}, {@code 2h}, {@code 500ms}, or ISO-8601.
+ * Durations as people write them: {@code 90s}, {@code 10m}, {@code 2h}, {@code 7d}, {@code 500ms},
+ * or ISO-8601.
  */
 public final class Durations {
 
-  private static final Pattern SHORT = Pattern.compile("\\s*(\\d{1,9})\\s*(ms|s|m|h)\\s*");
+  private static final Pattern SHORT = Pattern.compile("\\s*(\\d{1,9})\\s*(ms|s|m|h|d)\\s*");
 
   private Durations() {}
 
@@ -27,7 +28,8 @@ public final class Durations {
         case "ms" -> Duration.ofMillis(value);
         case "s" -> Duration.ofSeconds(value);
         case "m" -> Duration.ofMinutes(value);
-        default -> Duration.ofHours(value);
+        case "h" -> Duration.ofHours(value);
+        default -> Duration.ofDays(value);
       };
     }
     try {

@@ -9,9 +9,27 @@ import java.util.List;
  * constructor. No other code reads environment variables or system properties.
  */
 public record NodeConfig(
-    Path dataDir, Path blobDir, ApiConfig api, DbConfig db, GridConfig grid, JobsConfig jobs) {
+    Path dataDir,
+    Path blobDir,
+    ApiConfig api,
+    DbConfig db,
+    GridConfig grid,
+    JobsConfig jobs,
+    SecurityConfig security,
+    BlobStoreConfig blobStore,
+    ResultCacheConfig resultCache) {
 
-  public record ApiConfig(String host, int port, long maxUploadBytes) {}
+  /**
+   * @param maxQueuedJobs submissions are refused with 503 OVERLOADED while this many jobs wait
+   */
+  public record ApiConfig(String host, int port, long maxUploadBytes, int maxQueuedJobs) {
+
+    public static final int DEFAULT_MAX_QUEUED_JOBS = 10_000;
+
+    public ApiConfig(String host, int port, long maxUploadBytes) {
+      this(host, port, maxUploadBytes, DEFAULT_MAX_QUEUED_JOBS);
+    }
+  }
 
   /** {@code jdbcUrl} null means the embedded database under the data directory. */
   public record DbConfig(String jdbcUrl, String user, String password, int poolSize) {
@@ -39,8 +57,10 @@ public record NodeConfig(
   }
 
   /**
-   * How this node joins the grid: the address it binds, its discovery and communication ports, the
-   * seed addresses it looks for peers on, whether it runs jobs, and its off-heap budget.
+   * How this node joins the grid: the address it binds, its discovery and communication ports, how
+   * it finds peers, whether it runs jobs, its off-heap budget (the default data region and the
+   * result cache's region, the same on every server node), TLS between the nodes (null: plain TCP)
+   * and how long it tries to join before giving up (zero: for ever).
    */
   public record GridConfig(
       String nodeName,
@@ -48,9 +68,54 @@ public record NodeConfig(
       int discoveryPort,
       int discoveryPortRange,
       int communicationPort,
-      List<String> seeds,
+      Discovery discovery,
       boolean compute,
-      long dataRegionBytes) {}
+      long dataRegionBytes,
+      long resultCacheBytes,
+      GridTls tls,
+      Duration joinTimeout) {
+
+    /** Static discovery on {@code seeds}, plain TCP, no join timeout. */
+    public GridConfig(
+        String nodeName,
+        String bindAddress,
+        int discoveryPort,
+        int discoveryPortRange,
+        int communicationPort,
+        List<String> seeds,
+        boolean compute,
+        long dataRegionBytes,
+        long resultCacheBytes) {
+      this(
+          nodeName,
+          bindAddress,
+          discoveryPort,
+          discoveryPortRange,
+          communicationPort,
+          new Discovery.Static(seeds),
+          compute,
+          dataRegionBytes,
+          resultCacheBytes,
+          null,
+          Duration.ZERO);
+    }
+
+    /** The static seed addresses; none with another kind of discovery. */
+    public List<String> seeds() {
+      return discovery instanceof Discovery.Static fixed ? fixed.seeds() : List.of();
+    }
+  }
+
+  /**
+   * How this API node uses the cluster's result cache: whether at all, how long what it stores
+   * lives, and how much of it this node keeps on its heap.
+   */
+  public record ResultCacheConfig(boolean enabled, Duration ttl, long nearCacheBytes) {
+
+    public static ResultCacheConfig disabled() {
+      return new ResultCacheConfig(false, Duration.ZERO, 0);
+    }
+  }
 
   /**
    * How jobs run: the time limit of one document, the grace period at shutdown, and how many pages
@@ -63,7 +128,31 @@ public record NodeConfig(
       Duration pageTimeout,
       Isolation isolation,
       String workerHeap,
-      int workerProcesses) {}
+      int workerProcesses,
+      Duration lease) {
+
+    /** How long an API node holds a job it dispatched without renewing it. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
+    public JobsConfig(
+        Duration timeout,
+        Duration shutdownGrace,
+        int pagesPerJob,
+        Duration pageTimeout,
+        Isolation isolation,
+        String workerHeap,
+        int workerProcesses) {
+      this(
+          timeout,
+          shutdownGrace,
+          pagesPerJob,
+          pageTimeout,
+          isolation,
+          workerHeap,
+          workerProcesses,
+          DEFAULT_LEASE);
+    }
+  }
 
   /** Where documents are parsed and OCRed on a compute node. */
   public enum Isolation {

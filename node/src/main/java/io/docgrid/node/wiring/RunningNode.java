@@ -21,9 +21,11 @@ public final class RunningNode implements AutoCloseable {
   private final ApiServer api;
   private final JobService jobService;
   private final Duration shutdownGrace;
+  private final java.nio.file.Path adminKeyFile;
   private boolean closed;
 
   private RunningNode(Builder builder) {
+    this.adminKeyFile = builder.adminKeyFile;
     this.resources = builder.resources;
     this.api = builder.api;
     this.jobService = builder.jobService;
@@ -32,6 +34,11 @@ public final class RunningNode implements AutoCloseable {
 
   static Builder builder(Duration shutdownGrace) {
     return new Builder(shutdownGrace);
+  }
+
+  /** Where this start wrote the first admin key, if it made one. */
+  public java.util.Optional<java.nio.file.Path> adminKeyFile() {
+    return java.util.Optional.ofNullable(adminKeyFile);
   }
 
   public int apiPort() {
@@ -84,6 +91,7 @@ public final class RunningNode implements AutoCloseable {
     private final Duration shutdownGrace;
     private ApiServer api;
     private JobService jobService;
+    private java.nio.file.Path adminKeyFile;
 
     private Builder(Duration shutdownGrace) {
       this.shutdownGrace = shutdownGrace;
@@ -96,6 +104,10 @@ public final class RunningNode implements AutoCloseable {
 
     void api(ApiServer api) {
       this.api = api;
+    }
+
+    void adminKeyFile(java.nio.file.Path file) {
+      this.adminKeyFile = file;
     }
 
     void jobService(JobService jobService) {

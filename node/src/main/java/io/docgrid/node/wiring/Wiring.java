@@ -3,38 +3,63 @@ package io.docgrid.node.wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.ApiJson;
 import io.docgrid.api.ApiServer;
+import io.docgrid.api.auth.ApiKeyAuthenticator;
+import io.docgrid.api.auth.Authenticator;
+import io.docgrid.api.auth.TokenAuthenticator;
+import io.docgrid.api.cache.CacheRoutes;
+import io.docgrid.api.cache.ResultCache;
+import io.docgrid.api.cache.ResultCacheMetrics;
+import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.cache.SingleFlight;
+import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.health.Readiness;
 import io.docgrid.api.health.Readiness.Check;
 import io.docgrid.api.health.Readiness.ComponentState;
+import io.docgrid.api.http.RouteGuard;
+import io.docgrid.api.jobs.JobDurability;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.jobs.JobService;
+import io.docgrid.api.jobs.ResultRetention;
+import io.docgrid.api.jobs.Tenancy;
 import io.docgrid.api.jobs.UploadLimits;
+import io.docgrid.api.keys.KeyChanges;
+import io.docgrid.api.keys.KeyIssuer;
+import io.docgrid.api.keys.KeyRoutes;
+import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.metrics.ApiMetrics;
+import io.docgrid.api.metrics.GridNodeMetrics;
+import io.docgrid.api.metrics.PreprocessMetrics;
+import io.docgrid.api.quarantine.QuarantineRoutes;
+import io.docgrid.api.usage.UsageRecorder;
+import io.docgrid.api.usage.UsageRoutes;
+import io.docgrid.api.validation.RequestValidator;
+import io.docgrid.node.config.GpuMode;
 import io.docgrid.node.config.NodeConfig;
+import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.node.grid.GridNode;
 import io.docgrid.node.grid.IgniteConfigs;
+import io.docgrid.node.grid.ResultCacheRegion;
+import io.docgrid.sql.ApiKeyRepository;
 import io.docgrid.sql.Database;
 import io.docgrid.sql.DatabaseSettings;
+import io.docgrid.sql.IdempotencyRepository;
+import io.docgrid.sql.JobLeaseRepository;
 import io.docgrid.sql.JobRepository;
-import io.docgrid.tasks.blob.LocalBlobStore;
+import io.docgrid.sql.QuarantineRepository;
+import io.docgrid.sql.UsageRepository;
+import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.document.DocumentTypeDetector;
-import io.docgrid.tasks.document.TextExtractor;
-import io.docgrid.tasks.isolation.IsolatedExtraction;
-import io.docgrid.tasks.ocr.TessdataDirectory;
-import io.docgrid.tasks.pipeline.ComponentVersions;
-import io.docgrid.tasks.pipeline.OcrEngines;
-import io.docgrid.tasks.preprocess.CpuPreprocessor;
-import io.docgrid.tasks.process.DocumentExtraction;
-import io.docgrid.tasks.process.InProcessExtraction;
-import io.docgrid.tasks.process.WorkerContext;
+import io.docgrid.tasks.process.DrainingNodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.IgniteConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +71,18 @@ public final class Wiring {
 
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private static final int MAX_OPTIONS_BYTES = 64 * 1024;
+  private static final int USAGE_BUFFER = 10_000;
 
   private final NodeConfig config;
+  private final GpuMode gpu;
 
   public Wiring(NodeConfig config) {
+    this(config, GpuMode.OFF);
+  }
+
+  public Wiring(NodeConfig config, GpuMode gpu) {
     this.config = config;
+    this.gpu = gpu;
   }
 
   public RunningNode start() throws IOException {
@@ -58,73 +90,142 @@ public final class Wiring {
     RunningNode.Builder node = RunningNode.builder(config.jobs().shutdownGrace());
     try {
       Files.createDirectories(config.dataDir());
-      LocalBlobStore blobs = new LocalBlobStore(config.blobDir());
+      BlobStore blobs = BlobStores.open(config.blobStore(), config.blobDir(), node::add);
       int swept = blobs.deleteAbandonedTemporaryFiles();
       if (swept > 0) {
         log.info("removed {} spool files left by an earlier run", swept);
       }
 
-      Database database = node.add(new Database(databaseSettings()));
+      Database database = node.add(new Database(databaseSettings(config.dataDir(), config.db())));
       JobRepository jobs = new JobRepository(database.dsl());
 
       // Closed after the grid node (resources close in reverse), when no job can use them.
-      TessdataDirectory models =
+      PreprocessMetrics preprocessMetrics = new PreprocessMetrics();
+      ComputeRole compute =
           config.grid().compute()
-              ? TessdataDirectory.install(config.dataDir().resolve("models").resolve("tessdata"))
+              ? node.add(
+                  ComputeRole.prepare(config.dataDir(), config.jobs(), gpu, preprocessMetrics))
               : null;
-      DocumentExtraction extraction = models == null ? null : node.add(extraction(models));
 
+      IgniteConfiguration gridNode =
+          IgniteConfigs.serverNode(
+              config.grid(),
+              config.dataDir().resolve("grid"),
+              true,
+              ComputeRole.parallelJobs(config.jobs()));
       Ignite ignite =
           node.add(
-              Ignition.start(
-                  IgniteConfigs.serverNode(config.grid(), config.dataDir().resolve("grid"), true)));
-      if (extraction != null) {
-        new WorkerContext(blobs, extraction, ComponentVersions.of(models)).installOn(ignite);
+              GridNode.start(
+                  compute == null ? gridNode : compute.advertisingGpus(gridNode), config.grid()));
+      DrainingNodes draining = new DrainingNodes(ignite);
+      if (compute != null) {
+        compute.installOn(ignite, blobs);
+        // Dispatchers skip a draining node; the API here keeps serving.
+        draining.onDrainOfThisNode(
+            () -> log.info("draining: this node takes no new grid jobs; its API keeps serving"));
       }
 
       ObjectMapper json = ApiJson.newMapper();
       ApiMetrics metrics = new ApiMetrics();
+      new GridNodeMetrics(ignite).register(metrics.registry());
+      preprocessMetrics.register(metrics.registry());
+      Clock clock = Clock.systemUTC();
+      SecurityConfig security = config.security();
+      ApiKeyRepository keys = new ApiKeyRepository(database.dsl());
+      UsageRepository usageLog = new UsageRepository(database.dsl());
+      KeyIssuer issuer = new KeyIssuer(keys, new SecureRandom(), clock);
+      FirstAdminKey.ensure(issuer, config.dataDir()).ifPresent(node::adminKeyFile);
+      UsageRecorder usage =
+          node.add(new UsageRecorder(usageLog, metrics, USAGE_BUFFER, Duration.ofSeconds(1)));
+      ApiKeyAuthenticator keyAuthenticator =
+          new ApiKeyAuthenticator(keys, clock, security.keyCacheTtl());
+      Housekeeping housekeeping =
+          node.add(
+              new Housekeeping(
+                  keyAuthenticator,
+                  usageLog,
+                  security.usageRetention(),
+                  new ResultRetention(jobs, blobs, security.tiers(), clock),
+                  clock));
+      KeyChanges keyChanges = new KeyChanges(ignite);
+      // Keys revoked or rotated anywhere are evicted from this node's cache at once.
+      keyChanges.subscribe(keyAuthenticator::forget);
+      RateLimiter rateLimiter = new RateLimiter(ignite, security.tiers());
+      RequestValidator validator = node.add(new RequestValidator(json));
+      QuarantineRepository quarantine = new QuarantineRepository(database.dsl());
+      ResultCache resultCache = node.add(resultCache(ignite, metrics));
+      new ResultCacheMetrics(resultCache).register(metrics.registry());
       JobService jobService =
           node.add(
               new JobService(
                   jobs,
+                  new IdempotencyRepository(database.dsl()),
                   blobs,
                   new DocumentTypeDetector(),
                   ignite,
                   config.jobs().timeout(),
                   config.jobs().pagesPerJob(),
+                  config.api().maxQueuedJobs(),
+                  new Tenancy(security.tiers(), rateLimiter, usage),
+                  new JobDurability(
+                      new JobLeaseRepository(database.dsl()), quarantine, config.jobs().lease()),
+                  validator,
+                  new ResultReuse(
+                      resultCache,
+                      resultCache.enabled()
+                          ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
+                          : null),
                   metrics,
                   json,
-                  Clock.systemUTC()));
+                  clock));
       node.jobService(jobService);
+      housekeeping.hourly(
+          "forget expired idempotency keys", jobService::deleteExpiredIdempotencyKeys);
 
       Readiness readiness =
           new Readiness(
               List.of(
-                  new Check("database", () -> state(database.isHealthy(), "reachable")),
-                  new Check(
-                      "grid",
-                      () ->
-                          state(
-                              ignite.cluster().state().active(),
-                              ignite.cluster().forServers().nodes().size() + " server nodes")),
-                  new Check("blobStore", () -> state(blobs.isUsable(), "writable")),
+                  new Check("database", () -> ComponentState.of(database.isHealthy(), "reachable")),
+                  GridCheck.of(ignite),
+                  new Check("blobStore", () -> ComponentState.of(blobs.isUsable(), "writable")),
                   new Check(
                       "computeNodes",
                       () -> {
                         int count = jobService.computeNodeCount();
-                        return state(count > 0, count + " compute nodes");
+                        return ComponentState.of(count > 0, count + " compute nodes");
                       })));
+      Authenticator authenticator =
+          new Authenticator(
+              keyAuthenticator,
+              security.oauth() == null ? null : new TokenAuthenticator(security.oauth()),
+              security.anonymousAccess());
       ApiServer api =
           new ApiServer(
-              new ApiServer.Settings(config.api().host(), config.api().port(), version()),
-              new JobRoutes(
-                  jobService,
-                  blobs,
-                  new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES)),
-              new HealthRoutes(readiness),
+              new ApiServer.Settings(
+                  config.api().host(),
+                  config.api().port(),
+                  version(),
+                  security.metricsPublic(),
+                  security.corsOrigins(),
+                  security.tls(),
+                  security.maxRequestHeaderBytes()),
+              new ApiServer.Resources(
+                  new JobRoutes(
+                      jobService,
+                      blobs,
+                      new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES),
+                      validator),
+                  new KeyRoutes(keys, issuer, keyChanges, validator, clock),
+                  new UsageRoutes(usageLog, validator, clock),
+                  new ClusterRoutes(ignite, draining, jobs, validator),
+                  new QuarantineRoutes(quarantine, validator),
+                  new HealthRoutes(readiness),
+                  new CacheRoutes(resultCache, validator)),
+              new RouteGuard(authenticator, rateLimiter),
+              usage,
               metrics,
-              json);
+              json,
+              clock);
       node.api(node.add(api.start()));
 
       jobService.recoverUnfinished();
@@ -136,40 +237,38 @@ public final class Wiring {
     }
   }
 
-  private DocumentExtraction extraction(TessdataDirectory models) {
-    NodeConfig.JobsConfig jobs = config.jobs();
-    // Pages stop short of the job timeout, so that what was done still comes back.
-    Duration documentBudget = jobs.timeout().multipliedBy(9).dividedBy(10);
-    if (jobs.isolation() == NodeConfig.Isolation.NONE) {
-      return new InProcessExtraction(
-          new TextExtractor(),
-          new OcrEngines(models),
-          new CpuPreprocessor(),
-          documentBudget,
-          jobs.pageTimeout());
+  private ResultCache resultCache(Ignite ignite, ApiMetrics metrics) {
+    NodeConfig.ResultCacheConfig cache = config.resultCache();
+    if (!cache.enabled()) {
+      log.info("result cache off: every job is computed");
+      return new ResultCache(ignite, ResultCache.Settings.disabled(), metrics);
     }
-    return new IsolatedExtraction(
-        new IsolatedExtraction.Settings(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            System.getProperty("java.class.path"),
-            models.path(),
-            jobs.workerHeap(),
-            jobs.workerProcesses(),
-            documentBudget,
-            jobs.pageTimeout(),
-            jobs.timeout()));
+    return new ResultCache(
+        ignite,
+        new ResultCache.Settings(
+            cache.ttl(),
+            cache.nearCacheBytes(),
+            ResultCacheRegion.maxEntryBytes(config.grid().resultCacheBytes())),
+        metrics);
   }
 
-  private DatabaseSettings databaseSettings() {
-    NodeConfig.DbConfig db = config.db();
+  /**
+   * How long a job leads identical ones at most: past it, a leader whose node died unnoticed no
+   * longer holds them up, and a new identical job computes again.
+   */
+  private static Duration singleFlightExpiry(NodeConfig.JobsConfig jobs) {
+    Duration threeTimeouts = jobs.timeout().multipliedBy(3);
+    return threeTimeouts.compareTo(Duration.ofMinutes(10)) > 0
+        ? threeTimeouts
+        : Duration.ofMinutes(10);
+  }
+
+  /** How to reach the database {@code db} names; the embedded one lives under {@code dataDir}. */
+  static DatabaseSettings databaseSettings(Path dataDir, NodeConfig.DbConfig db) {
     if (db.embedded()) {
-      return DatabaseSettings.embedded(config.dataDir());
+      return DatabaseSettings.embedded(dataDir);
     }
     return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password(), db.poolSize(), null);
-  }
-
-  private static ComponentState state(boolean up, String detail) {
-    return up ? ComponentState.up(detail) : ComponentState.down(detail);
   }
 
   private static String version() {

@@ -1,11 +1,18 @@
 package io.docgrid.sql.model;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * One stored job. Timestamps are UTC instants at microsecond precision, the finest both databases
  * keep; the nullable ones are unset until the job reaches that point.
+ *
+ * @param owner who the job belongs to
+ * @param tier the service tier it runs at
+ * @param purgedAt when its document and result were deleted after the tier's retention, or null
+ * @param cacheHit whether its result was reused from an identical earlier or concurrent job
+ * @param followsJobId while it waits for an identical job in flight to reuse its result, that job
  */
 public record Job(
     UUID id,
@@ -25,4 +32,15 @@ public record Job(
     int attempts,
     String nodeId,
     String requestId,
-    PageProgress pages) {}
+    PageProgress pages,
+    String owner,
+    String tier,
+    Instant purgedAt,
+    boolean cacheHit,
+    UUID followsJobId) {
+
+  public Job {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(tier, "tier");
+  }
+}

@@ -9,6 +9,9 @@ import java.util.UUID;
  * What a caller knows about a job when accepting it. The id is generated in Java so that both
  * databases run the same portable DDL; {@code createdAt} is truncated to microseconds, the
  * precision that gets stored.
+ *
+ * @param owner who the job belongs to
+ * @param tier the service tier it runs at
  */
 public record NewJob(
     UUID id,
@@ -18,7 +21,9 @@ public record NewJob(
     long sizeBytes,
     String options,
     String requestId,
-    Instant createdAt) {
+    Instant createdAt,
+    String owner,
+    String tier) {
 
   public NewJob {
     Objects.requireNonNull(id, "id");
@@ -28,5 +33,7 @@ public record NewJob(
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(requestId, "requestId");
     createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(tier, "tier");
   }
 }

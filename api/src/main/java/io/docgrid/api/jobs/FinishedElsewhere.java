@@ -1,0 +1,51 @@
+package io.docgrid.api.jobs;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteMessaging;
+import org.apache.ignite.lang.IgniteBiPredicate;
+
+/**
+ * Tells every API node that a job finished, for jobs that may finish on another node than the one
+ * their client waits on ({@code Prefer: wait}): a job that waited for an identical job in flight is
+ * completed or dispatched by the node where that job finished.
+ */
+final class FinishedElsewhere implements AutoCloseable {
+
+  private static final String TOPIC = "docgrid.jobs.finished";
+
+  private final IgniteMessaging messaging;
+  private IgniteBiPredicate<UUID, Object> listener;
+
+  FinishedElsewhere(Ignite ignite) {
+    this.messaging = ignite.message(ignite.cluster().forServers());
+  }
+
+  /** Calls {@code finished} with the id of every job announced anywhere, this node's included. */
+  void subscribe(Consumer<UUID> finished) {
+    listener =
+        (nodeId, jobId) -> {
+          finished.accept(UUID.fromString((String) jobId));
+          return true;
+        };
+    messaging.localListen(TOPIC, listener);
+  }
+
+  void announce(UUID jobId) {
+    messaging.send(TOPIC, jobId.toString());
+  }
+
+  @Override
+  public void close() {
+    if (listener == null) {
+      return;
+    }
+    try {
+      messaging.stopLocalListen(TOPIC, listener);
+    } catch (IgniteException | IllegalStateException alreadyStopped) {
+      // The node is going down; its listeners go with it.
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Key management: create, list, show, revoke and rotate API keys. */
+package io.docgrid.api.keys;

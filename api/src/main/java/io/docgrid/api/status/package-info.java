@@ -1,0 +1,2 @@
+/** The small HTTP endpoint of nodes without the API: health, readiness and metrics. */
+package io.docgrid.api.status;

@@ -1,0 +1,2 @@
+/** Request bodies and parameters checked with Jakarta Bean Validation. */
+package io.docgrid.api.validation;

@@ -1,0 +1,37 @@
+package io.docgrid.api.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WaitPreferenceTest {
+
+  @Test
+  void wait_is_read_among_other_preferences_and_capped_at_a_minute() {
+    assertThat(WaitPreference.parse("wait=10"))
+        .contains(new WaitPreference(Duration.ofSeconds(10)));
+    assertThat(WaitPreference.parse("respond-async, wait=5"))
+        .contains(new WaitPreference(Duration.ofSeconds(5)));
+    assertThat(WaitPreference.parse("WAIT = \"7\""))
+        .contains(new WaitPreference(Duration.ofSeconds(7)));
+    assertThat(WaitPreference.parse("wait=3600").orElseThrow().applied()).isEqualTo("wait=60");
+  }
+
+  @Test
+  void anything_else_is_ignored_as_preferences_are() {
+    for (String header :
+        new String[] {
+          null,
+          "",
+          "return=minimal",
+          "wait=",
+          "wait=-1",
+          "wait=0",
+          "wait=soon",
+          "wait=99999999999999999999"
+        }) {
+      assertThat(WaitPreference.parse(header)).as(String.valueOf(header)).isEmpty();
+    }
+  }
+}

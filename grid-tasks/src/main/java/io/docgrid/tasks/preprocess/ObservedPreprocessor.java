@@ -1,0 +1,56 @@
+package io.docgrid.tasks.preprocess;
+
+import io.docgrid.tasks.image.GrayImage;
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+
+/** A backend that tells a listener of every page each stage has processed, by backend. */
+public final class ObservedPreprocessor implements Preprocessor {
+
+  /** Told once per page and stage: ("cuda", "binarize"). */
+  @FunctionalInterface
+  public interface Listener {
+    void processed(String backend, String stage);
+  }
+
+  private final Preprocessor backend;
+  private final Listener listener;
+
+  public ObservedPreprocessor(Preprocessor backend, Listener listener) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  @Override
+  public GrayImage grayscale(BufferedImage image) {
+    GrayImage gray = backend.grayscale(image);
+    listener.processed(backend.backend(), "grayscale");
+    return gray;
+  }
+
+  @Override
+  public double estimateSkewDegrees(GrayImage page) {
+    double skew = backend.estimateSkewDegrees(page);
+    listener.processed(backend.backend(), "skew");
+    return skew;
+  }
+
+  @Override
+  public GrayImage rotate(GrayImage page, double degrees) {
+    GrayImage rotated = backend.rotate(page, degrees);
+    listener.processed(backend.backend(), "rotate");
+    return rotated;
+  }
+
+  @Override
+  public GrayImage binarize(GrayImage page, SauvolaParameters parameters) {
+    GrayImage binary = backend.binarize(page, parameters);
+    listener.processed(backend.backend(), "binarize");
+    return binary;
+  }
+
+  @Override
+  public String backend() {
+    return backend.backend();
+  }
+}

@@ -1,0 +1,79 @@
+package io.docgrid.tasks.process;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheRebalanceMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.configuration.CacheConfiguration;
+
+/**
+ * The compute nodes an operator has asked to drain: they take no new grid jobs, finish those they
+ * have, and (a worker) leave. The ids live in a small replicated cache, so every server node can
+ * tell locally, on every dispatch, whether a node is draining; the node itself is told by a
+ * message.
+ */
+public final class DrainingNodes {
+
+  public static final String CACHE_NAME = "docgrid-draining";
+
+  private static final String TOPIC = "docgrid.nodes.drain";
+
+  private final Ignite ignite;
+
+  public DrainingNodes(Ignite ignite) {
+    this.ignite = ignite;
+  }
+
+  /** Every server node starts the cache with its configuration, so it is there before any use. */
+  public static CacheConfiguration<UUID, Boolean> cacheConfiguration() {
+    return new CacheConfiguration<UUID, Boolean>(CACHE_NAME)
+        .setCacheMode(CacheMode.REPLICATED)
+        .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+        .setRebalanceMode(CacheRebalanceMode.SYNC);
+  }
+
+  /** Whether {@code nodeId} was asked to drain: a local read, no network. */
+  public boolean isDraining(UUID nodeId) {
+    IgniteCache<UUID, Boolean> cache = cache();
+    return cache != null && cache.localPeek(nodeId) != null;
+  }
+
+  /** Marks the node draining on every node, then tells it. Repeating it is harmless. */
+  public void drain(UUID nodeId) {
+    cache().put(nodeId, Boolean.TRUE);
+    ignite.message(ignite.cluster().forNodeId(nodeId)).send(TOPIC, nodeId);
+  }
+
+  /** Runs {@code action} once, on its own thread, when this node is asked to drain. */
+  public void onDrainOfThisNode(Runnable action) {
+    UUID self = ignite.cluster().localNode().id();
+    AtomicBoolean started = new AtomicBoolean();
+    Runnable once =
+        () -> {
+          if (started.compareAndSet(false, true)) {
+            new Thread(action, "docgrid-drain").start();
+          }
+        };
+    ignite
+        .message()
+        .localListen(
+            TOPIC,
+            (sender, message) -> {
+              if (self.equals(message)) {
+                once.run();
+              }
+              return true;
+            });
+    // A drain that came between joining the grid and listening was missed as a message.
+    if (isDraining(self)) {
+      once.run();
+    }
+  }
+
+  private IgniteCache<UUID, Boolean> cache() {
+    return ignite.cache(CACHE_NAME);
+  }
+}

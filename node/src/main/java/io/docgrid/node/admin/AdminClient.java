@@ -1,0 +1,156 @@
+package io.docgrid.node.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.node.config.CommandFailure;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Calls one DocGrid server's API with one credential. A 2xx answer comes back as JSON; anything
+ * else becomes a {@link CommandFailure} that tells the operator, in one line, what went wrong.
+ */
+final class AdminClient {
+
+  /** A successful answer: the body as the server sent it, and parsed. */
+  record Answer(String body, JsonNode json) {}
+
+  private final URI base;
+  private final String server;
+  private final String credential;
+  private final Duration timeout;
+  private final HttpClient http;
+  private final ObjectMapper json = new ObjectMapper();
+
+  AdminClient(URI base, String credential, Duration timeout) {
+    this.base = base;
+    this.server = base.toString().replaceAll("/$", "");
+    this.credential = credential;
+    this.timeout = timeout;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  Answer get(String path) {
+    return send(request(path).GET());
+  }
+
+  Answer delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  /** POSTs {@code body} as JSON. */
+  Answer post(String path, Object body) {
+    String text;
+    try {
+      text = json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not serialisable as JSON: " + body, e);
+    }
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
+  /** POSTs without a body. */
+  Answer post(String path) {
+    return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .header("Authorization", "Bearer " + credential);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (HttpConnectTimeoutException e) {
+      throw failed("no connection to " + server + " within " + shown(timeout));
+    } catch (HttpTimeoutException e) {
+      throw failed("no answer from " + server + " within " + shown(timeout));
+    } catch (ConnectException e) {
+      throw failed(
+          "cannot connect to "
+              + server
+              + " ("
+              + reason(e, "connection refused")
+              + ")"
+              + "; is a DocGrid node listening there? Set --url or DOCGRID_URL");
+    } catch (IOException e) {
+      throw failed("cannot reach " + server + " (" + reason(e, e.getClass().getSimpleName()) + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed("interrupted while waiting for " + server);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw failed(problem(response));
+    }
+    try {
+      return new Answer(response.body(), json.readTree(response.body()));
+    } catch (JsonProcessingException e) {
+      throw failed(server + " answered with something other than JSON; is it a DocGrid node?");
+    }
+  }
+
+  /** RFC 9457 problem documents become "detail (CODE, request ID)". */
+  private String problem(HttpResponse<String> response) {
+    JsonNode problem;
+    try {
+      problem = json.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      problem = null;
+    }
+    if (problem == null || !problem.hasNonNull("code")) {
+      return server + " answered HTTP " + response.statusCode() + " without a DocGrid problem";
+    }
+    String detail =
+        text(problem, "detail", text(problem, "title", "HTTP " + response.statusCode()));
+    String requestId = text(problem, "requestId", null);
+    return OneLine.of(detail)
+        + " ("
+        + OneLine.of(problem.get("code").asText())
+        + (requestId == null ? "" : ", request " + OneLine.of(requestId))
+        + ")";
+  }
+
+  private static String text(JsonNode node, String field, String otherwise) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() || value.asText().isBlank() ? otherwise : value.asText();
+  }
+
+  private static String reason(IOException failure, String otherwise) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() != null ? root.getMessage() : failure.getMessage();
+    return message == null || message.isBlank() ? otherwise : OneLine.of(message);
+  }
+
+  private static String shown(Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + "s"
+        : duration.toMillis() + "ms";
+  }
+
+  private static CommandFailure failed(String message) {
+    return new CommandFailure(CommandFailure.FAILED, message);
+  }
+}

@@ -1,0 +1,82 @@
+package io.docgrid.node.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the database is: the embedded one under {@code --data-dir}, or PostgreSQL at {@code
+ * --db-url}. Shared by every command that opens the database, so they all find the same one.
+ */
+public final class DatabaseOptions {
+
+  static final String PASSWORD_VARIABLE = "DOCGRID_DB_PASSWORD";
+
+  @Option(
+      names = "--data-dir",
+      description =
+          "Where the embedded database, blobs and grid files live (default: ${DEFAULT-VALUE}).",
+      defaultValue = "./docgrid-data")
+  String dataDir;
+
+  @Option(
+      names = "--db-url",
+      description =
+          "JDBC URL of PostgreSQL (jdbc:postgresql://host:5432/db); empty: the embedded database.")
+  String dbUrl;
+
+  @Option(
+      names = "--db-user",
+      description = "Database user (default: ${DEFAULT-VALUE}).",
+      defaultValue = "docgrid")
+  String dbUser;
+
+  @Option(
+      names = "--db-password-file",
+      description = "File holding the database password. Or set DOCGRID_DB_PASSWORD; never a flag.")
+  Path dbPasswordFile;
+
+  @Option(
+      names = "--db-pool-size",
+      description = "Database connections (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  String dbPoolSize;
+
+  /** The password comes from the environment or a file only, so it never shows in `ps`. */
+  private final Environment environment;
+
+  DatabaseOptions(Environment environment) {
+    this.environment = environment;
+  }
+
+  public Path dataDir() {
+    return Path.of(dataDir);
+  }
+
+  /** The database settings, or null with the reasons added to {@code problems}. */
+  public NodeConfig.DbConfig toConfig(List<String> problems) {
+    String url = dbUrl == null || dbUrl.isBlank() ? null : dbUrl.trim();
+    if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      problems.add(
+          "--db-url (DOCGRID_DB_URL) must start with jdbc:postgresql: (or jdbc:h2: for an external H2 file)");
+    }
+    String password = readPassword(problems);
+    int pool = Numbers.inRange(problems, "--db-pool-size", dbPoolSize, 1, 200);
+    return new NodeConfig.DbConfig(url, url == null ? "sa" : dbUser, password, pool);
+  }
+
+  private String readPassword(List<String> problems) {
+    if (dbPasswordFile != null) {
+      try {
+        return Files.readString(dbPasswordFile).strip();
+      } catch (IOException e) {
+        problems.add(
+            "--db-password-file (DOCGRID_DB_PASSWORD_FILE) cannot be read: " + dbPasswordFile);
+        return null;
+      }
+    }
+    return environment.get(PASSWORD_VARIABLE).orElse("");
+  }
+}

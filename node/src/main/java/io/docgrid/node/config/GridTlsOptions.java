@@ -1,0 +1,178 @@
+package io.docgrid.node.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Collections;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * TLS between the grid's nodes, shared by {@code serve} and {@code worker}: each store is checked
+ * at start (readable, opened by its password, holding a key or certificates) so that a mistake is a
+ * configuration error rather than a node that cannot join. Passwords come from the environment or a
+ * file, never from a flag.
+ */
+public final class GridTlsOptions {
+
+  static final String KEYSTORE_PASSWORD_VARIABLE = "DOCGRID_GRID_TLS_KEYSTORE_PASSWORD";
+  static final String TRUSTSTORE_PASSWORD_VARIABLE = "DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD";
+
+  @Option(
+      names = "--grid-tls-keystore",
+      description =
+          "PKCS12 key store with this node's certificate and key: the grid's discovery and"
+              + " communication use TLS with client certificates (default: plain TCP).")
+  Path keyStore;
+
+  @Option(
+      names = "--grid-tls-keystore-password-file",
+      description =
+          "File with the key store's password. Or set " + KEYSTORE_PASSWORD_VARIABLE + ".")
+  Path keyStorePasswordFile;
+
+  @Option(
+      names = "--grid-tls-truststore",
+      description =
+          "PKCS12 trust store with the certificates (usually the cluster's CA) a peer's"
+              + " certificate must be signed by.")
+  Path trustStore;
+
+  @Option(
+      names = "--grid-tls-truststore-password-file",
+      description =
+          "File with the trust store's password. Or set " + TRUSTSTORE_PASSWORD_VARIABLE + ".")
+  Path trustStorePasswordFile;
+
+  private final Environment environment;
+
+  GridTlsOptions(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The TLS settings; null when no store is given (plain TCP). */
+  GridTls toConfig(List<String> problems) {
+    if (keyStore == null && trustStore == null) {
+      if (keyStorePasswordFile != null || trustStorePasswordFile != null) {
+        problems.add(
+            "--grid-tls-keystore-password-file and --grid-tls-truststore-password-file need"
+                + " --grid-tls-keystore and --grid-tls-truststore");
+      }
+      return null;
+    }
+    if (keyStore == null || trustStore == null) {
+      problems.add(
+          "--grid-tls-keystore (DOCGRID_GRID_TLS_KEYSTORE) and --grid-tls-truststore"
+              + " (DOCGRID_GRID_TLS_TRUSTSTORE) must be given together");
+      return null;
+    }
+    String keyPassword =
+        password(
+            problems,
+            "--grid-tls-keystore",
+            keyStorePasswordFile,
+            "--grid-tls-keystore-password-file",
+            KEYSTORE_PASSWORD_VARIABLE);
+    String trustPassword =
+        password(
+            problems,
+            "--grid-tls-truststore",
+            trustStorePasswordFile,
+            "--grid-tls-truststore-password-file",
+            TRUSTSTORE_PASSWORD_VARIABLE);
+    KeyStore keys =
+        keyPassword == null ? null : open(problems, "--grid-tls-keystore", keyStore, keyPassword);
+    if (keys != null && !holdsPrivateKey(keys)) {
+      problems.add(
+          "--grid-tls-keystore (DOCGRID_GRID_TLS_KEYSTORE) holds no private key: "
+              + keyStore
+              + " must contain this node's certificate and key");
+    }
+    KeyStore trusted =
+        trustPassword == null
+            ? null
+            : open(problems, "--grid-tls-truststore", trustStore, trustPassword);
+    if (trusted != null && !holdsCertificate(trusted)) {
+      problems.add(
+          "--grid-tls-truststore (DOCGRID_GRID_TLS_TRUSTSTORE) holds no certificate: "
+              + trustStore);
+    }
+    if (keyPassword == null || trustPassword == null) {
+      return null;
+    }
+    return new GridTls(keyStore, keyPassword, trustStore, trustPassword);
+  }
+
+  private String password(
+      List<String> problems, String store, Path file, String fileFlag, String variable) {
+    if (file != null) {
+      try {
+        return Files.readString(file).strip();
+      } catch (IOException e) {
+        problems.add(
+            fileFlag
+                + " ("
+                + EnvironmentDefaults.variableFor(fileFlag)
+                + ") cannot be read: "
+                + file);
+        return null;
+      }
+    }
+    String password = environment.get(variable).orElse(null);
+    if (password == null) {
+      problems.add(store + " needs its password in " + variable + " or " + fileFlag);
+    }
+    return password;
+  }
+
+  private static KeyStore open(List<String> problems, String flag, Path file, String password) {
+    String described = flag + " (" + EnvironmentDefaults.variableFor(flag) + ") ";
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      problems.add(described + "cannot be read: " + file);
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password.toCharArray());
+      return store;
+    } catch (IOException | GeneralSecurityException e) {
+      problems.add(
+          described
+              + "cannot be opened as a PKCS12 store with the password given: "
+              + file
+              + " ("
+              + e.getMessage()
+              + ")");
+      return null;
+    }
+  }
+
+  private static boolean holdsPrivateKey(KeyStore store) {
+    try {
+      for (String alias : Collections.list(store.aliases())) {
+        if (store.isKeyEntry(alias)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static boolean holdsCertificate(KeyStore store) {
+    try {
+      for (String alias : Collections.list(store.aliases())) {
+        if (store.getCertificate(alias) != null) {
+          return true;
+        }
+      }
+      return false;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+}

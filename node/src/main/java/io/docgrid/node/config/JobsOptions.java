@@ -1,0 +1,113 @@
+package io.docgrid.node.config;
+
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** How a node runs document jobs: time limits, isolation in child JVMs, shutdown grace. */
+public final class JobsOptions {
+
+  @Option(
+      names = "--job-timeout",
+      description = "Longest a document may take, e.g. 10m (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10m")
+  String jobTimeout;
+
+  @Option(
+      names = "--shutdown-grace",
+      description =
+          "How long a stopping node lets running jobs finish (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30s")
+  String shutdownGrace;
+
+  @Option(
+      names = "--page-timeout",
+      description =
+          "Longest one page may take; a slower page fails alone, the rest of the document still"
+              + " comes back (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2m")
+  String pageTimeout;
+
+  @Option(
+      names = "--isolation",
+      description =
+          "Where documents are parsed and OCRed: process (supervised child JVMs, the default) or"
+              + " none (in the node's JVM).",
+      defaultValue = "process")
+  String isolation;
+
+  @Option(
+      names = "--job-lease",
+      description =
+          "How long an API node holds a job it dispatched between renewals; the jobs of a node"
+              + " that stops renewing are queued again after it (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30s")
+  String jobLease;
+
+  @Option(
+      names = "--worker-heap",
+      description = "Heap of each extraction child JVM (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1g")
+  String workerHeap;
+
+  @Option(
+      names = "--worker-processes",
+      description = "Extraction child JVMs at most (default: the number of CPU cores).")
+  String workerProcesses;
+
+  /**
+   * @param pagesPerJob how the submitting side cuts PDFs into grid jobs (not a worker's concern)
+   */
+  NodeConfig.JobsConfig toConfig(List<String> problems, int pagesPerJob) {
+    var timeout = Durations.parse(jobTimeout);
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      problems.add(
+          "--job-timeout (DOCGRID_JOB_TIMEOUT) must be a positive duration such as 10m, got '"
+              + jobTimeout
+              + "'");
+    }
+    NodeConfig.Isolation isolationMode =
+        switch (isolation == null ? "" : isolation.trim().toLowerCase(Locale.ROOT)) {
+          case "process" -> NodeConfig.Isolation.PROCESS;
+          case "none" -> NodeConfig.Isolation.NONE;
+          default -> {
+            problems.add(
+                "--isolation (DOCGRID_ISOLATION) must be process or none, got '" + isolation + "'");
+            yield NodeConfig.Isolation.PROCESS;
+          }
+        };
+    if (!workerHeap.matches("\\d{1,6}[mMgG]")) {
+      problems.add(
+          "--worker-heap (DOCGRID_WORKER_HEAP) must be a JVM heap size such as 512m or 2g, got '"
+              + workerHeap
+              + "'");
+    }
+    int children =
+        workerProcesses == null || workerProcesses.isBlank()
+            ? Runtime.getRuntime().availableProcessors()
+            : Numbers.inRange(problems, "--worker-processes", workerProcesses, 1, 256);
+    var perPage = Durations.parse(pageTimeout);
+    if (perPage == null || perPage.isNegative() || perPage.isZero()) {
+      problems.add(
+          "--page-timeout (DOCGRID_PAGE_TIMEOUT) must be a positive duration such as 2m, got '"
+              + pageTimeout
+              + "'");
+    }
+    var grace = Durations.parse(shutdownGrace);
+    if (grace == null || grace.isNegative()) {
+      problems.add(
+          "--shutdown-grace (DOCGRID_SHUTDOWN_GRACE) must be a duration such as 30s, got '"
+              + shutdownGrace
+              + "'");
+    }
+    var lease = Durations.parse(jobLease);
+    if (lease == null || lease.compareTo(java.time.Duration.ofSeconds(3)) < 0) {
+      problems.add(
+          "--job-lease (DOCGRID_JOB_LEASE) must be a duration of at least 3s, got '"
+              + jobLease
+              + "'");
+    }
+    return new NodeConfig.JobsConfig(
+        timeout, grace, pagesPerJob, perPage, isolationMode, workerHeap, children, lease);
+  }
+}

@@ -1,0 +1,88 @@
+package io.docgrid.node.wiring;
+
+import io.docgrid.api.metrics.PreprocessMetrics;
+import io.docgrid.node.config.CommandFailure;
+import io.docgrid.node.config.GpuMode;
+import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.tasks.preprocess.ObservedPreprocessor;
+import io.docgrid.tasks.preprocess.Preprocessor;
+import io.docgrid.tasks.preprocess.cuda.GpuDetector;
+import io.docgrid.tasks.preprocess.cuda.GpuInventory;
+import io.docgrid.tasks.preprocess.cuda.GpuRuntime;
+import io.docgrid.tasks.process.GpuAttributes;
+import java.util.List;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compute node's GPUs as {@code --gpu} asks: detected once at start, opened for the node's
+ * lifetime, advertised to the grid as node attributes, and behind the preprocessor the node's jobs
+ * use. Without a GPU (or with {@code --gpu off}) the preprocessor is the CPU's.
+ */
+final class GpuSupport implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GpuSupport.class);
+
+  private final GpuRuntime runtime;
+  private final List<String> names;
+  private final Preprocessor preprocessor;
+
+  private GpuSupport(GpuRuntime runtime, List<String> names, PreprocessMetrics metrics) {
+    this.runtime = runtime;
+    this.names = names;
+    Preprocessor backend = runtime == null ? new CpuPreprocessor() : runtime.preprocessor();
+    this.preprocessor = new ObservedPreprocessor(backend, metrics);
+  }
+
+  /**
+   * @throws CommandFailure (exit code 2) for {@code --gpu on} on a node without a usable GPU
+   */
+  static GpuSupport start(GpuMode mode, PreprocessMetrics metrics) {
+    if (mode == GpuMode.OFF) {
+      log.info("--gpu off: pages are preprocessed on the CPU");
+      return new GpuSupport(null, List.of(), metrics);
+    }
+    GpuInventory inventory = new GpuDetector().detect();
+    if (!inventory.usable()) {
+      if (mode == GpuMode.ON) {
+        throw new CommandFailure(
+            CommandFailure.USAGE,
+            "--gpu on, but this machine has " + inventory.describe() + " (use --gpu auto or off)");
+      }
+      log.info("--gpu auto: {}; pages are preprocessed on the CPU", inventory.describe());
+      return new GpuSupport(null, List.of(), metrics);
+    }
+    try {
+      GpuRuntime runtime = GpuRuntime.open(inventory, metrics, metrics);
+      runtime.telemetry().ifPresent(nvml -> metrics.readGpusFrom(nvml::sample));
+      log.info("preprocessing pages on {}", inventory.describe());
+      return new GpuSupport(runtime, inventory.names(), metrics);
+    } catch (RuntimeException e) {
+      if (mode == GpuMode.ON) {
+        throw new CommandFailure(
+            CommandFailure.FAILED, "--gpu on, but the GPU could not be opened: " + e.getMessage());
+      }
+      log.warn("--gpu auto: the GPU could not be opened, preprocessing on the CPU", e);
+      return new GpuSupport(null, List.of(), metrics);
+    }
+  }
+
+  /** The preprocessor of this node's jobs: the GPUs' when there are any, else the CPU's. */
+  Preprocessor preprocessor() {
+    return preprocessor;
+  }
+
+  /** Adds the GPU attributes to a node's configuration, so that the grid can route by them. */
+  IgniteConfiguration advertisedIn(IgniteConfiguration configuration) {
+    return configuration.setUserAttributes(
+        GpuAttributes.with(configuration.getUserAttributes(), names));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.docgrid.node;
+
+import static io.docgrid.node.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Draining a serve node stops its computing only: its API keeps answering, it shows as draining,
+ * and jobs wait for a compute node (readiness says there is none).
+ */
+class DrainServeNodeTest {
+
+  @Test
+  void a_drained_serve_node_keeps_its_api_and_stops_computing(@TempDir Path temp) throws Exception {
+    try (TestNode node = TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 1 << 20)) {
+      JsonNode self = json(node.http.get("/api/v1/cluster")).at("/nodes/0");
+      assertThat(self.get("draining").asBoolean()).isFalse();
+      String id = self.get("id").asText();
+
+      HttpResponse<String> drained =
+          node.http.post(
+              "/api/v1/cluster/nodes/" + id + "/drain", "application/json", new byte[0], null);
+      assertThat(drained.statusCode()).as(drained.body()).isEqualTo(202);
+      assertThat(json(drained).get("draining").asBoolean()).isTrue();
+      assertThat(json(node.http.get("/api/v1/cluster")).at("/nodes/0/draining").asBoolean())
+          .isTrue();
+      // Repeating it is harmless.
+      assertThat(
+              node.http
+                  .post(
+                      "/api/v1/cluster/nodes/" + id + "/drain",
+                      "application/json",
+                      new byte[0],
+                      null)
+                  .statusCode())
+          .isEqualTo(202);
+
+      HttpResponse<String> accepted = node.http.submit("a.txt", "waits".getBytes(), null);
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      String job = json(accepted).get("id").asText();
+      Thread.sleep(Duration.ofSeconds(2).toMillis());
+      assertThat(json(node.http.get("/api/v1/jobs/" + job)).get("status").asText())
+          .isEqualTo("queued");
+      HttpResponse<String> ready = node.http.get("/api/v1/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).contains("0 compute nodes");
+      assertThat(node.http.get("/api/v1/health").statusCode()).isEqualTo(200);
+    }
+  }
+}

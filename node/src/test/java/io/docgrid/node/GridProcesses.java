@@ -1,0 +1,91 @@
+package io.docgrid.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Worker processes and what tests with several of them share. */
+final class GridProcesses {
+
+  private GridProcesses() {}
+
+  /** A `docgrid worker` on the default grid ports, ready and exporting metrics. */
+  static DocgridProcess worker(Path data, Path log, List<String> flags) throws Exception {
+    return worker(data, log, List.of(), flags);
+  }
+
+  /** The same, in a JVM with {@code jvmOptions} added. */
+  static DocgridProcess worker(Path data, Path log, List<String> jvmOptions, List<String> flags)
+      throws Exception {
+    int statusPort = FreePorts.block(1);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "worker",
+                "--data-dir",
+                data.toString(),
+                "--status-port",
+                Integer.toString(statusPort)));
+    args.addAll(flags);
+    DocgridProcess worker = DocgridProcess.launch(log, jvmOptions, args);
+    worker.awaitOk("http://127.0.0.1:" + statusPort + "/api/v1/ready", Duration.ofSeconds(90));
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + statusPort + "/api/v1/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics).contains("docgrid_grid_server_nodes", "jvm_memory_bytes_used");
+    return worker;
+  }
+
+  /** Waits until the serve node's readiness reports {@code count} server nodes. */
+  static void awaitServerNodes(ServeProcess serve, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String ready = "";
+    while (System.nanoTime() < deadline) {
+      ready = serve.http.get("/api/v1/ready").body();
+      if (ready.contains(count + " server nodes")) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the cluster did not reach " + count + " nodes: " + ready);
+  }
+
+  /** A text PDF whose page N reads "This is page N of PAGES." after {@code label}. */
+  static byte[] numberedPdf(int pages, String label) throws Exception {
+    try (PDDocument document = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      for (int page = 1; page <= pages; page++) {
+        PDPage pdfPage = new PDPage();
+        document.addPage(pdfPage);
+        try (PDPageContentStream text = new PDPageContentStream(document, pdfPage)) {
+          text.beginText();
+          text.setFont(font, 14);
+          text.newLineAtOffset(72, 700);
+          text.showText(label + "This is page " + page + " of " + pages + ".");
+          text.endText();
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.docgrid.node;
+
+import static io.docgrid.node.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code Prefer: wait=N}: 200 with the finished job when it finishes in time, else the usual 202
+ * with the job left running.
+ */
+class PreferWaitTest {
+
+  @Test
+  void a_quick_job_comes_back_finished_and_a_waiting_one_stays_queued(@TempDir Path temp)
+      throws Exception {
+    try (TestNode compute =
+        TestNode.start(temp.resolve("compute"), TestNode.embedded(), true, 1 << 20)) {
+      HttpResponse<String> finished = submitWaiting(compute.http, "wait=30");
+      assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+      assertThat(finished.headers().firstValue("Preference-Applied")).contains("wait=30");
+      JsonNode job = json(finished);
+      assertThat(job.get("status").asText()).isEqualTo("succeeded");
+      assertThat(
+              compute.http.get("/api/v1/jobs/" + job.get("id").asText() + "/result").statusCode())
+          .isEqualTo(200);
+    }
+    try (TestNode apiOnly =
+        TestNode.start(temp.resolve("api"), TestNode.embedded(), false, 1 << 20)) {
+      long started = System.nanoTime();
+      HttpResponse<String> waited = submitWaiting(apiOnly.http, "wait=1");
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+      assertThat(waited.statusCode()).isEqualTo(202);
+      assertThat(waited.headers().firstValue("Preference-Applied")).contains("wait=1");
+      String id = json(waited).get("id").asText();
+      assertThat(json(apiOnly.http.get("/api/v1/jobs/" + id)).get("status").asText())
+          .isEqualTo("queued");
+    }
+  }
+
+  private static HttpResponse<String> submitWaiting(HttpApi api, String prefer) throws Exception {
+    HttpApi.Multipart body = new HttpApi.Multipart().file("file", "note.txt", "quick".getBytes());
+    HttpRequest.Builder request =
+        api.request("/api/v1/jobs")
+            .header("Content-Type", body.contentType())
+            .header("Prefer", prefer)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+    return api.send(request);
+  }
+}
