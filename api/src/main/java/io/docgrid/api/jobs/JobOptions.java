@@ -9,6 +9,7 @@ import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.FieldViolation;
 import io.docgrid.api.validation.RequestValidator;
+import io.docgrid.sql.model.Job;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code options} of a job: their JSON shapes read here (unknown fields, wrong types, the
@@ -29,6 +32,8 @@ import java.util.Set;
  * form never contains the password.
  */
 final class JobOptions {
+
+  private static final Logger log = LoggerFactory.getLogger(JobOptions.class);
 
   /** What {@link #parse} returns: the options to process with, and what to store. */
   record Parsed(ProcessingOptions options, String canonical) {}
@@ -99,6 +104,19 @@ final class JobOptions {
   /** Reads options stored in canonical form back (they were valid when stored). */
   ProcessingOptions readStored(String canonical) {
     return parse(canonical).options();
+  }
+
+  /**
+   * The options {@code job} was stored with. The password is never stored, so a job that needed one
+   * and was interrupted by a restart fails as encrypted and must be submitted again.
+   */
+  ProcessingOptions storedOptionsOf(Job job) {
+    try {
+      return readStored(job.options());
+    } catch (ApiException e) {
+      log.warn("job {} has unreadable stored options; using the defaults", job.id());
+      return ProcessingOptions.DEFAULTS;
+    }
   }
 
   private String canonical(ProcessingOptions options, List<String> outputs) {

@@ -1,0 +1,71 @@
+package io.docgrid.api.jobs;
+
+import io.docgrid.sql.JobRepository;
+import io.docgrid.sql.model.Job;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+
+/** The clients waiting for jobs to finish ({@code Prefer: wait}), and waking them when they do. */
+final class FinishWaiters implements AutoCloseable {
+
+  private final JobRepository jobs;
+  private final FinishedElsewhere finishedElsewhere;
+  private final Map<UUID, CompletableFuture<Job>> waiting = new ConcurrentHashMap<>();
+
+  FinishWaiters(JobRepository jobs, Ignite ignite) {
+    this.jobs = jobs;
+    this.finishedElsewhere = new FinishedElsewhere(ignite);
+    finishedElsewhere.subscribe(this::wake);
+  }
+
+  /**
+   * The job once it has finished, or empty if it is still unfinished after {@code timeout}. Never
+   * cancels anything: a client that stops waiting finds the job running as before.
+   */
+  CompletableFuture<Optional<Job>> await(UUID id, Duration timeout) {
+    CompletableFuture<Job> done = waiting.computeIfAbsent(id, key -> new CompletableFuture<>());
+    // Registered before looking, so a job finishing in between is not missed.
+    jobs.findById(id).filter(job -> job.status().isFinished()).ifPresent(this::complete);
+    // Left in the map after a timeout: other callers may wait on it; the job's end removes it.
+    return done.thenApply(Optional::of)
+        .completeOnTimeout(Optional.empty(), timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Wakes whoever waits for the job, which has just reached a final state. A job that waited for an
+   * identical one is finished by the node where that one finished, so its client may wait on any
+   * node: all are told.
+   */
+  void finished(Job job) {
+    if (job.followsJobId() == null) {
+      wake(job.id());
+    } else {
+      finishedElsewhere.announce(job.id());
+    }
+  }
+
+  /** Wakes whoever waits here for the job, now that it has reached a final state. */
+  void wake(UUID id) {
+    if (waiting.containsKey(id)) {
+      jobs.findById(id).ifPresent(this::complete);
+    }
+  }
+
+  private void complete(Job job) {
+    CompletableFuture<Job> done = waiting.remove(job.id());
+    if (done != null) {
+      done.complete(job);
+    }
+  }
+
+  @Override
+  public void close() {
+    finishedElsewhere.close();
+  }
+}

@@ -1,0 +1,176 @@
+package io.docgrid.api.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.api.auth.Principal;
+import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.error.ErrorCode;
+import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.jobs.JobResponses.JobResult;
+import io.docgrid.api.metrics.ApiMetrics;
+import io.docgrid.api.usage.UsageRecorder;
+import io.docgrid.sql.JobRepository;
+import io.docgrid.sql.QuarantineRepository;
+import io.docgrid.sql.model.Job;
+import io.docgrid.sql.model.JobStatus;
+import io.docgrid.sql.model.PageProgress;
+import io.docgrid.sql.model.QuarantinedDocument;
+import io.docgrid.sql.model.UsageRecord;
+import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.PageText;
+import io.docgrid.tasks.process.ProcessDocumentTask;
+import io.docgrid.tasks.process.ProcessedDocument;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records how jobs ended: the job's row, its stored result, the result cache, metrics, the usage
+ * log, and whoever waits for it. Each ending is recorded at most once, however many nodes try.
+ */
+final class JobOutcomes {
+
+  private static final Logger log = LoggerFactory.getLogger(JobOutcomes.class);
+
+  /** Where a result came from, which decides whether the cache may keep it. */
+  enum Origin {
+    COMPUTED,
+    /** Computed with a PDF password: never shared through the cache. */
+    COMPUTED_PRIVATE,
+    REUSED
+  }
+
+  private final JobRepository jobs;
+  private final BlobStore blobs;
+  private final ObjectMapper json;
+  private final ResultReuse reuse;
+  private final QuarantineRepository quarantine;
+  private final UsageRecorder usage;
+  private final ApiMetrics metrics;
+  private final FinishWaiters waiters;
+
+  JobOutcomes(
+      JobRepository jobs,
+      BlobStore blobs,
+      ObjectMapper json,
+      ResultReuse reuse,
+      QuarantineRepository quarantine,
+      UsageRecorder usage,
+      ApiMetrics metrics,
+      FinishWaiters waiters) {
+    this.jobs = jobs;
+    this.blobs = blobs;
+    this.json = json;
+    this.reuse = reuse;
+    this.quarantine = quarantine;
+    this.usage = usage;
+    this.metrics = metrics;
+    this.waiters = waiters;
+  }
+
+  /** Records the job's result; false when it failed after all, or had ended meanwhile. */
+  boolean succeed(Job job, ProcessedDocument processed, Instant now, Origin origin) {
+    ExtractedDocument document = processed.document();
+    List<PageText> failed = document.pages().stream().filter(PageText::hasFailed).toList();
+    if (!failed.isEmpty() && failed.size() == document.pages().size()) {
+      // Nothing came through: the document failed, for its first page's reason.
+      PageText first = failed.get(0);
+      fail(job, ErrorMapper.codeOf(first.error().code()).name(), first.error().message(), now);
+      return false;
+    }
+    JobResult result = ResultAssembler.assemble(job, processed, now, json);
+    try {
+      blobs.putResult(job.id(), json.writeValueAsBytes(result));
+    } catch (IOException e) {
+      log.error("could not store the result of job {}", job.id(), e);
+      fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
+      return false;
+    }
+    int ocrPages =
+        (int) document.pages().stream().filter(page -> PageText.OCR.equals(page.source())).count();
+    int pageTotal = document.pages().size();
+    PageProgress pages =
+        new PageProgress(pageTotal, pageTotal - failed.size(), failed.size(), ocrPages);
+    boolean marked =
+        origin == Origin.REUSED
+            ? jobs.markSucceededFromCache(job.id(), document.pageCount(), pages, now)
+            : jobs.markSucceeded(job.id(), document.pageCount(), pages, now);
+    if (!marked) {
+      // Cancelled meanwhile: keep nothing of it. Finished another way (from the cache while a
+      // dispatch raced it): the result written is as good as the one there was.
+      if (jobs.findById(job.id()).map(row -> row.status() == JobStatus.CANCELLED).orElse(true)) {
+        deleteResultQuietly(job.id());
+      }
+      return false;
+    }
+    if (origin == Origin.COMPUTED && failed.isEmpty()) {
+      // Only complete results are kept: a failed page may well succeed another time.
+      reuse.remember(job, processed);
+    }
+    metrics.jobFinished("succeeded", null, seconds(job.createdAt(), now));
+    recordUsage(job, 200, pages.done(), ocrPages, now);
+    waiters.finished(job);
+    log.info("job {} succeeded: {} pages", job.id(), document.pageCount());
+    return true;
+  }
+
+  void fail(Job job, String code, String message, Instant now) {
+    if (jobs.markFailed(job.id(), code, message, now)) {
+      metrics.jobFinished("failed", code, seconds(job.createdAt(), now));
+      recordUsage(job, ErrorCode.valueOf(code).status(), 0, 0, now);
+      waiters.finished(job);
+      log.info("job {} failed: {} {}", job.id(), code, message);
+    }
+  }
+
+  /** Quarantines the job's document, which took down as many workers as the grid allows. */
+  void quarantine(Job job, String reason, Instant now) {
+    int attempts = ProcessDocumentTask.MAX_LOST_WORKERS;
+    if (quarantine.add(
+        new QuarantinedDocument(job.documentSha256(), job.id(), reason, attempts, now))) {
+      metrics.documentQuarantined();
+      log.warn("document {} quarantined: {}", job.documentSha256(), reason);
+    }
+  }
+
+  /** Records that {@code job}, as it was before, has just been marked cancelled. */
+  void cancelled(Job job, Instant now) {
+    metrics.jobFinished("cancelled", null, seconds(job.createdAt(), now));
+    // 499 ("client closed request"): the client ended the job; it is billed what it used.
+    recordUsage(job, 499, job.pages().done(), job.pages().ocr(), now);
+    waiters.finished(job);
+  }
+
+  /** The job's row in the usage log: the pages it processed, billed to its owner. */
+  private void recordUsage(Job job, int status, int pages, int ocrPages, Instant now) {
+    usage.record(
+        UsageRecord.job(
+            now,
+            Principal.keyIdOf(job.owner()),
+            job.owner(),
+            job.tier(),
+            JobRoutes.JOBS_PATH,
+            "POST",
+            status,
+            pages,
+            ocrPages,
+            Duration.between(job.createdAt(), now).toMillis(),
+            job.requestId()));
+  }
+
+  private void deleteResultQuietly(UUID id) {
+    try {
+      blobs.deleteResult(id);
+    } catch (IOException e) {
+      log.warn("could not delete the result of job {}", id);
+    }
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+}
