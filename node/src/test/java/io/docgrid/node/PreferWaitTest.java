@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,46 @@ class PreferWaitTest {
       String id = json(waited).get("id").asText();
       assertThat(json(apiOnly.http.get("/api/v1/jobs/" + id)).get("status").asText())
           .isEqualTo("queued");
+    }
+  }
+
+  @Test
+  void a_long_poll_on_a_job_answers_when_it_ends_or_when_the_wait_is_over(@TempDir Path temp)
+      throws Exception {
+    try (TestNode apiOnly =
+        TestNode.start(temp.resolve("api"), TestNode.embedded(), false, 1 << 20)) {
+      String id = json(submitWaiting(apiOnly.http, "wait=1")).get("id").asText();
+
+      long started = System.nanoTime();
+      HttpResponse<String> stillQueued =
+          apiOnly.http.send(apiOnly.http.request("/api/v1/jobs/" + id).header("Prefer", "wait=1"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+      assertThat(stillQueued.statusCode()).isEqualTo(200);
+      assertThat(stillQueued.headers().firstValue("Preference-Applied")).contains("wait=1");
+      assertThat(json(stillQueued).get("status").asText()).isEqualTo("queued");
+
+      CompletableFuture<HttpResponse<String>> polling =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return apiOnly.http.send(
+                      apiOnly.http.request("/api/v1/jobs/" + id).header("Prefer", "wait=60"));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Thread.sleep(500);
+      started = System.nanoTime();
+      assertThat(apiOnly.http.delete("/api/v1/jobs/" + id).statusCode()).isEqualTo(200);
+      HttpResponse<String> ended = polling.get(30, TimeUnit.SECONDS);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+      assertThat(json(ended).get("status").asText()).isEqualTo("cancelled");
+
+      HttpResponse<String> finished =
+          apiOnly.http.send(apiOnly.http.request("/api/v1/jobs/" + id).header("Prefer", "wait=60"));
+      assertThat(finished.headers().firstValue("Preference-Applied")).isEmpty();
+      assertThat(json(finished).get("status").asText()).isEqualTo("cancelled");
     }
   }
 

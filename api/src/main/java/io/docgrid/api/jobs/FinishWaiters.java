@@ -38,16 +38,13 @@ final class FinishWaiters implements AutoCloseable {
   }
 
   /**
-   * Wakes whoever waits for the job, which has just reached a final state. A job that waited for an
-   * identical one is finished by the node where that one finished, so its client may wait on any
-   * node: all are told.
+   * Wakes whoever waits for the job, which has just reached a final state. Clients may wait on any
+   * API node (a long poll behind a load balancer, or a job that waited for an identical one and was
+   * finished where that one finished), so every node is told.
    */
   void finished(Job job) {
-    if (job.followsJobId() == null) {
-      wake(job.id());
-    } else {
-      finishedElsewhere.announce(job.id());
-    }
+    wake(job.id());
+    finishedElsewhere.announce(job.id());
   }
 
   /** Wakes whoever waits here for the job, now that it has reached a final state. */

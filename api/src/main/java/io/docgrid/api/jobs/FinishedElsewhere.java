@@ -8,9 +8,9 @@ import org.apache.ignite.IgniteMessaging;
 import org.apache.ignite.lang.IgniteBiPredicate;
 
 /**
- * Tells every API node that a job finished, for jobs that may finish on another node than the one
- * their client waits on ({@code Prefer: wait}): a job that waited for an identical job in flight is
- * completed or dispatched by the node where that job finished.
+ * Tells every API node that a job finished, for clients that wait ({@code Prefer: wait}) on another
+ * node than the one where the job finished: a long poll behind a load balancer, or a job that
+ * waited for an identical job in flight and was completed where that job finished.
  */
 final class FinishedElsewhere implements AutoCloseable {
 

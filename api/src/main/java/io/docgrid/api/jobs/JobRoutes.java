@@ -136,6 +136,12 @@ public final class JobRoutes {
       summary = "The state of one job",
       tags = "jobs",
       pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
+      headers =
+          @OpenApiParam(
+              name = "Prefer",
+              description =
+                  "wait=N (seconds, at most 60): long poll; answer as soon as the job finishes,"
+                      + " or with its state after N seconds"),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
@@ -143,11 +149,25 @@ public final class JobRoutes {
       })
   public void get(Context ctx) {
     UUID id = jobId(ctx);
-    Job job =
-        service
-            .find(id, Authenticator.require(ctx))
-            .orElseThrow(() -> ApiException.notFound("Job " + id));
-    ctx.json(JobView.of(job));
+    Principal caller = Authenticator.require(ctx);
+    Job job = service.find(id, caller).orElseThrow(() -> ApiException.notFound("Job " + id));
+    Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
+    if (wait.isEmpty() || job.status().isFinished()) {
+      ctx.json(JobView.of(job));
+      return;
+    }
+    ctx.header("Preference-Applied", wait.get().applied());
+    ctx.future(
+        () ->
+            service
+                .awaitFinished(id, wait.get().duration())
+                .thenAccept(
+                    finished ->
+                        ctx.json(
+                            JobView.of(
+                                finished
+                                    .or(() -> service.find(id, caller))
+                                    .orElseThrow(() -> ApiException.notFound("Job " + id))))));
   }
 
   @OpenApi(
