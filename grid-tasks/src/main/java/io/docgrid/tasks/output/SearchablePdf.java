@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Makes a searchable PDF, as OCRmyPDF does: the original pages (a PDF's own pages, or each image
@@ -104,38 +106,111 @@ public final class SearchablePdf {
   private void writeWords(
       PDPageContentStream content, OcrLayer layer, int widthPx, int heightPx, PDRectangle box)
       throws IOException {
-    double scale = 72.0 / layer.dpi();
     content.beginText();
     content.setRenderingMode(RenderingMode.NEITHER);
-    for (OcrLayer.Word word : layer.words()) {
-      String text = encodable(word.text());
-      if (text.isBlank() || word.width() <= 0 || word.height() <= 0) {
-        continue;
+    for (List<OcrLayer.Word> line : lines(layer.words())) {
+      writeLine(content, line, new PageGeometry(layer, widthPx, heightPx, box));
+    }
+    content.endText();
+  }
+
+  /**
+   * One line of words on one baseline, in one font size, each word followed by a space stretched to
+   * the next word: PDF readers then see a line of text with spaces, as in the scan, rather than
+   * loose words. The text runs along the line as OCR saw it, so it follows quarter turns and skew.
+   */
+  private void writeLine(PDPageContentStream content, List<OcrLayer.Word> line, PageGeometry page)
+      throws IOException {
+    int top = line.stream().mapToInt(OcrLayer.Word::top).min().orElseThrow();
+    int bottom = line.stream().mapToInt(word -> word.top() + word.height()).max().orElseThrow();
+    double baseline = medianBottom(line);
+    float fontSize = (float) Math.max(1, (bottom - top) * page.scale());
+    content.setFont(font, fontSize);
+    for (int i = 0; i < line.size(); i++) {
+      OcrLayer.Word word = line.get(i);
+      boolean last = i == line.size() - 1;
+      String text = encodable(word.text()) + (last ? "" : " ");
+      int advancePx = last ? word.width() : line.get(i + 1).left() - word.left();
+      if (advancePx <= 0) {
+        advancePx = word.width();
       }
-      Point2D.Double centre =
-          toOriginal(
-              word.left() + word.width() / 2.0,
-              word.top() + word.height() / 2.0,
-              layer,
-              widthPx,
-              heightPx);
-      boolean sideways = layer.rotation() == 90 || layer.rotation() == 270;
-      double widthPt = (sideways ? word.height() : word.width()) * scale;
-      double heightPt = (sideways ? word.width() : word.height()) * scale;
-      float fontSize = (float) Math.max(1, heightPt);
       double textWidth = font.getStringWidth(text) / 1000.0 * fontSize;
       if (textWidth <= 0) {
         continue;
       }
-      content.setFont(font, fontSize);
-      content.setHorizontalScaling((float) (100 * widthPt / textWidth));
-      double x = box.getLowerLeftX() + centre.x * scale - widthPt / 2;
-      double baseline = box.getUpperRightY() - centre.y * scale - heightPt / 2;
-      content.setTextMatrix(
-          new org.apache.pdfbox.util.Matrix(1, 0, 0, 1, (float) x, (float) baseline));
+      content.setHorizontalScaling((float) (100 * advancePx * page.scale() / textWidth));
+      content.setTextMatrix(page.textMatrixAt(word.left(), baseline));
       content.showText(text);
     }
-    content.endText();
+  }
+
+  /**
+   * Words in Tesseract's reading order cut into lines: a word starts a new line when it begins left
+   * of the word before it, or lies outside the line's height.
+   */
+  static List<List<OcrLayer.Word>> lines(List<OcrLayer.Word> words) {
+    List<List<OcrLayer.Word>> lines = new ArrayList<>();
+    List<OcrLayer.Word> line = new ArrayList<>();
+    int lineTop = 0;
+    int lineBottom = 0;
+    for (OcrLayer.Word word : words) {
+      if (word.text().isBlank() || word.width() <= 0 || word.height() <= 0) {
+        continue;
+      }
+      double middle = word.top() + word.height() / 2.0;
+      boolean continues =
+          !line.isEmpty()
+              && word.left() >= line.get(line.size() - 1).left()
+              && middle >= lineTop
+              && middle <= lineBottom;
+      if (!continues && !line.isEmpty()) {
+        lines.add(line);
+        line = new ArrayList<>();
+      }
+      if (line.isEmpty()) {
+        lineTop = word.top();
+        lineBottom = word.top() + word.height();
+      } else {
+        lineTop = Math.min(lineTop, word.top());
+        lineBottom = Math.max(lineBottom, word.top() + word.height());
+      }
+      line.add(word);
+    }
+    if (!line.isEmpty()) {
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  /** Most words of a line sit on its baseline; those with descenders reach below it. */
+  private static double medianBottom(List<OcrLayer.Word> line) {
+    int[] bottoms = line.stream().mapToInt(word -> word.top() + word.height()).sorted().toArray();
+    return bottoms[(bottoms.length - 1) / 2];
+  }
+
+  /** Where the pixels of the image OCR saw lie on the PDF page, in points. */
+  private record PageGeometry(OcrLayer layer, int widthPx, int heightPx, PDRectangle box) {
+
+    double scale() {
+      return 72.0 / layer.dpi();
+    }
+
+    /** Text starting at OCR pixel (x, y) and running rightwards in the OCR image. */
+    Matrix textMatrixAt(double x, double y) {
+      Point2D.Double origin = toOriginal(x, y, layer, widthPx, heightPx);
+      Point2D.Double ahead = toOriginal(x + 100, y, layer, widthPx, heightPx);
+      double length = Math.hypot(ahead.x - origin.x, ahead.y - origin.y);
+      // Pixels grow downwards, PDF points upwards.
+      double cos = (ahead.x - origin.x) / length;
+      double sin = -(ahead.y - origin.y) / length;
+      return new Matrix(
+          (float) cos,
+          (float) sin,
+          (float) -sin,
+          (float) cos,
+          (float) (box.getLowerLeftX() + origin.x * scale()),
+          (float) (box.getUpperRightY() - origin.y * scale()));
+    }
   }
 
   /**

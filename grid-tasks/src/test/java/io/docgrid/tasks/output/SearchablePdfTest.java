@@ -4,8 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SearchablePdfTest {
 
@@ -48,5 +58,61 @@ class SearchablePdfTest {
     Point2D.Double right = SearchablePdf.toOriginal(90, 25, layer(0, 4), 100, 50);
     assertThat(right.y).isLessThan(25);
     assertThat(Math.hypot(right.x - 50, right.y - 25)).isCloseTo(40, within(1e-9));
+  }
+
+  // Two lines as Tesseract reports them: words of different heights (capitals, descenders).
+  private static final List<OcrLayer.Word> TWO_LINES =
+      List.of(
+          new OcrLayer.Word("Hello,", 100, 100, 180, 50),
+          new OcrLayer.Word("quick", 300, 108, 150, 56),
+          new OcrLayer.Word("world", 470, 100, 160, 42),
+          new OcrLayer.Word("Jumping", 100, 200, 230, 58),
+          new OcrLayer.Word("dogs", 350, 204, 120, 54),
+          new OcrLayer.Word("gently", 490, 204, 170, 54));
+
+  @Test
+  void words_in_reading_order_are_cut_into_lines() {
+    List<List<OcrLayer.Word>> lines = SearchablePdf.lines(TWO_LINES);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0))
+        .extracting(OcrLayer.Word::text)
+        .containsExactly("Hello,", "quick", "world");
+    assertThat(lines.get(1))
+        .extracting(OcrLayer.Word::text)
+        .containsExactly("Jumping", "dogs", "gently");
+  }
+
+  @Test
+  void a_word_that_starts_left_of_the_one_before_starts_a_new_line() {
+    List<List<OcrLayer.Word>> lines =
+        SearchablePdf.lines(
+            List.of(
+                new OcrLayer.Word("end", 800, 100, 100, 40),
+                new OcrLayer.Word("next", 100, 110, 100, 40),
+                new OcrLayer.Word(" ", 300, 110, 10, 40)));
+    assertThat(lines).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 90, 180, 270})
+  void a_reader_finds_the_words_as_lines_with_spaces_in_every_orientation(
+      int rotation, @TempDir Path temp) throws Exception {
+    Path image = temp.resolve("scan.png");
+    boolean sideways = rotation == 90 || rotation == 270;
+    ImageIO.write(
+        new BufferedImage(sideways ? 400 : 800, sideways ? 800 : 400, BufferedImage.TYPE_BYTE_GRAY),
+        "png",
+        image.toFile());
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    new SearchablePdf()
+        .fromImage(image, List.of(new OcrLayer(1, 300, rotation, 0, TWO_LINES)), 300, pdf);
+
+    try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+      // Shown turned as OCR read it, the text runs left to right whatever the scan's orientation.
+      document.getPage(0).setRotation(rotation);
+      String text = new PDFTextStripper().getText(document).strip();
+      assertThat(text.lines().map(String::strip))
+          .containsExactly("Hello, quick world", "Jumping dogs gently");
+    }
   }
 }
