@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Scanned PDFs to searchable PDFs and text: DocGrid next to OCRmyPDF in one run, on the pages of
+# ../shared/corpus/ocr-dev (each wrapped in a one-page PDF). Starts a DocGrid node of its own on a
+# temporary data directory and a free port, with the result cache off, and stops it at the end.
+# Usage: ops/bench/vs-ocrmypdf.sh [corpus-dir]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus="$(realpath "${1:-../shared/corpus}")"
+
+need=()
+command -v ocrmypdf >/dev/null || need+=(ocrmypdf)
+command -v img2pdf >/dev/null || need+=(img2pdf)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+dpkg -s tesseract-ocr-eng >/dev/null 2>&1 || need+=(tesseract-ocr-eng)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} for the comparison" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+./mvnw -q -B -pl node,ops -am -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
+
+work="$(mktemp -d)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+OMP_THREAD_LIMIT=1 java -jar node/target/docgrid.jar serve --data-dir "$work/data" --port "$port" \
+  --no-result-cache >"$work/serve.log" 2>&1 &
+node=$!
+trap 'kill $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$work"' EXIT
+
+for _ in $(seq 120); do
+  curl -sf "http://127.0.0.1:$port/api/v1/ready" >/dev/null && break
+  sleep 1
+done
+
+ocrmypdf --version | sed 's/^/OCRmyPDF /'
+tesseract --version 2>&1 | head -1
+java -cp "ops/target/docgrid-ops-0.1.0-SNAPSHOT.jar:$(cat ops/target/classpath.txt)" \
+  io.docgrid.ops.bench.OcrmypdfComparison "$corpus" "http://127.0.0.1:$port" \
+  "$work/data/admin.key" "$work/bench"
