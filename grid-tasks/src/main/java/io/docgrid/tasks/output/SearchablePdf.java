@@ -21,8 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -35,8 +34,6 @@ import org.apache.pdfbox.util.Matrix;
  */
 public final class SearchablePdf {
 
-  private final PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-
   /** A PDF: its pages kept, invisible text added to the pages in {@code layers}. */
   public void fromPdf(Path pdf, String password, List<OcrLayer> layers, OutputStream out)
       throws IOException {
@@ -44,6 +41,7 @@ public final class SearchablePdf {
         PDDocument document = Loader.loadPDF(source, password == null ? "" : password)) {
       // Rewriting an encrypted PDF needs the owner's permission; the copy is for reading.
       document.setAllSecurityToBeRemoved(true);
+      InvisibleTextFont font = InvisibleTextFont.in(document);
       for (OcrLayer layer : layers) {
         if (layer.pageNumber() < 1 || layer.pageNumber() > document.getNumberOfPages()) {
           continue;
@@ -54,7 +52,7 @@ public final class SearchablePdf {
         int heightPx = (int) Math.round(box.getHeight() * layer.dpi() / 72.0);
         try (PDPageContentStream content =
             new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
-          writeWords(content, layer, widthPx, heightPx, box);
+          writeWords(content, font, layer, widthPx, heightPx, box);
         }
       }
       document.save(out);
@@ -75,6 +73,7 @@ public final class SearchablePdf {
       ImageReader reader = readers.next();
       try {
         reader.setInput(input, false, true);
+        InvisibleTextFont font = InvisibleTextFont.in(document);
         for (int index = 0; ; index++) {
           BufferedImage frame;
           try {
@@ -92,7 +91,7 @@ public final class SearchablePdf {
           try (PDPageContentStream content = new PDPageContentStream(document, page)) {
             content.drawImage(picture, 0, 0, box.getWidth(), box.getHeight());
             if (layer != null) {
-              writeWords(content, layer, frame.getWidth(), frame.getHeight(), box);
+              writeWords(content, font, layer, frame.getWidth(), frame.getHeight(), box);
             }
           }
         }
@@ -103,13 +102,18 @@ public final class SearchablePdf {
     }
   }
 
-  private void writeWords(
-      PDPageContentStream content, OcrLayer layer, int widthPx, int heightPx, PDRectangle box)
+  private static void writeWords(
+      PDPageContentStream content,
+      PDFont font,
+      OcrLayer layer,
+      int widthPx,
+      int heightPx,
+      PDRectangle box)
       throws IOException {
     content.beginText();
     content.setRenderingMode(RenderingMode.NEITHER);
     for (List<OcrLayer.Word> line : lines(layer.words())) {
-      writeLine(content, line, new PageGeometry(layer, widthPx, heightPx, box));
+      writeLine(content, font, line, new PageGeometry(layer, widthPx, heightPx, box));
     }
     content.endText();
   }
@@ -119,7 +123,8 @@ public final class SearchablePdf {
    * the next word: PDF readers then see a line of text with spaces, as in the scan, rather than
    * loose words. The text runs along the line as OCR saw it, so it follows quarter turns and skew.
    */
-  private void writeLine(PDPageContentStream content, List<OcrLayer.Word> line, PageGeometry page)
+  private static void writeLine(
+      PDPageContentStream content, PDFont font, List<OcrLayer.Word> line, PageGeometry page)
       throws IOException {
     int top = line.stream().mapToInt(OcrLayer.Word::top).min().orElseThrow();
     int bottom = line.stream().mapToInt(word -> word.top() + word.height()).max().orElseThrow();
@@ -129,7 +134,7 @@ public final class SearchablePdf {
     for (int i = 0; i < line.size(); i++) {
       OcrLayer.Word word = line.get(i);
       boolean last = i == line.size() - 1;
-      String text = encodable(word.text()) + (last ? "" : " ");
+      String text = word.text() + (last ? "" : " ");
       int advancePx = last ? word.width() : line.get(i + 1).left() - word.left();
       if (advancePx <= 0) {
         advancePx = word.width();
@@ -236,22 +241,5 @@ public final class SearchablePdf {
       case 270 -> new Point2D.Double(widthPx - uy, ux);
       default -> new Point2D.Double(ux, uy);
     };
-  }
-
-  /** Helvetica encodes WinAnsi only; anything else becomes '?' so the word keeps its length. */
-  private String encodable(String text) {
-    StringBuilder safe = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            codePoint -> {
-              String character = new String(Character.toChars(codePoint));
-              try {
-                font.encode(character);
-                safe.append(character);
-              } catch (IOException | IllegalArgumentException notInFont) {
-                safe.append('?');
-              }
-            });
-    return safe.toString();
   }
 }

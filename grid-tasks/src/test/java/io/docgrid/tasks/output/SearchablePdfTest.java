@@ -115,4 +115,25 @@ class SearchablePdfTest {
           .containsExactly("Hello, quick world", "Jumping dogs gently");
     }
   }
+
+  @Test
+  void text_in_any_script_of_the_basic_plane_is_searchable_as_it_was_read(@TempDir Path temp)
+      throws Exception {
+    Path image = temp.resolve("scan.png");
+    ImageIO.write(new BufferedImage(900, 300, BufferedImage.TYPE_BYTE_GRAY), "png", image.toFile());
+    List<OcrLayer.Word> words =
+        List.of(
+            new OcrLayer.Word("Grüße", 50, 100, 150, 40),
+            new OcrLayer.Word("Привет", 220, 100, 170, 40),
+            new OcrLayer.Word("Καλημέρα", 410, 100, 200, 40),
+            new OcrLayer.Word("你好", 630, 100, 80, 40),
+            new OcrLayer.Word("a\uD83D\uDE00", 730, 100, 60, 40));
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    new SearchablePdf().fromImage(image, List.of(new OcrLayer(1, 300, 0, 0, words)), 300, pdf);
+
+    try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+      assertThat(new PDFTextStripper().getText(document).strip())
+          .isEqualTo("Grüße Привет Καλημέρα 你好 a?");
+    }
+  }
 }
