@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       WorkerCommand.class,
       KeysCommand.class,
       AdminCommand.class,
+      SubmitCommand.class,
       DocgridCommand.VersionCommand.class
     })
 final class DocgridCommand implements Callable<Integer> {

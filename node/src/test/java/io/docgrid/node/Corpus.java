@@ -9,7 +9,16 @@ final class Corpus {
   private Corpus() {}
 
   static Path dev(String fileName) {
-    Path file = root().resolve("dev").resolve(fileName);
+    return file("dev", fileName);
+  }
+
+  /** A page image of the OCR set, which has its ground truth next to it. */
+  static Path ocrDev(String fileName) {
+    return file("ocr-dev", fileName);
+  }
+
+  private static Path file(String set, String fileName) {
+    Path file = root().resolve(set).resolve(fileName);
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("corpus file missing: " + file);
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.node.config.CommandFailure;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,16 +14,21 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Calls one DocGrid server's API with one credential. A 2xx answer comes back as JSON; anything
  * else becomes a {@link CommandFailure} that tells the operator, in one line, what went wrong.
  */
-final class AdminClient {
+public final class AdminClient {
 
   /** A successful answer: the body as the server sent it, and parsed. */
-  record Answer(String body, JsonNode json) {}
+  public record Answer(String body, JsonNode json) {}
 
   private final URI base;
   private final String server;
@@ -43,11 +50,82 @@ final class AdminClient {
             .build();
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(request(path).GET());
   }
 
-  Answer delete(String path) {
+  /**
+   * GETs {@code path} as a long poll ({@code Prefer: wait}): the server answers when the job ends,
+   * or after {@code wait} at the latest.
+   */
+  public Answer poll(String path, Duration wait) {
+    return send(
+        request(path)
+            .timeout(timeout.plus(wait))
+            .header("Prefer", "wait=" + Math.max(1, wait.toSeconds()))
+            .GET());
+  }
+
+  /** Submits {@code file} as a new job, with {@code options} (JSON) when not null. */
+  public Answer submit(Path file, String options) {
+    String boundary = "docgrid-" + UUID.randomUUID();
+    String fileName = file.getFileName().toString().replaceAll("[\"\\r\\n\\\\]", "_");
+    StringBuilder head = new StringBuilder();
+    if (options != null) {
+      head.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"options\"\r\n")
+          .append("Content-Type: application/json\r\n\r\n")
+          .append(options)
+          .append("\r\n");
+    }
+    head.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    HttpRequest.BodyPublisher body;
+    try {
+      body =
+          HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+              HttpRequest.BodyPublishers.ofFile(file),
+              HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+    } catch (FileNotFoundException e) {
+      throw new CommandFailure(CommandFailure.USAGE, "cannot read " + file);
+    }
+    return send(
+        request("/api/v1/jobs")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(body));
+  }
+
+  /** The body at {@code path} as text, such as a result in Markdown. */
+  public String text(String path) {
+    HttpResponse<String> response =
+        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() / 100 != 2) {
+      throw failed(problem(response.statusCode(), response.body()));
+    }
+    return response.body();
+  }
+
+  /** Saves the body at {@code path} to {@code target}, such as a searchable PDF. */
+  public void save(String path, Path target) {
+    HttpResponse<InputStream> response =
+        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      if (response.statusCode() / 100 != 2) {
+        throw failed(
+            problem(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw failed("cannot save " + target + " (" + reason(e, e.getClass().getSimpleName()) + ")");
+    }
+  }
+
+  public Answer delete(String path) {
     return send(request(path).DELETE());
   }
 
@@ -78,9 +156,21 @@ final class AdminClient {
   }
 
   private Answer send(HttpRequest.Builder request) {
-    HttpResponse<String> response;
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw failed(problem(response.statusCode(), response.body()));
+    }
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.body(), json.readTree(response.body()));
+    } catch (JsonProcessingException e) {
+      throw failed(server + " answered with something other than JSON; is it a DocGrid node?");
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+    try {
+      return http.send(request.build(), body);
     } catch (HttpConnectTimeoutException e) {
       throw failed("no connection to " + server + " within " + shown(timeout));
     } catch (HttpTimeoutException e) {
@@ -99,29 +189,20 @@ final class AdminClient {
       Thread.currentThread().interrupt();
       throw failed("interrupted while waiting for " + server);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw failed(problem(response));
-    }
-    try {
-      return new Answer(response.body(), json.readTree(response.body()));
-    } catch (JsonProcessingException e) {
-      throw failed(server + " answered with something other than JSON; is it a DocGrid node?");
-    }
   }
 
   /** RFC 9457 problem documents become "detail (CODE, request ID)". */
-  private String problem(HttpResponse<String> response) {
+  private String problem(int status, String body) {
     JsonNode problem;
     try {
-      problem = json.readTree(response.body());
+      problem = json.readTree(body);
     } catch (JsonProcessingException e) {
       problem = null;
     }
     if (problem == null || !problem.hasNonNull("code")) {
-      return server + " answered HTTP " + response.statusCode() + " without a DocGrid problem";
+      return server + " answered HTTP " + status + " without a DocGrid problem";
     }
-    String detail =
-        text(problem, "detail", text(problem, "title", "HTTP " + response.statusCode()));
+    String detail = text(problem, "detail", text(problem, "title", "HTTP " + status));
     String requestId = text(problem, "requestId", null);
     return OneLine.of(detail)
         + " ("

@@ -1,37 +1,12 @@
 package io.docgrid.node.admin;
 
-import io.docgrid.node.config.CommandFailure;
-import io.docgrid.node.config.Durations;
-import io.docgrid.node.config.Environment;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * Which server a {@code docgrid admin} command calls, with which key, and how it prints the answer:
- * the options every such command shares. The key is read from a file or the environment only, so
- * that it never shows in {@code ps}.
- */
+/** The options every {@code docgrid admin} command shares: where to call, and how to print. */
 final class ServerOptions {
 
-  static final String API_KEY_VARIABLE = "DOCGRID_API_KEY";
-
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "The DocGrid node to call (default: ${DEFAULT-VALUE}); env DOCGRID_URL.",
-      defaultValue = "http://127.0.0.1:8080")
-  String url;
-
-  @Option(
-      names = "--api-key-file",
-      paramLabel = "FILE",
-      description =
-          "File holding an admin API key; wins over DOCGRID_API_KEY. The key is never a flag.")
-  Path apiKeyFile;
+  @Mixin ConnectionOptions connection;
 
   @Option(
       names = "--output",
@@ -40,92 +15,11 @@ final class ServerOptions {
       defaultValue = "table")
   Output output;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      description =
-          "Longest to wait for a connection and for an answer (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30s")
-  String timeout;
-
-  private final Environment environment;
-
-  ServerOptions(Environment environment) {
-    this.environment = environment;
-  }
-
   Output output() {
     return output;
   }
 
-  /** A client for the server, or a usage failure (exit code 2) naming what is missing or wrong. */
   AdminClient connect() {
-    return new AdminClient(baseUrl(), apiKey(), timeoutDuration());
-  }
-
-  /** The server's root; a URL given with the API's path {@code /api/v1} works too. */
-  private URI baseUrl() {
-    String trimmed = url.strip().replaceAll("/+$", "").replaceAll("/api/v1$", "");
-    URI uri;
-    try {
-      uri = URI.create(trimmed + "/");
-    } catch (IllegalArgumentException e) {
-      uri = null;
-    }
-    if (uri == null
-        || uri.getHost() == null
-        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw usage(
-          "--url (DOCGRID_URL) must be an http(s) URL such as http://127.0.0.1:8080, got '"
-              + url
-              + "'");
-    }
-    return uri;
-  }
-
-  private String apiKey() {
-    String key;
-    if (apiKeyFile != null) {
-      try {
-        key = Files.readString(apiKeyFile).strip();
-      } catch (IOException e) {
-        throw usage("--api-key-file (DOCGRID_API_KEY_FILE) cannot be read: " + apiKeyFile);
-      }
-      if (key.isEmpty()) {
-        throw usage("--api-key-file (DOCGRID_API_KEY_FILE) is empty: " + apiKeyFile);
-      }
-    } else {
-      key =
-          environment
-              .get(API_KEY_VARIABLE)
-              .map(String::strip)
-              .orElseThrow(
-                  () ->
-                      usage(
-                          "no API key: set "
-                              + API_KEY_VARIABLE
-                              + " or pass --api-key-file FILE with an admin key (a new node"
-                              + " writes one to <data-dir>/admin.key; `docgrid keys bootstrap`"
-                              + " makes another)"));
-    }
-    if (!key.chars().allMatch(c -> c > ' ' && c < 127)) {
-      throw usage("the API key must be one line of printable ASCII without spaces");
-    }
-    return key;
-  }
-
-  private Duration timeoutDuration() {
-    Duration parsed = Durations.parse(timeout);
-    if (parsed == null || parsed.isNegative() || parsed.isZero()) {
-      throw usage(
-          "--timeout (DOCGRID_TIMEOUT) must be a positive duration such as 30s, got '"
-              + timeout
-              + "'");
-    }
-    return parsed;
-  }
-
-  private static CommandFailure usage(String message) {
-    return new CommandFailure(CommandFailure.USAGE, message);
+    return connection.connect();
   }
 }

@@ -1,0 +1,144 @@
+package io.docgrid.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code docgrid submit} against a real node: results printed or saved, failures told. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubmitCommandTest {
+
+  private TestNode node;
+  private Path temp;
+
+  @BeforeAll
+  void start(@TempDir Path temp) throws Exception {
+    this.temp = temp;
+    node = TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 20 << 20);
+  }
+
+  @AfterAll
+  void stop() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run submit(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine =
+        Main.newCommandLine(
+            Map.of(
+                "DOCGRID_URL",
+                "http://127.0.0.1:" + node.port(),
+                "DOCGRID_API_KEY",
+                node.adminKey));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    String[] command = new String[args.length + 1];
+    command[0] = "submit";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return new Run(commandLine.execute(command), out.toString(), err.toString());
+  }
+
+  @Test
+  void the_text_of_a_document_is_printed_once_its_job_has_succeeded() {
+    Run run = submit(Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Lorem ipsum dolor sit amet");
+    assertThat(run.err()).contains("pypdf__minimal-document.pdf: job ");
+  }
+
+  @Test
+  void results_are_saved_in_the_output_directory_in_the_format_asked_for() throws Exception {
+    Path results = temp.resolve("results");
+    Path scan = Corpus.ocrDev("real__phototest.tif");
+    Run run =
+        submit(
+            "--format",
+            "pdf",
+            "--output-dir",
+            results.toString(),
+            scan.toString(),
+            Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (PDDocument searchable =
+        Loader.loadPDF(results.resolve("real__phototest.tif.pdf").toFile())) {
+      assertThat(new PDFTextStripper().getText(searchable)).contains("quick brown");
+    }
+    assertThat(results.resolve("pypdf__minimal-document.pdf.pdf")).isNotEmptyFile();
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void json_results_are_the_api_result() throws Exception {
+    Run run =
+        submit(
+            "--format",
+            "json",
+            "--options",
+            "{\"ocr\":\"off\"}",
+            Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(new ObjectMapper().readTree(run.out()).at("/pages/0/number").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void a_document_that_fails_makes_the_exit_code_1_and_says_why() {
+    Run run =
+        submit(
+            Corpus.dev("pypdf__libreoffice-writer-password.pdf").toString(),
+            Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("pypdf__libreoffice-writer-password.pdf: failed", "ENCRYPTED");
+    assertThat(run.out()).contains("==> ", "Lorem ipsum");
+  }
+
+  @Test
+  void a_refused_upload_stops_with_the_servers_reason() throws Exception {
+    Path executable = temp.resolve("invoice.pdf");
+    Files.write(executable, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    Run run = submit(executable.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void usage_errors_are_found_before_anything_is_uploaded() {
+    Run missing = submit(temp.resolve("no-such.pdf").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("not a readable file");
+    Run pdfToScreen =
+        submit("--format", "pdf", Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(pdfToScreen.exitCode()).isEqualTo(2);
+    assertThat(pdfToScreen.err()).contains("--output-dir");
+    Run badOptions =
+        submit("--options", "{\"ocr\":", Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(badOptions.exitCode()).isEqualTo(1);
+    assertThat(badOptions.err()).contains("INVALID_REQUEST");
+  }
+
+  @Test
+  void without_waiting_the_job_ids_are_printed() {
+    Run run = submit("--no-wait", Corpus.dev("pypdf__minimal-document.pdf").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().strip()).matches("[0-9a-f-]{36}\\t.*pypdf__minimal-document\\.pdf");
+  }
+}
