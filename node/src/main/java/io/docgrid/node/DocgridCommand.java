@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       WorkerCommand.class,
       KeysCommand.class,
+      DbCommand.class,
       AdminCommand.class,
       SubmitCommand.class,
       DocgridCommand.VersionCommand.class

@@ -3,14 +3,10 @@ package io.docgrid.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -40,7 +36,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialectOf(settings.jdbcUrl());
     // Flyway runs on its own short-lived connection before the pool exists: a pooled connection
     // selects the schema when it opens, which H2 refuses while the schema does not exist yet.
-    migrate(settings, dialect);
+    Migrations.flyway(settings, dialect).migrate();
     this.dataSource = new HikariDataSource(poolConfig(settings));
     this.dsl = DSL.using(dataSource, dialect);
   }
@@ -71,7 +67,7 @@ public final class Database implements AutoCloseable {
     dataSource.close();
   }
 
-  private static SQLDialect dialectOf(String jdbcUrl) {
+  static SQLDialect dialectOf(String jdbcUrl) {
     if (jdbcUrl.startsWith(H2_PREFIX)) {
       return SQLDialect.H2;
     }
@@ -89,26 +85,6 @@ public final class Database implements AutoCloseable {
             + H2_PREFIX
             + " or "
             + POSTGRESQL_PREFIX);
-  }
-
-  private static void migrate(DatabaseSettings settings, SQLDialect dialect) {
-    List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
-    if (dialect == SQLDialect.POSTGRES) {
-      // Partial indexes and other PostgreSQL-only DDL; H2 cannot run these scripts.
-      locations.add("classpath:db/migration/postgresql");
-    }
-    FluentConfiguration flyway =
-        Flyway.configure(Database.class.getClassLoader())
-            .dataSource(settings.jdbcUrl(), settings.user(), passwordOf(settings))
-            .locations(locations.toArray(String[]::new))
-            .failOnMissingLocations(true)
-            .outOfOrder(false)
-            .baselineOnMigrate(false)
-            .cleanDisabled(true);
-    if (settings.schema() != null) {
-      flyway.schemas(settings.schema()).createSchemas(true);
-    }
-    flyway.load().migrate();
   }
 
   private static HikariConfig poolConfig(DatabaseSettings settings) {

@@ -264,7 +264,7 @@ public final class Wiring {
   }
 
   /** How to reach the database {@code db} names; the embedded one lives under {@code dataDir}. */
-  static DatabaseSettings databaseSettings(Path dataDir, NodeConfig.DbConfig db) {
+  public static DatabaseSettings databaseSettings(Path dataDir, NodeConfig.DbConfig db) {
     if (db.embedded()) {
       return DatabaseSettings.embedded(dataDir);
     }
