@@ -21,7 +21,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
-import org.apache.tika.sax.TeeContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.ContentHandler;
@@ -40,6 +40,7 @@ public final class TextExtractor {
   private final ExtractionLimits limits;
   private final PdfExtraction pdf;
   private final ImageExtraction images;
+  private final OfficePackageGuard officePackages = new OfficePackageGuard();
 
   public TextExtractor() {
     this(ExtractionLimits.DEFAULTS);
@@ -76,7 +77,8 @@ public final class TextExtractor {
    * Extracts the text of {@code file}, whose type {@code mediaType} was detected from its content
    * (see {@link DocumentTypeDetector#detect}). PDFs come back page by page, with the pages the
    * options select and OCR where their mode asks for it; images page by page (TIFF frames), always
-   * through {@code recognizer}; everything else as one page.
+   * through {@code recognizer}; presentations slide by slide and spreadsheets sheet by sheet, with
+   * the pages the options select; everything else as one page.
    *
    * @throws DocumentProcessingException when the document is of an unsupported type, encrypted,
    *     damaged or beyond the limits; its message is safe to show to clients
@@ -99,13 +101,19 @@ public final class TextExtractor {
           options.ocr() == ProcessingOptions.OcrMode.OFF ? PageRecognizer.NONE : recognizer;
       return this.images.extract(file, type, options, images, budget);
     }
-    return extractWithTika(file, type);
+    return extractWithTika(file, type, options.pages());
   }
 
-  private ExtractedDocument extractWithTika(Path file, MediaType type)
+  private ExtractedDocument extractWithTika(Path file, MediaType type, PageSelection selection)
       throws DocumentProcessingException, IOException {
-    BodyContentHandler handler = new BodyContentHandler(limits.maxCharacters());
-    MarkdownContentHandler markdown = new MarkdownContentHandler(limits.maxCharacters());
+    if (OfficePackageGuard.applies(type.toString())) {
+      try {
+        officePackages.check(file);
+      } catch (OfficePackageGuard.PackageTooLargeException e) {
+        throw DocumentErrors.tooComplex(limits, e);
+      }
+    }
+    PagedContentHandler pages = new PagedContentHandler(limits.maxCharacters());
     Metadata metadata = new Metadata();
     ParseContext context = TikaSettings.parseContext();
     // Embedded documents (attachments, pictures, OLE objects) are skipped: their images would need
@@ -113,23 +121,21 @@ public final class TextExtractor {
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbeddedDocuments());
     try (TikaInputStream stream = TikaInputStream.get(file)) {
       try {
-        tika.parse(stream, new TeeContentHandler(handler, markdown), metadata, context);
+        tika.parse(
+            stream,
+            new BodyContentHandler(new WriteOutContentHandler(pages, limits.maxCharacters())),
+            metadata,
+            context);
       } catch (IOException | SAXException | TikaException | RuntimeException e) {
         throw translateTikaFailure(e);
       } catch (StackOverflowError e) {
         throw DocumentErrors.tooComplex(limits, e);
       }
     }
-    PageText page =
-        new PageText(
-            1,
-            normalise(handler.toString()),
-            PageText.TEXT_LAYER,
-            null,
-            Map.of(),
-            null,
-            markdown.markdown());
-    return new ExtractedDocument(type.toString(), 1, tikaMetadata(metadata), List.of(page));
+    List<PageText> all = pages.pages();
+    List<Integer> selected = selection.pagesOf(all.size());
+    List<PageText> kept = all.stream().filter(page -> selected.contains(page.number())).toList();
+    return new ExtractedDocument(type.toString(), all.size(), tikaMetadata(metadata), kept);
   }
 
   private static Map<String, String> tikaMetadata(Metadata metadata) {

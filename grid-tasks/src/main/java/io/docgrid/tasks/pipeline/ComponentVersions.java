@@ -23,7 +23,7 @@ import org.bytedeco.tesseract.TessBaseAPI;
 public final class ComponentVersions {
 
   /** Bumped whenever a change to the pipeline changes what it produces for the same input. */
-  public static final String PIPELINE_VERSION = "2";
+  public static final String PIPELINE_VERSION = "3";
 
   private ComponentVersions() {}
 
