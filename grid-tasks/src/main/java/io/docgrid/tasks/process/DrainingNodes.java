@@ -4,10 +4,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheRebalanceMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.events.DiscoveryEvent;
+import org.apache.ignite.events.EventType;
 
 /**
  * The compute nodes an operator has asked to drain: they take no new grid jobs, finish those they
@@ -45,6 +48,37 @@ public final class DrainingNodes {
   public void drain(UUID nodeId) {
     cache().put(nodeId, Boolean.TRUE);
     ignite.message(ignite.cluster().forNodeId(nodeId)).send(TOPIC, nodeId);
+  }
+
+  /**
+   * From now on, removes a node from the draining set once it has left the grid: its id never comes
+   * back (a restarted node gets a new one), so the set stays as small as the drains in progress.
+   * Needs the node-left and node-failed events enabled; call it on API nodes.
+   */
+  public void forgetNodesThatLeave() {
+    ignite
+        .events()
+        .localListen(
+            event -> {
+              UUID left = ((DiscoveryEvent) event).eventNode().id();
+              // Not on the discovery thread: a cache update there can wait on the very topology
+              // change that is being announced.
+              ignite.scheduler().runLocal(() -> forget(left));
+              return true;
+            },
+            EventType.EVT_NODE_LEFT,
+            EventType.EVT_NODE_FAILED);
+  }
+
+  private void forget(UUID nodeId) {
+    try {
+      IgniteCache<UUID, Boolean> cache = cache();
+      if (cache != null && cache.localPeek(nodeId) != null) {
+        cache.remove(nodeId);
+      }
+    } catch (IgniteException | IllegalStateException stopping) {
+      // This node is going down too; the cache goes with the cluster.
+    }
   }
 
   /** Runs {@code action} once, on its own thread, when this node is asked to drain. */

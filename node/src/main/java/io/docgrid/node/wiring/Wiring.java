@@ -118,6 +118,7 @@ public final class Wiring {
               GridNode.start(
                   compute == null ? gridNode : compute.advertisingGpus(gridNode), config.grid()));
       DrainingNodes draining = new DrainingNodes(ignite);
+      draining.forgetNodesThatLeave();
       if (compute != null) {
         compute.installOn(ignite, blobs);
         // Dispatchers skip a draining node; the API here keeps serving.
