@@ -1,7 +1,7 @@
 package io.docgrid.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.admin.AdminClient;
+import io.docgrid.node.admin.ApiClient;
 import io.docgrid.node.admin.ConnectionOptions;
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.Durations;
@@ -106,7 +106,7 @@ final class SubmitCommand implements Callable<Integer> {
   public Integer call() {
     Duration patience = patience();
     checkFiles();
-    AdminClient client = connection.connect();
+    ApiClient client = connection.connect();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Submitted> jobs = new ArrayList<>();
@@ -149,7 +149,7 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   /** Long-polls the job until it ends, telling progress as it changes. */
-  private JsonNode follow(AdminClient client, Submitted job, long deadline, PrintWriter err) {
+  private JsonNode follow(ApiClient client, Submitted job, long deadline, PrintWriter err) {
     String shown = "";
     while (true) {
       long left = deadline - System.nanoTime();
@@ -194,7 +194,7 @@ final class SubmitCommand implements Callable<Integer> {
         + " pages";
   }
 
-  private void deliver(AdminClient client, Submitted job, PrintWriter out, PrintWriter err) {
+  private void deliver(ApiClient client, Submitted job, PrintWriter out, PrintWriter err) {
     String path = JOBS + job.jobId() + "/result?format=" + format.wireName();
     if (outputDirectory != null) {
       Path target = outputDirectory.resolve(job.file().getFileName() + "." + format.extension);

@@ -34,7 +34,7 @@ final class AdminCacheCommand {
 
     @Override
     public Integer call() {
-      AdminClient.Answer stats = server.connect().get(PATH);
+      ApiClient.Answer stats = server.connect().get(PATH);
       server.output().print(spec.commandLine().getOut(), stats, AdminCacheCommand::statsText);
       return 0;
     }
@@ -64,7 +64,7 @@ final class AdminCacheCommand {
     @Override
     public Integer call() {
       String path = target.all ? PATH : PATH + "/" + target.sha256;
-      AdminClient.Answer purged = server.connect().delete(path);
+      ApiClient.Answer purged = server.connect().delete(path);
       server.output().print(spec.commandLine().getOut(), purged, AdminCacheCommand::purgedText);
       return 0;
     }

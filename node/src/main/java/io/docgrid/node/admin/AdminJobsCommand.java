@@ -49,7 +49,7 @@ final class AdminJobsCommand {
                   : "&cursor="
                       + java.net.URLEncoder.encode(
                           cursor, java.nio.charset.StandardCharsets.UTF_8));
-      AdminClient.Answer page = server.connect().get(PATH + query);
+      ApiClient.Answer page = server.connect().get(PATH + query);
       server.output().print(spec.commandLine().getOut(), page, JobText::list);
       return 0;
     }
@@ -66,7 +66,7 @@ final class AdminJobsCommand {
 
     @Override
     public Integer call() {
-      AdminClient.Answer job = server.connect().get(PATH + "/" + id);
+      ApiClient.Answer job = server.connect().get(PATH + "/" + id);
       server.output().print(spec.commandLine().getOut(), job, JobText::details);
       return 0;
     }
@@ -87,7 +87,7 @@ final class AdminJobsCommand {
 
     @Override
     public Integer call() {
-      AdminClient.Answer job = server.connect().delete(PATH + "/" + id);
+      ApiClient.Answer job = server.connect().delete(PATH + "/" + id);
       server.output().print(spec.commandLine().getOut(), job, JobText::details);
       return 0;
     }
@@ -107,7 +107,7 @@ final class AdminJobsCommand {
 
     @Override
     public Integer call() {
-      AdminClient.Answer job = server.connect().post(PATH + "/" + id + "/retry");
+      ApiClient.Answer job = server.connect().post(PATH + "/" + id + "/retry");
       server.output().print(spec.commandLine().getOut(), job, JobText::details);
       return 0;
     }

@@ -31,7 +31,7 @@ final class AdminQuarantineCommand {
 
     @Override
     public Integer call() {
-      AdminClient.Answer answer = server.connect().get(PATH);
+      ApiClient.Answer answer = server.connect().get(PATH);
       server.output().print(spec.commandLine().getOut(), answer, List::table);
       return 0;
     }
@@ -65,8 +65,8 @@ final class AdminQuarantineCommand {
     @Override
     public Integer call() {
       server.connect().delete(PATH + "/" + sha256);
-      AdminClient.Answer released =
-          new AdminClient.Answer(
+      ApiClient.Answer released =
+          new ApiClient.Answer(
               "{\"released\":\"" + sha256.replaceAll("[^0-9A-Fa-f]", "") + "\"}", null);
       server
           .output()

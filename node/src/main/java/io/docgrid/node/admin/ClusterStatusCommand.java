@@ -26,7 +26,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AdminClient.Answer cluster = server.connect().get(PATH);
+    ApiClient.Answer cluster = server.connect().get(PATH);
     server.output().print(spec.commandLine().getOut(), cluster, ClusterStatusCommand::text);
     return 0;
   }

@@ -49,8 +49,8 @@ public final class ConnectionOptions {
   }
 
   /** A client for the server, or a usage failure (exit code 2) naming what is missing or wrong. */
-  public AdminClient connect() {
-    return new AdminClient(baseUrl(), apiKey(), timeoutDuration());
+  public ApiClient connect() {
+    return new ApiClient(baseUrl(), apiKey(), timeoutDuration());
   }
 
   /** The server's root; a URL given with the API's path {@code /api/v1} works too. */

@@ -72,7 +72,7 @@ final class CreateKeyCommand implements Callable<Integer> {
     if (owner != null) {
       request.put("owner", owner);
     }
-    AdminClient.Answer created = server.connect().post(Keys.PATH, request);
+    ApiClient.Answer created = server.connect().post(Keys.PATH, request);
     server
         .output()
         .print(

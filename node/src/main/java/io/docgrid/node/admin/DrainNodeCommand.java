@@ -30,7 +30,7 @@ final class DrainNodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AdminClient.Answer drained =
+    ApiClient.Answer drained =
         server.connect().post(ClusterStatusCommand.PATH + "/nodes/" + id + "/drain");
     server
         .output()

@@ -19,7 +19,7 @@ final class ListKeysCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AdminClient.Answer keys = server.connect().get(Keys.PATH);
+    ApiClient.Answer keys = server.connect().get(Keys.PATH);
     server.output().print(spec.commandLine().getOut(), keys, KeyText::list);
     return 0;
   }

@@ -9,7 +9,7 @@ enum Output {
   TABLE,
   JSON;
 
-  void print(PrintWriter out, AdminClient.Answer answer, Function<JsonNode, String> asText) {
+  void print(PrintWriter out, ApiClient.Answer answer, Function<JsonNode, String> asText) {
     out.println(this == JSON ? answer.body().strip() : asText.apply(answer.json()));
     out.flush();
   }

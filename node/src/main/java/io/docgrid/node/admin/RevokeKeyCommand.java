@@ -25,7 +25,7 @@ final class RevokeKeyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AdminClient.Answer revoked = server.connect().delete(Keys.one(id));
+    ApiClient.Answer revoked = server.connect().delete(Keys.one(id));
     server
         .output()
         .print(

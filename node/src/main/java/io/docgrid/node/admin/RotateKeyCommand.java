@@ -26,7 +26,7 @@ final class RotateKeyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AdminClient.Answer rotated = server.connect().post(Keys.one(id) + "/rotate");
+    ApiClient.Answer rotated = server.connect().post(Keys.one(id) + "/rotate");
     server
         .output()
         .print(

@@ -19,7 +19,7 @@ final class ServerOptions {
     return output;
   }
 
-  AdminClient connect() {
+  ApiClient connect() {
     return connection.connect();
   }
 }

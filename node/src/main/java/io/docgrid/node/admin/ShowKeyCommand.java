@@ -21,7 +21,7 @@ final class ShowKeyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AdminClient.Answer key = server.connect().get(Keys.one(id));
+    ApiClient.Answer key = server.connect().get(Keys.one(id));
     server.output().print(spec.commandLine().getOut(), key, KeyText::details);
     return 0;
   }

@@ -25,7 +25,7 @@ import java.util.UUID;
  * Calls one DocGrid server's API with one credential. A 2xx answer comes back as JSON; anything
  * else becomes a {@link CommandFailure} that tells the operator, in one line, what went wrong.
  */
-public final class AdminClient {
+public final class ApiClient {
 
   /** A successful answer: the body as the server sent it, and parsed. */
   public record Answer(String body, JsonNode json) {}
@@ -37,7 +37,7 @@ public final class AdminClient {
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
 
-  AdminClient(URI base, String credential, Duration timeout) {
+  ApiClient(URI base, String credential, Duration timeout) {
     this.base = base;
     this.server = base.toString().replaceAll("/$", "");
     this.credential = credential;
