@@ -133,6 +133,9 @@ public final class TextExtractor {
       }
     }
     List<PageText> all = pages.pages();
+    if (all.size() > limits.maxPages()) {
+      throw DocumentErrors.tooManyPages(all.size(), limits);
+    }
     List<Integer> selected = selection.pagesOf(all.size());
     List<PageText> kept = all.stream().filter(page -> selected.contains(page.number())).toList();
     return new ExtractedDocument(type.toString(), all.size(), tikaMetadata(metadata), kept);

@@ -91,6 +91,22 @@ class OfficePagesTest {
   }
 
   @Test
+  void a_deck_with_more_slides_than_the_page_limit_is_refused() {
+    ExtractionLimits limits =
+        new ExtractionLimits(
+            SLIDES - 1,
+            ExtractionLimits.DEFAULTS.maxPixels(),
+            ExtractionLimits.DEFAULTS.maxCharacters());
+
+    DocumentProcessingException failure =
+        catchThrowableOfType(
+            DocumentProcessingException.class, () -> new TextExtractor(limits).extract(deck, PPTX));
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.code()).isEqualTo(DocumentErrorCode.TOO_MANY_PAGES);
+  }
+
+  @Test
   void a_workbook_is_one_page_per_sheet_with_its_name_and_cells() throws Exception {
     assertThat(detector.detect(workbook)).isEqualTo(XLSX);
 
