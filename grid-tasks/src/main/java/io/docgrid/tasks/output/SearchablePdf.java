@@ -110,10 +110,11 @@ public final class SearchablePdf {
       int heightPx,
       PDRectangle box)
       throws IOException {
+    PageGeometry page = new PageGeometry(layer, widthPx, heightPx, box);
     content.beginText();
     content.setRenderingMode(RenderingMode.NEITHER);
     for (List<OcrLayer.Word> line : lines(layer.words())) {
-      writeLine(content, font, line, new PageGeometry(layer, widthPx, heightPx, box));
+      writeLine(content, font, line, page);
     }
     content.endText();
   }
