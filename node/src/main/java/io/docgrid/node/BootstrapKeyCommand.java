@@ -78,7 +78,8 @@ final class BootstrapKeyCommand implements Callable<Integer> {
               + " is in use by a running node; stop the node and run this again");
     } catch (RuntimeException e) {
       throw new CommandFailure(
-          CommandFailure.FAILED, "could not create the key in the database: " + rootMessage(e));
+          CommandFailure.FAILED,
+          "could not create the key in the database: " + CommandFailure.rootMessage(e));
     }
 
     PrintWriter out = spec.commandLine().getOut();
@@ -133,15 +134,5 @@ final class BootstrapKeyCommand implements Callable<Integer> {
     } else if (directory == null || !Files.isDirectory(directory)) {
       problems.add("--output-file " + outputFile + " is in a directory that does not exist");
     }
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse("").strip();
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,24 +123,14 @@ final class DbCommand {
     }
   }
 
-  private interface DatabaseCall<T> {
-    T call();
-  }
-
   /** Database failures become one line; the URL's password is never part of Flyway's messages. */
-  private static <T> T run(String what, DatabaseCall<T> call) {
+  private static <T> T run(String what, Supplier<T> call) {
     try {
-      return call.call();
+      return call.get();
     } catch (RuntimeException e) {
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      String message =
-          root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
       throw new CommandFailure(
           CommandFailure.FAILED,
-          "could not " + what + " the database: " + message.lines().findFirst().orElse(""));
+          "could not " + what + " the database: " + CommandFailure.rootMessage(e));
     }
   }
 }

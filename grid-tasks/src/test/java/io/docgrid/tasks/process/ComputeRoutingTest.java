@@ -12,12 +12,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.cluster.ClusterNode;
-import org.apache.ignite.configuration.DataRegionConfiguration;
-import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,34 +37,9 @@ class ComputeRoutingTest {
       attributes = GpuAttributes.with(attributes, gpus);
     }
     IgniteConfiguration configuration =
-        new IgniteConfiguration()
-            .setIgniteInstanceName(name + "-" + UUID.randomUUID())
-            .setUserAttributes(attributes)
+        LocalGrid.node(name + "-" + UUID.randomUUID(), discoveryPort, work)
             .setWorkDirectory(work.resolve(name).toString())
-            .setDiscoverySpi(
-                new TcpDiscoverySpi()
-                    .setIpFinder(
-                        new TcpDiscoveryVmIpFinder()
-                            .setAddresses(
-                                List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 4))))
-                    .setLocalAddress("127.0.0.1")
-                    .setLocalPort(discoveryPort)
-                    .setLocalPortRange(5))
-            .setCommunicationSpi(
-                new TcpCommunicationSpi()
-                    .setLocalAddress("127.0.0.1")
-                    .setLocalPort(discoveryPort + 10)
-                    .setLocalPortRange(10))
-            .setDataStorageConfiguration(
-                new DataStorageConfiguration()
-                    .setDefaultDataRegionConfiguration(
-                        new DataRegionConfiguration()
-                            .setName("default")
-                            .setInitialSize(16L << 20)
-                            .setMaxSize(32L << 20)))
-            .setMetricsLogFrequency(0)
-            .setClientConnectorConfiguration(null)
-            .setConnectorConfiguration(null);
+            .setUserAttributes(attributes);
     Ignite ignite = Ignition.start(configuration);
     nodes.add(ignite);
     return ignite;

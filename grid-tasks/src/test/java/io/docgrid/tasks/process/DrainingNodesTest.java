@@ -3,25 +3,17 @@ package io.docgrid.tasks.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
-import org.apache.ignite.configuration.DataRegionConfiguration;
-import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.events.EventType;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The draining set, on two real Ignite nodes in this JVM. */
 class DrainingNodesTest {
-
-  private static final long MB = 1024 * 1024;
 
   @Test
   void a_drained_node_is_draining_everywhere_until_it_leaves_the_grid(@TempDir Path work)
@@ -47,31 +39,8 @@ class DrainingNodesTest {
   }
 
   private static IgniteConfiguration node(String name, int discoveryPort, Path work) {
-    return new IgniteConfiguration()
-        .setIgniteInstanceName(name)
-        .setWorkDirectory(work.resolve(name).toString())
-        .setDiscoverySpi(
-            new TcpDiscoverySpi()
-                .setIpFinder(
-                    new TcpDiscoveryVmIpFinder()
-                        .setAddresses(
-                            List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 4))))
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discoveryPort)
-                .setLocalPortRange(5))
-        .setCommunicationSpi(
-            new TcpCommunicationSpi()
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discoveryPort + 10)
-                .setLocalPortRange(10))
-        .setDataStorageConfiguration(
-            new DataStorageConfiguration()
-                .setDefaultDataRegionConfiguration(
-                    new DataRegionConfiguration().setInitialSize(16 * MB).setMaxSize(32 * MB)))
+    return LocalGrid.node(name, discoveryPort, work)
         .setCacheConfiguration(DrainingNodes.cacheConfiguration())
-        .setIncludeEventTypes(EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
-        .setClientConnectorConfiguration(null)
-        .setConnectorConfiguration(null)
-        .setMetricsLogFrequency(0);
+        .setIncludeEventTypes(EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
   }
 }

@@ -19,4 +19,15 @@ public final class CommandFailure extends RuntimeException {
   public int exitCode() {
     return exitCode;
   }
+
+  /** The first line of the innermost cause's message: what a one-line failure can quote. */
+  public static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse("").strip();
+  }
 }
