@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -38,7 +39,8 @@ public final class Database implements AutoCloseable {
     // selects the schema when it opens, which H2 refuses while the schema does not exist yet.
     Migrations.flyway(settings, dialect).migrate();
     this.dataSource = new HikariDataSource(poolConfig(settings));
-    this.dsl = DSL.using(dataSource, dialect);
+    // No logging of every statement (jOOQ's default): its listener costs each query a little.
+    this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
   }
 
   public DSLContext dsl() {

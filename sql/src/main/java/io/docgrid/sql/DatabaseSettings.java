@@ -43,7 +43,9 @@ public record DatabaseSettings(
     return new DatabaseSettings(
         "jdbc:h2:file:"
             + base
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0",
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0"
+            // Parsed statements kept per connection: more than the few distinct ones a job runs.
+            + ";QUERY_CACHE_SIZE=64",
         "sa",
         "",
         10,

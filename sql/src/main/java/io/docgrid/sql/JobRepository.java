@@ -4,9 +4,11 @@ import static io.docgrid.sql.Timestamps.instant;
 import static io.docgrid.sql.Timestamps.utc;
 import static io.docgrid.sql.schema.Tables.JOBS;
 
+import io.docgrid.sql.model.FirstLook;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
+import io.docgrid.sql.model.JobSuccess;
 import io.docgrid.sql.model.NewJob;
 import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.schema.tables.records.JobsRecord;
@@ -30,9 +32,11 @@ public final class JobRepository {
   static final int MAX_ERROR_MESSAGE_LENGTH = 2000;
 
   private final DSLContext dsl;
+  private final JobStatements statements;
 
   public JobRepository(DSLContext dsl) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.statements = new JobStatements(dsl);
   }
 
   /** Stores {@code job} as queued with no attempts, and returns it as stored. */
@@ -64,30 +68,29 @@ public final class JobRepository {
 
   private Job insertQueued(NewJob job, UUID leader, String leaseOwner, Instant leaseExpiresAt) {
     OffsetDateTime createdAt = utc(job.createdAt());
-    return toJob(
-        dsl.insertInto(JOBS)
-            .set(JOBS.ID, job.id())
-            .set(JOBS.STATUS, JobStatus.QUEUED.wireName())
-            .set(JOBS.CREATED_AT, createdAt)
-            .set(JOBS.UPDATED_AT, createdAt)
-            .set(JOBS.DOCUMENT_SHA256, job.documentSha256())
-            .set(JOBS.FILE_NAME, job.fileName())
-            .set(JOBS.MEDIA_TYPE, job.mediaType())
-            .set(JOBS.SIZE_BYTES, job.sizeBytes())
-            .set(JOBS.OPTIONS, job.options())
-            .set(JOBS.ATTEMPTS, 0)
-            .set(JOBS.REQUEST_ID, job.requestId())
-            .set(JOBS.OWNER, job.owner())
-            .set(JOBS.TIER, job.tier())
-            .set(JOBS.FOLLOWS_JOB_ID, leader)
-            .set(JOBS.LEASE_OWNER, leaseOwner)
-            .set(JOBS.LEASE_EXPIRES_AT, leaseExpiresAt == null ? null : utc(leaseExpiresAt))
-            .returning()
-            .fetchSingle());
+    return statements
+        .insert
+        .with("id", job.id())
+        .with("created_at", createdAt)
+        .with("updated_at", createdAt)
+        .with("document_sha256", job.documentSha256())
+        .with("file_name", job.fileName())
+        .with("media_type", job.mediaType())
+        .with("size_bytes", job.sizeBytes())
+        .with("options", job.options())
+        .with("request_id", job.requestId())
+        .with("owner", job.owner())
+        .with("tier", job.tier())
+        .with("follows_job_id", leader)
+        .with("lease_owner", leaseOwner)
+        .with("lease_expires_at", utc(leaseExpiresAt))
+        .queryFirst(JobStatements::read)
+        .orElseThrow(
+            () -> new IllegalStateException("the insert of job " + job.id() + " returned no row"));
   }
 
   public Optional<Job> findById(UUID id) {
-    return dsl.selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOptional().map(JobRepository::toJob);
+    return statements.findById.with("id", id).queryFirst(JobStatements::read);
   }
 
   /**
@@ -173,6 +176,63 @@ public final class JobRepository {
             .setNull(JOBS.ERROR_CODE)
             .setNull(JOBS.ERROR_MESSAGE)
             .where(JOBS.ID.eq(id), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Finishes a queued or running job as succeeded, in one update that also records its document's
+   * facts, its final page counts and, if its start was never written, where and when it started.
+   * Returns the finished job, or empty when it had ended meanwhile or {@code success} names a lease
+   * holder that no longer holds it (another node took the job over: this outcome is not its own).
+   */
+  public Optional<Job> succeed(UUID id, JobSuccess success, Instant at) {
+    OffsetDateTime now = utc(at);
+    FirstLook look = success.firstLook();
+    PageProgress pages = success.pages();
+    RenderedStatement statement =
+        !success.computed()
+            ? statements.succeedReused
+            : success.leaseHolder() == null
+                ? statements.succeedComputed
+                : statements.succeedComputedLeased;
+    RenderedStatement.Run run =
+        statement
+            .with("id", id)
+            .with("media_type", look.mediaType())
+            .with("page_count", look.pageCount())
+            .with("document_encrypted", look.encrypted())
+            .with("pages_total", pages.total())
+            .with("pages_done", pages.done())
+            .with("pages_failed", pages.failed())
+            .with("pages_ocr", pages.ocr())
+            .with("finished_at", now)
+            .with("updated_at", now);
+    if (success.computed()) {
+      run.with("started_at", utc(success.startedAt())).with("node_id", success.nodeId());
+      if (success.leaseHolder() != null) {
+        run.with("lease_owner", success.leaseHolder());
+      }
+    }
+    return run.queryFirst(JobStatements::read);
+  }
+
+  /**
+   * Records what the first look at a job's document found, once: the refined media type, its page
+   * count, the pages the job processes and whether it was encrypted. Returns true when this call
+   * recorded them, so that whatever follows from them (charging the pages) happens once.
+   */
+  public boolean recordFirstLook(UUID id, FirstLook look, Instant at) {
+    return dsl.update(JOBS)
+            .set(JOBS.MEDIA_TYPE, look.mediaType())
+            .set(JOBS.PAGE_COUNT, look.pageCount())
+            .set(JOBS.PAGES_TOTAL, look.selectedPages())
+            .set(JOBS.DOCUMENT_ENCRYPTED, look.encrypted())
+            .set(JOBS.UPDATED_AT, utc(at))
+            .where(
+                JOBS.ID.eq(id),
+                JOBS.PAGE_COUNT.isNull(),
+                hasStatus(JobStatus.QUEUED, JobStatus.RUNNING))
             .execute()
         == 1;
   }
@@ -285,8 +345,11 @@ public final class JobRepository {
   /** How many of {@code owner}'s jobs are queued or running. */
   public long countUnfinishedByOwner(String owner) {
     Objects.requireNonNull(owner, "owner");
-    return dsl.fetchCount(
-        JOBS, JOBS.OWNER.eq(owner), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING));
+    return statements
+        .countUnfinishedByOwner
+        .with("owner", owner)
+        .queryFirst(row -> row.getLong(1))
+        .orElse(0L);
   }
 
   /** Cancels a queued or running job; false if it had already ended. */
@@ -402,6 +465,7 @@ public final class JobRepository {
         row.getTier(),
         instant(row.getPurgedAt()),
         row.getCacheHit(),
-        row.getFollowsJobId());
+        row.getFollowsJobId(),
+        row.getDocumentEncrypted());
   }
 }

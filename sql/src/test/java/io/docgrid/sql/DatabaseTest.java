@@ -65,7 +65,7 @@ final class DatabaseTest {
             "jdbc:h2:file:"
                 + dataDir.toAbsolutePath().resolve("db").resolve("docgrid")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
     assertThat(settings.user()).isEqualTo("sa");
     assertThat(settings.password()).isEmpty();
     assertThat(settings.maxPoolSize()).isEqualTo(10);
@@ -112,11 +112,13 @@ final class DatabaseTest {
   @Test
   void embedded_database_applies_only_the_common_migrations_and_reopens_cleanly() {
     try (Database database = new Database(DatabaseSettings.embedded(dataDir))) {
-      assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+      assertThat(appliedVersions(database))
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 
     try (Database reopened = new Database(DatabaseSettings.embedded(dataDir))) {
-      assertThat(appliedVersions(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+      assertThat(appliedVersions(reopened))
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
       assertThat(reopened.dsl().fetchCount(DSL.table(DSL.name("jobs")))).isZero();
     }
   }
@@ -151,7 +153,8 @@ final class DatabaseTest {
       assertThat(old.tier()).isEqualTo("ENTERPRISE");
       assertThat(old.cacheHit()).isFalse();
       assertThat(old.followsJobId()).isNull();
-      assertThat(appliedVersions(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+      assertThat(appliedVersions(database))
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
   }
 
@@ -185,7 +188,7 @@ final class DatabaseTest {
 
       assertThat(definition).contains("WHERE");
       assertThat(appliedVersions(database))
-          .containsExactly("1", "1.1", "2", "3", "4", "5", "6", "7", "8");
+          .containsExactly("1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9");
     } finally {
       POSTGRES.dropSchema(settings.schema());
     }

@@ -4,9 +4,11 @@ import static io.docgrid.sql.schema.Tables.JOBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.docgrid.sql.model.FirstLook;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
+import io.docgrid.sql.model.JobSuccess;
 import io.docgrid.sql.model.NewJob;
 import io.docgrid.sql.model.PageProgress;
 import java.time.Duration;
@@ -72,6 +74,7 @@ abstract class JobRepositoryContract {
                 "FREE",
                 null,
                 false,
+                null,
                 null));
     assertThat(jobs.findById(request.id())).contains(stored);
   }
@@ -113,6 +116,125 @@ abstract class JobRepositoryContract {
     jobs.insertQueued(newJob(T0));
 
     assertThat(jobs.findById(UUID.randomUUID())).isEmpty();
+  }
+
+  @Test
+  void succeed_finishes_a_queued_job_in_one_update_with_its_facts_start_and_attempt() {
+    Job job = jobs.insertQueued(newJob(T0));
+    Instant started = T0.plusSeconds(1);
+    Instant finished = T0.plusSeconds(2);
+    FirstLook look = new FirstLook("application/pdf", 12, 4, true);
+
+    Job done =
+        jobs.succeed(
+                job.id(),
+                new JobSuccess(look, new PageProgress(4, 3, 1, 2), true, "node-a", started, null),
+                finished)
+            .orElseThrow();
+
+    assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(done.pageCount()).isEqualTo(12);
+    assertThat(done.documentEncrypted()).isTrue();
+    assertThat(done.pages()).isEqualTo(new PageProgress(4, 3, 1, 2));
+    assertThat(done.startedAt()).isEqualTo(started);
+    assertThat(done.finishedAt()).isEqualTo(finished);
+    assertThat(done.nodeId()).isEqualTo("node-a");
+    assertThat(done.attempts()).isEqualTo(1);
+    assertThat(done.cacheHit()).isFalse();
+    assertThat(jobs.findById(job.id())).contains(done);
+    assertThat(
+            jobs.succeed(
+                job.id(),
+                new JobSuccess(look, PageProgress.NONE, true, "node-b", started, null),
+                finished))
+        .isEmpty();
+  }
+
+  @Test
+  void succeed_keeps_a_recorded_start_and_counts_no_second_attempt() {
+    Job job = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(job.id(), "node-a", T0.plusSeconds(1));
+
+    Job done =
+        jobs.succeed(
+                job.id(),
+                new JobSuccess(
+                    new FirstLook("text/plain", 1, 1, false),
+                    new PageProgress(1, 1, 0, 0),
+                    true,
+                    "node-b",
+                    T0.plusSeconds(5),
+                    null),
+                T0.plusSeconds(6))
+            .orElseThrow();
+
+    assertThat(done.attempts()).isEqualTo(1);
+    assertThat(done.nodeId()).isEqualTo("node-a");
+    assertThat(done.startedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(done.mediaType()).isEqualTo("text/plain");
+  }
+
+  @Test
+  void succeed_with_a_reused_result_counts_no_attempt_and_marks_the_hit() {
+    Job job = jobs.insertQueued(newJob(T0));
+
+    Job done =
+        jobs.succeed(
+                job.id(),
+                new JobSuccess(
+                    new FirstLook("application/pdf", 2, 2, false),
+                    new PageProgress(2, 2, 0, 0),
+                    false,
+                    null,
+                    null,
+                    null),
+                T0.plusSeconds(1))
+            .orElseThrow();
+
+    assertThat(done.attempts()).isZero();
+    assertThat(done.cacheHit()).isTrue();
+    assertThat(done.startedAt()).isNull();
+  }
+
+  @Test
+  void succeed_for_a_lease_holder_that_lost_the_job_changes_nothing() {
+    Job job = jobs.insertLeased(newJob(T0), "node-a", T0.plusSeconds(30));
+    JobSuccess byOther =
+        new JobSuccess(
+            new FirstLook("application/pdf", 1, 1, false),
+            new PageProgress(1, 1, 0, 0),
+            true,
+            "node-b",
+            T0,
+            "node-b");
+
+    assertThat(jobs.succeed(job.id(), byOther, T0.plusSeconds(1))).isEmpty();
+    assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(
+            jobs.succeed(
+                job.id(),
+                new JobSuccess(byOther.firstLook(), byOther.pages(), true, "node-a", T0, "node-a"),
+                T0.plusSeconds(1)))
+        .isPresent();
+  }
+
+  @Test
+  void a_first_look_is_recorded_once() {
+    Job job = jobs.insertQueued(newJob(T0));
+    FirstLook look =
+        new FirstLook(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 3, 3, false);
+
+    assertThat(jobs.recordFirstLook(job.id(), look, T0.plusSeconds(1))).isTrue();
+    assertThat(jobs.recordFirstLook(job.id(), look, T0.plusSeconds(2))).isFalse();
+
+    Job counted = jobs.findById(job.id()).orElseThrow();
+    assertThat(counted.isCounted()).isTrue();
+    assertThat(counted.mediaType()).isEqualTo(look.mediaType());
+    assertThat(counted.pageCount()).isEqualTo(3);
+    assertThat(counted.pages().total()).isEqualTo(3);
+    assertThat(counted.documentEncrypted()).isFalse();
+    assertThat(counted.updatedAt()).isEqualTo(T0.plusSeconds(1));
   }
 
   @Test

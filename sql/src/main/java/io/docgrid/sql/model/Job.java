@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param purgedAt when its document and result were deleted after the tier's retention, or null
  * @param cacheHit whether its result was reused from an identical earlier or concurrent job
  * @param followsJobId while it waits for an identical job in flight to reuse its result, that job
+ * @param documentEncrypted whether its document was encrypted, once a first look found out (with
+ *     {@code pageCount} and the refined {@code mediaType}); null before
  */
 public record Job(
     UUID id,
@@ -37,10 +39,16 @@ public record Job(
     String tier,
     Instant purgedAt,
     boolean cacheHit,
-    UUID followsJobId) {
+    UUID followsJobId,
+    Boolean documentEncrypted) {
 
   public Job {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(tier, "tier");
+  }
+
+  /** Whether a first look at its document has counted its pages (and charged them). */
+  public boolean isCounted() {
+    return pageCount != null;
   }
 }
