@@ -58,8 +58,24 @@ class CommandLineTest {
     assertThat(config.grid().seeds()).containsExactly("127.0.0.1:47500..47509");
     assertThat(config.jobs().timeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.jobs().isolation()).isEqualTo(NodeConfig.Isolation.PROCESS);
-    assertThat(config.jobs().workerHeap()).isEqualTo("1g");
-    assertThat(config.jobs().workerProcesses()).isPositive();
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = Math.min(cores, 4);
+    // One child JVM per four cores, each working on a document per core, 1g of heap a document.
+    assertThat(config.jobs().workerThreads()).isEqualTo(threads);
+    assertThat(config.jobs().workerProcesses()).isEqualTo((cores + threads - 1) / threads);
+    assertThat(config.jobs().workerHeap()).isEqualTo(threads + "g");
+    assertThat(config.jobs().documentsAtOnce()).isGreaterThanOrEqualTo(cores);
+  }
+
+  @Test
+  void worker_threads_and_processes_can_be_set() {
+    NodeConfig config =
+        configOf(Map.of("DOCGRID_WORKER_THREADS", "3", "DOCGRID_WORKER_PROCESSES", "2"));
+
+    assertThat(config.jobs().workerThreads()).isEqualTo(3);
+    assertThat(config.jobs().workerProcesses()).isEqualTo(2);
+    assertThat(config.jobs().workerHeap()).isEqualTo("3g");
+    assertThat(config.jobs().documentsAtOnce()).isEqualTo(6);
   }
 
   @Test

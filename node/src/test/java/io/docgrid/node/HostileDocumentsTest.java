@@ -102,12 +102,20 @@ class HostileDocumentsTest {
   }
 
   @Test
-  void a_pdf_with_ten_thousand_pages_is_refused_at_submission() throws Exception {
-    // Counting pages reads only the PDF's structure, so the tier's page limit answers at once.
-    HttpResponse<String> refused =
+  void a_pdf_with_ten_thousand_pages_fails_at_its_first_look_before_any_page_is_read()
+      throws Exception {
+    // The API node never opens the PDF: its first look in an extraction child counts the pages,
+    // which reads only the PDF's structure, and refuses it against the tier's limit.
+    HttpResponse<String> accepted =
         node.http.submit("long.pdf", HostileDocuments.manyPagesPdf(10_000), null);
-    JsonNode problem = HttpApi.problem(refused, 422, "TOO_MANY_PAGES");
-    assertThat(problem.get("detail").asText()).contains("10000 pages", "at most 2000");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+    JsonNode job = node.http.awaitFinished(json(accepted).get("id").asText(), BOUND);
+
+    assertThat(job.get("status").asText()).isEqualTo("failed");
+    assertThat(job.at("/error/code").asText()).isEqualTo("TOO_MANY_PAGES");
+    assertThat(job.at("/error/message").asText()).contains("10000 pages", "at most 2000");
+    assertThat(job.at("/pages/done").asInt()).isZero();
   }
 
   @Test

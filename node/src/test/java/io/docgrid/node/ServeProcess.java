@@ -39,6 +39,12 @@ final class ServeProcess implements AutoCloseable {
   /** A serve on the default grid ports, which workers on this host join with no flags. */
   static ServeProcess startWithGridDefaults(Path dataDir, Path log, String... extraArgs)
       throws Exception {
+    return startWithGridDefaults(dataDir, log, List.of(), extraArgs);
+  }
+
+  /** The same, in a JVM with {@code jvmOptions} added. */
+  static ServeProcess startWithGridDefaults(
+      Path dataDir, Path log, List<String> jvmOptions, String... extraArgs) throws Exception {
     int port = FreePorts.block(1);
     List<String> args = new ArrayList<>();
     args.addAll(
@@ -51,7 +57,7 @@ final class ServeProcess implements AutoCloseable {
             "--grid-memory",
             "64MB"));
     args.addAll(Arrays.asList(extraArgs));
-    ServeProcess serve = new ServeProcess(DocgridProcess.launch(log, args), port);
+    ServeProcess serve = new ServeProcess(DocgridProcess.launch(log, jvmOptions, args), port);
     serve.process.awaitOk(serve.http.base + "/api/v1/health", Duration.ofSeconds(90));
     Path adminKey = dataDir.resolve(FirstAdminKey.FILE_NAME);
     if (Files.exists(adminKey)) {

@@ -53,17 +53,7 @@ class TenancyAcrossNodesTest {
             CONCURRENT_JOBS,
             standard.priority(),
             standard.resultRetention());
-    SecurityConfig security =
-        new SecurityConfig(
-            false,
-            null,
-            defaults.tiers().with(Tier.STANDARD, tight),
-            List.of(),
-            null,
-            false,
-            defaults.maxRequestHeaderBytes(),
-            defaults.usageRetention(),
-            defaults.keyCacheTtl());
+    SecurityConfig security = TestNode.securityWith(Tier.STANDARD, tight);
     var db = new NodeConfig.DbConfig(postgres.url(), postgres.user(), postgres.password(), 5);
     int discovery = FreePorts.block(5);
     Path blobs = temp.resolve("blobs");
@@ -140,18 +130,6 @@ class TenancyAcrossNodesTest {
     HttpResponse<String> refused = api(second, key).submit("c.txt", "one more".getBytes(), null);
     problem(refused, 429, "CONCURRENCY_LIMIT");
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-  }
-
-  @Test
-  void the_hourly_page_quota_is_charged_on_both_nodes() throws Exception {
-    String key = standardKey("pages");
-    byte[] threePages = HostileDocuments.manyPagesPdf(3);
-    assertThat(api(first, key).submit("three.pdf", threePages, null).statusCode()).isEqualTo(202);
-    HttpResponse<String> refused = api(second, key).submit("three.pdf", threePages, null);
-    JsonNode body = problem(refused, 429, "QUOTA_EXCEEDED");
-    assertThat(body.get("detail").asText()).contains("3 pages", "2 of 5");
-    assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
-        .isBetween(1L, 3600L);
   }
 
   @Test

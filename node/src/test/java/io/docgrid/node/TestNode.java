@@ -1,5 +1,7 @@
 package io.docgrid.node;
 
+import io.docgrid.api.auth.Tier;
+import io.docgrid.api.limits.TierLimits;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
@@ -131,9 +133,10 @@ final class TestNode implements AutoCloseable {
             Duration.ofSeconds(10),
             3,
             Duration.ofMinutes(1),
-            // As in production: documents are parsed in child JVMs.
+            // As in production: documents are parsed in child JVMs, two at once in one.
             NodeConfig.Isolation.PROCESS,
-            "512m",
+            "768m",
+            1,
             2),
         security,
         blobStore,
@@ -152,6 +155,21 @@ final class TestNode implements AutoCloseable {
         config.security(),
         config.blobStore(),
         resultCache);
+  }
+
+  /** The default security settings, but {@code tier} held to {@code limits}. */
+  static SecurityConfig securityWith(Tier tier, TierLimits limits) {
+    SecurityConfig defaults = SecurityConfig.defaults();
+    return new SecurityConfig(
+        false,
+        null,
+        defaults.tiers().with(tier, limits),
+        List.of(),
+        null,
+        false,
+        defaults.maxRequestHeaderBytes(),
+        defaults.usageRetention(),
+        defaults.keyCacheTtl());
   }
 
   static NodeConfig.DbConfig embedded() {

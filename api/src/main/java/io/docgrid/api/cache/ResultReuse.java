@@ -60,6 +60,11 @@ public final class ResultReuse {
     return leader.<Plan>map(Follow::new).orElseGet(Lead::new);
   }
 
+  /** Whether results are reused at all: without the cache, no job ever follows another. */
+  public boolean enabled() {
+    return cache.enabled();
+  }
+
   /** The cached document for a job that waited, without counting a lookup. */
   public Optional<ProcessedDocument> cached(Job job) {
     return cache.peek(keyOf(job));

@@ -1,6 +1,7 @@
 package io.docgrid.api.jobs;
 
 import io.docgrid.api.auth.Principal;
+import io.docgrid.api.auth.Tier;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.limits.Allowance;
@@ -8,14 +9,18 @@ import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.limits.TierLimits;
 import io.docgrid.api.limits.TierPolicy;
 import io.docgrid.sql.JobRepository;
-import io.docgrid.tasks.document.ProcessingOptions;
-import io.docgrid.tasks.process.PagePlanner;
-import java.nio.file.Path;
+import io.docgrid.sql.model.Job;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether a caller's tier lets a document in: jobs at once, pages per document, and the hourly page
- * quota. Pages are charged when a job is accepted — the selected pages of a PDF, one page for other
- * documents — so that a burst of submissions cannot overrun the quota before anything is counted.
+ * Whether a caller's tier lets a document in, and what it is charged: jobs at once, pages per
+ * document, and the hourly page quota. The API node never opens a document, so a job's pages are
+ * charged in two steps: one page when it is accepted (a used-up quota refuses new work at once, and
+ * a burst of submissions cannot overrun it), the rest once its first look has counted them, before
+ * any result is delivered. The tier's page limit travels with the job to where it is counted.
  */
 final class Admission {
 
@@ -24,6 +29,7 @@ final class Admission {
   private final TierPolicy tiers;
   private final RateLimiter rateLimiter;
   private final JobRepository jobs;
+  private final Map<UUID, String> quotaKeys = new ConcurrentHashMap<>();
 
   Admission(TierPolicy tiers, RateLimiter rateLimiter, JobRepository jobs) {
     this.tiers = tiers;
@@ -35,7 +41,15 @@ final class Admission {
     return tiers.of(caller.tier()).maxFileBytes();
   }
 
-  void admit(Principal caller, Path document, String mediaType, ProcessingOptions options) {
+  /** The most pages a document of a job at {@code tier} may have. */
+  int maxPages(String tier) {
+    return Tier.fromWire(tier)
+        .map(known -> tiers.of(known).maxPagesPerDocument())
+        .orElse(Integer.MAX_VALUE);
+  }
+
+  /** Admits a new job of {@code caller}: within its tier's jobs at once, charged its first page. */
+  void admit(Principal caller) {
     TierLimits limits = tiers.of(caller.tier());
     long running = jobs.countUnfinishedByOwner(caller.id());
     if (running >= limits.concurrentJobs()) {
@@ -50,31 +64,48 @@ final class Admission {
                   + " at once.")
           .retryAfter(CONCURRENCY_RETRY_SECONDS);
     }
-    Integer pageCount = PagePlanner.pageCount(document, mediaType, options);
-    if (pageCount != null && pageCount > limits.maxPagesPerDocument()) {
-      throw new ApiException(
-          ErrorCode.TOO_MANY_PAGES,
-          "The document has "
-              + pageCount
-              + " pages; the "
-              + caller.tier()
-              + " tier accepts at most "
-              + limits.maxPagesPerDocument()
-              + ".");
-    }
-    long pages = pageCount == null ? 1 : Math.max(1, options.pages().pagesOf(pageCount).size());
-    Allowance quota = rateLimiter.pages(caller, pages);
+    Allowance quota = rateLimiter.pages(caller, 1);
     if (!quota.allowed()) {
       throw new ApiException(
               ErrorCode.QUOTA_EXCEEDED,
-              "This document needs "
-                  + pages
-                  + " pages of quota and "
-                  + quota.remaining()
-                  + " of "
-                  + quota.limit()
-                  + " are left this hour.")
+              "The hourly quota of " + quota.limit() + " pages is used up.")
           .retryAfter(quota.retryAfterSeconds());
     }
+  }
+
+  /** Remembers whose quota the job's further pages are charged to, until it ends. */
+  void admitted(UUID jobId, Principal caller) {
+    quotaKeys.put(jobId, caller.rateLimitKey());
+  }
+
+  /**
+   * Charges the pages of a job's document beyond the page charged at submission, now that they are
+   * counted. Returns why not, when the quota has not enough left: the job then fails, delivering
+   * nothing. The quota is its owner's; an anonymous caller's, by address, while this node knows it.
+   */
+  Optional<String> chargeCounted(Job job, int selectedPages) {
+    if (selectedPages <= 1) {
+      return Optional.empty();
+    }
+    String key = quotaKeys.getOrDefault(job.id(), job.owner());
+    Tier tier = Tier.fromWire(job.tier()).orElse(Tier.FREE);
+    Allowance quota = rateLimiter.pages(key, tier, selectedPages - 1L);
+    if (quota.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "This document needs "
+            + selectedPages
+            + " pages of quota and only "
+            // The page charged at submission is this document's too.
+            + (quota.remaining() + 1)
+            + " of "
+            + quota.limit()
+            + " were left this hour.");
+  }
+
+  /** The job has ended: nothing more is charged for it. */
+  void ended(UUID jobId) {
+    quotaKeys.remove(jobId);
   }
 }

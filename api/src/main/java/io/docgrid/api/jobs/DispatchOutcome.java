@@ -1,12 +1,13 @@
 package io.docgrid.api.jobs;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
-import io.docgrid.tasks.process.ProcessedDocument;
+import io.docgrid.tasks.process.DocumentOutcome;
 
 /** How a dispatched job ended, in our terms rather than Ignite's. */
 sealed interface DispatchOutcome {
 
-  record Completed(ProcessedDocument processed) implements DispatchOutcome {}
+  /** The grid brought the document back processed, or, from a first look, counted. */
+  record Completed(DocumentOutcome document) implements DispatchOutcome {}
 
   /** The document itself is the problem (corrupt, encrypted, ...): retrying will not help. */
   record Rejected(DocumentErrorCode code, String message) implements DispatchOutcome {}

@@ -1,5 +1,6 @@
 package io.docgrid.api.jobs;
 
+import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import java.time.Duration;
@@ -14,9 +15,20 @@ import org.apache.ignite.Ignite;
 /** The clients waiting for jobs to finish ({@code Prefer: wait}), and waking them when they do. */
 final class FinishWaiters implements AutoCloseable {
 
+  /**
+   * A job that has finished, and its result when it finished on this node: a client that asked for
+   * the result itself gets it without reading it back from the store.
+   */
+  record Finished(Job job, JobResult result) {
+
+    Optional<JobResult> knownResult() {
+      return Optional.ofNullable(result);
+    }
+  }
+
   private final JobRepository jobs;
   private final FinishedElsewhere finishedElsewhere;
-  private final Map<UUID, CompletableFuture<Job>> waiting = new ConcurrentHashMap<>();
+  private final Map<UUID, CompletableFuture<Finished>> waiting = new ConcurrentHashMap<>();
 
   FinishWaiters(JobRepository jobs, Ignite ignite) {
     this.jobs = jobs;
@@ -25,15 +37,32 @@ final class FinishWaiters implements AutoCloseable {
   }
 
   /**
+   * Waits for a job that has not been dispatched yet, so that nothing needs looking up: whenever it
+   * finishes, it is after this. Call {@link #await(CompletableFuture, Duration)} on the result.
+   */
+  CompletableFuture<Finished> register(UUID id) {
+    return waiting.computeIfAbsent(id, key -> new CompletableFuture<>());
+  }
+
+  /**
    * The job once it has finished, or empty if it is still unfinished after {@code timeout}. Never
    * cancels anything: a client that stops waiting finds the job running as before.
    */
-  CompletableFuture<Optional<Job>> await(UUID id, Duration timeout) {
-    CompletableFuture<Job> done = waiting.computeIfAbsent(id, key -> new CompletableFuture<>());
+  CompletableFuture<Optional<Finished>> await(UUID id, Duration timeout) {
+    CompletableFuture<Finished> done = register(id);
     // Registered before looking, so a job finishing in between is not missed.
-    jobs.findById(id).filter(job -> job.status().isFinished()).ifPresent(this::complete);
+    jobs.findById(id)
+        .filter(job -> job.status().isFinished())
+        .ifPresent(job -> complete(new Finished(job, null)));
+    return await(done, timeout);
+  }
+
+  /** {@code registered} once it completes, or empty after {@code timeout}. */
+  static CompletableFuture<Optional<Finished>> await(
+      CompletableFuture<Finished> registered, Duration timeout) {
     // Left in the map after a timeout: other callers may wait on it; the job's end removes it.
-    return done.thenApply(Optional::of)
+    return registered
+        .thenApply(Optional::of)
         .completeOnTimeout(Optional.empty(), timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -42,22 +71,28 @@ final class FinishWaiters implements AutoCloseable {
    * API node (a long poll behind a load balancer, or a job that waited for an identical one and was
    * finished where that one finished), so every node is told.
    */
-  void finished(Job job) {
-    wake(job.id());
+  void finished(Job job, JobResult result) {
+    complete(new Finished(job, result));
     finishedElsewhere.announce(job.id());
+  }
+
+  /** Like {@link #finished(Job, JobResult)}, for a job whose final row is read only if awaited. */
+  void finished(UUID id) {
+    wake(id);
+    finishedElsewhere.announce(id);
   }
 
   /** Wakes whoever waits here for the job, now that it has reached a final state. */
   void wake(UUID id) {
     if (waiting.containsKey(id)) {
-      jobs.findById(id).ifPresent(this::complete);
+      jobs.findById(id).ifPresent(job -> complete(new Finished(job, null)));
     }
   }
 
-  private void complete(Job job) {
-    CompletableFuture<Job> done = waiting.remove(job.id());
+  private void complete(Finished finished) {
+    CompletableFuture<Finished> done = waiting.remove(finished.job().id());
     if (done != null) {
-      done.complete(job);
+      done.complete(finished);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteMessaging;
+import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.lang.IgniteBiPredicate;
 
 /**
@@ -17,10 +18,12 @@ final class FinishedElsewhere implements AutoCloseable {
   private static final String TOPIC = "docgrid.jobs.finished";
 
   private final IgniteMessaging messaging;
+  private final ClusterGroup otherServers;
   private IgniteBiPredicate<UUID, Object> listener;
 
   FinishedElsewhere(Ignite ignite) {
     this.messaging = ignite.message(ignite.cluster().forServers());
+    this.otherServers = ignite.cluster().forServers().forRemotes();
   }
 
   /** Calls {@code finished} with the id of every job announced anywhere, this node's included. */
@@ -33,7 +36,11 @@ final class FinishedElsewhere implements AutoCloseable {
     messaging.localListen(TOPIC, listener);
   }
 
+  /** Tells the other nodes; the caller has woken this node's waiters itself. */
   void announce(UUID jobId) {
+    if (otherServers.nodes().isEmpty()) {
+      return; // a node on its own: nobody else can be waiting
+    }
     messaging.send(TOPIC, jobId.toString());
   }
 

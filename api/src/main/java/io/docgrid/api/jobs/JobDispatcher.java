@@ -1,15 +1,18 @@
 package io.docgrid.api.jobs;
 
+import io.docgrid.sql.model.Job;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.process.ComputeRouting;
+import io.docgrid.tasks.process.DocumentOutcome;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.NodeRoles;
 import io.docgrid.tasks.process.PagePlan;
 import io.docgrid.tasks.process.PagesDone;
 import io.docgrid.tasks.process.ProcessDocumentRequest;
 import io.docgrid.tasks.process.ProcessDocumentTask;
-import io.docgrid.tasks.process.ProcessedDocument;
+import io.docgrid.tasks.process.SearchablePdfRequest;
+import io.docgrid.tasks.process.SearchablePdfTask;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -154,29 +157,32 @@ final class JobDispatcher implements AutoCloseable {
   }
 
   /**
-   * Submits the job unless it is already running from this node. Returns false when there is no
-   * compute node to take it; the job then waits for one.
+   * Submits the job's {@code plan} unless the job is already running from this node. Returns false
+   * when there is no compute node to take it; the job then waits for one.
+   *
+   * @param priority the job's tier's priority on busy compute nodes
    */
   boolean dispatch(
-      UUID jobId,
-      String sha256,
-      String mediaType,
+      Job job,
       ProcessingOptions options,
       PagePlan plan,
       int priority,
-      String tenant,
-      String requestId,
       Consumer<DispatchOutcome> onDone) {
     if (!hasComputeNodes()) {
       return false;
     }
-    if (!inFlight.add(jobId)) {
+    if (!inFlight.add(job.id())) {
       return true;
     }
     var request =
         new ProcessDocumentRequest(
-            jobId, sha256, mediaType, options, requestId, ignite.cluster().localNode().id());
-    IgniteFuture<ProcessedDocument> future;
+            job.id(),
+            job.documentSha256(),
+            job.mediaType(),
+            options,
+            job.requestId(),
+            ignite.cluster().localNode().id());
+    IgniteFuture<DocumentOutcome> future;
     try {
       future =
           ignite
@@ -185,16 +191,16 @@ final class JobDispatcher implements AutoCloseable {
                       NodeRoles.computeNodes(ignite),
                       options.ocr() != ProcessingOptions.OcrMode.OFF))
               .withTimeout(jobTimeout.toMillis())
-              .executeAsync(new ProcessDocumentTask(plan, priority, tenant), request);
+              .executeAsync(new ProcessDocumentTask(plan, priority, job.owner()), request);
     } catch (ClusterGroupEmptyException e) {
-      inFlight.remove(jobId);
+      inFlight.remove(job.id());
       return false;
     } catch (RuntimeException e) {
-      inFlight.remove(jobId);
+      inFlight.remove(job.id());
       onDone.accept(outcomeOf(e));
       return true;
     }
-    running.put(jobId, future);
+    running.put(job.id(), future);
     future.listenAsync(
         done -> {
           DispatchOutcome outcome;
@@ -203,13 +209,35 @@ final class JobDispatcher implements AutoCloseable {
           } catch (RuntimeException e) {
             outcome = outcomeOf(e);
           } finally {
-            running.remove(jobId);
-            inFlight.remove(jobId);
+            running.remove(job.id());
+            inFlight.remove(job.id());
           }
           onDone.accept(outcome);
         },
         callbacks);
     return true;
+  }
+
+  /**
+   * Has a compute node make the job's searchable PDF and store it with the job's results. Waits for
+   * it, up to the job timeout.
+   *
+   * @throws DocumentProcessingException when the document cannot be made searchable
+   * @throws IllegalStateException when no compute node could make it
+   */
+  void makeSearchablePdf(SearchablePdfRequest request, String tenant)
+      throws DocumentProcessingException {
+    try {
+      ignite
+          .compute(NodeRoles.computeNodes(ignite))
+          .withTimeout(jobTimeout.toMillis())
+          .execute(new SearchablePdfTask(tenant), request);
+    } catch (RuntimeException e) {
+      if (outcomeOf(e) instanceof DispatchOutcome.Rejected rejected) {
+        throw new DocumentProcessingException(rejected.code(), rejected.message());
+      }
+      throw new IllegalStateException("no compute node made the searchable PDF", e);
+    }
   }
 
   static DispatchOutcome outcomeOf(Throwable failure) {

@@ -36,6 +36,11 @@ final class JobLeases {
     this.clock = clock;
   }
 
+  /** This node's grid id, which its leases are held under. */
+  String holder() {
+    return holder;
+  }
+
   Duration renewalInterval() {
     return duration.dividedBy(3);
   }

@@ -10,12 +10,15 @@ import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.QuarantineRepository;
+import io.docgrid.sql.model.FirstLook;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobStatus;
+import io.docgrid.sql.model.JobSuccess;
 import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.model.QuarantinedDocument;
 import io.docgrid.sql.model.UsageRecord;
 import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.process.ProcessDocumentTask;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,22 @@ final class JobOutcomes {
     REUSED
   }
 
+  /**
+   * How a computed job's run went on the grid, for its row and its timings.
+   *
+   * @param leaseHolder this node: the job's lease must still be its own for the result to count
+   * @param nodeId the compute node that started it
+   * @param startedAt when that node started it
+   * @param dispatchedAt when this node sent it to the grid
+   * @param returnedAt when the grid brought it back
+   */
+  record Run(
+      String leaseHolder,
+      String nodeId,
+      Instant startedAt,
+      Instant dispatchedAt,
+      Instant returnedAt) {}
+
   private final JobRepository jobs;
   private final BlobStore blobs;
   private final ObjectMapper json;
@@ -52,6 +72,7 @@ final class JobOutcomes {
   private final UsageRecorder usage;
   private final ApiMetrics metrics;
   private final FinishWaiters waiters;
+  private final Admission admission;
 
   JobOutcomes(
       JobRepository jobs,
@@ -61,7 +82,8 @@ final class JobOutcomes {
       QuarantineRepository quarantine,
       UsageRecorder usage,
       ApiMetrics metrics,
-      FinishWaiters waiters) {
+      FinishWaiters waiters,
+      Admission admission) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.json = json;
@@ -70,59 +92,83 @@ final class JobOutcomes {
     this.usage = usage;
     this.metrics = metrics;
     this.waiters = waiters;
+    this.admission = admission;
   }
 
-  /** Records the job's result; false when it failed after all, or had ended meanwhile. */
-  boolean succeed(Job job, ProcessedDocument processed, Instant now, Origin origin) {
+  /**
+   * Records the job's result and returns the finished job; empty when it failed after all (no page
+   * came through, or its pages exceed what its quota has left), had ended meanwhile, or is no
+   * longer this node's to finish.
+   *
+   * @param run how the grid ran it; null for a result reused from an identical job
+   */
+  Optional<Job> succeed(Job job, ProcessedDocument processed, Instant now, Origin origin, Run run) {
     ExtractedDocument document = processed.document();
     List<PageText> failed = document.pages().stream().filter(PageText::hasFailed).toList();
     if (!failed.isEmpty() && failed.size() == document.pages().size()) {
       // Nothing came through: the document failed, for its first page's reason.
       PageText first = failed.get(0);
       fail(job, ErrorMapper.codeOf(first.error().code()).name(), first.error().message(), now);
-      return false;
+      return Optional.empty();
     }
-    JobResult result = ResultAssembler.assemble(job, processed, now, json);
+    if (!job.isCounted()) {
+      Optional<String> refused = admission.chargeCounted(job, document.pages().size());
+      if (refused.isPresent()) {
+        fail(job, ErrorCode.QUOTA_EXCEEDED.name(), refused.get(), now);
+        return Optional.empty();
+      }
+    }
+    JobResult result =
+        ResultAssembler.assemble(job, processed, timings(job, processed, run, now), json);
     try {
       blobs.putResult(job.id(), json.writeValueAsBytes(result));
     } catch (IOException e) {
       log.error("could not store the result of job {}", job.id(), e);
       fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
-      return false;
+      return Optional.empty();
     }
     int ocrPages =
         (int) document.pages().stream().filter(page -> PageText.OCR.equals(page.source())).count();
     int pageTotal = document.pages().size();
     PageProgress pages =
         new PageProgress(pageTotal, pageTotal - failed.size(), failed.size(), ocrPages);
-    boolean marked =
-        origin == Origin.REUSED
-            ? jobs.markSucceededFromCache(job.id(), document.pageCount(), pages, now)
-            : jobs.markSucceeded(job.id(), document.pageCount(), pages, now);
-    if (!marked) {
+    DocumentFacts facts = document.facts();
+    FirstLook look =
+        new FirstLook(facts.mediaType(), facts.pageCount(), pageTotal, facts.encrypted());
+    Optional<Job> finished =
+        jobs.succeed(
+            job.id(),
+            run == null
+                ? new JobSuccess(look, pages, false, null, null, null)
+                : new JobSuccess(
+                    look, pages, true, run.nodeId(), run.startedAt(), run.leaseHolder()),
+            now);
+    if (finished.isEmpty()) {
       // Cancelled meanwhile: keep nothing of it. Finished another way (from the cache while a
-      // dispatch raced it): the result written is as good as the one there was.
+      // dispatch raced it), or taken over by another node: the result written is as good as the
+      // one there is or will be.
       if (jobs.findById(job.id()).map(row -> row.status() == JobStatus.CANCELLED).orElse(true)) {
         deleteResultQuietly(job.id());
       }
-      return false;
+      return Optional.empty();
     }
     if (origin == Origin.COMPUTED && failed.isEmpty()) {
       // Only complete results are kept: a failed page may well succeed another time.
       reuse.remember(job, processed);
     }
     metrics.jobFinished("succeeded", null, seconds(job.createdAt(), now));
+    metrics.jobStages(result.manifest().timingsMillis());
     recordUsage(job, 200, pages.done(), ocrPages, now);
-    waiters.finished(job);
+    waiters.finished(finished.get(), result);
     log.info("job {} succeeded: {} pages", job.id(), document.pageCount());
-    return true;
+    return finished;
   }
 
   void fail(Job job, String code, String message, Instant now) {
     if (jobs.markFailed(job.id(), code, message, now)) {
       metrics.jobFinished("failed", code, seconds(job.createdAt(), now));
       recordUsage(job, ErrorCode.valueOf(code).status(), 0, 0, now);
-      waiters.finished(job);
+      waiters.finished(job.id());
       log.info("job {} failed: {} {}", job.id(), code, message);
     }
   }
@@ -142,7 +188,19 @@ final class JobOutcomes {
     metrics.jobFinished("cancelled", null, seconds(job.createdAt(), now));
     // 499 ("client closed request"): the client ended the job; it is billed what it used.
     recordUsage(job, 499, job.pages().done(), job.pages().ocr(), now);
-    waiters.finished(job);
+    waiters.finished(job.id());
+  }
+
+  /**
+   * Where the job's time went, in milliseconds: waiting in the queue, on its way to and back from
+   * the compute node, processing there, and recording its result here; and in all.
+   */
+  private static JobTimings timings(Job job, ProcessedDocument processed, Run run, Instant now) {
+    if (run == null) {
+      return JobTimings.reused(processed.elapsedMillis(), job.createdAt(), now);
+    }
+    return JobTimings.computed(
+        job.createdAt(), run.dispatchedAt(), processed.elapsedMillis(), run.returnedAt(), now);
   }
 
   /** The job's row in the usage log: the pages it processed, billed to its owner. */

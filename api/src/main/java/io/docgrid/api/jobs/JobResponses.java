@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.PageProgress;
+import io.javalin.openapi.OneOf;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ public final class JobResponses {
       int attempts,
       String requestId,
       boolean cacheHit,
-      Links links) {
+      Links links)
+      implements FinishedSubmission {
     static JobView of(Job job) {
       return new JobView(
           job.id().toString(),
@@ -79,6 +81,13 @@ public final class JobResponses {
   }
 
   public record JobPage(List<JobView> items, String nextCursor) {}
+
+  /**
+   * What a submission that waited for its job answers with 200: the finished job, or, with {@code
+   * Prefer: return=representation}, its result.
+   */
+  @OneOf({JobView.class, JobResult.class})
+  public sealed interface FinishedSubmission permits JobView, JobResult {}
 
   public record ResultDocument(
       String sha256, String mediaType, int pageCount, Map<String, String> metadata) {}
@@ -140,10 +149,11 @@ public final class JobResponses {
       boolean partial,
       List<FailedPage> failedPages,
       List<ResultPage> pages,
-      Manifest manifest) {
+      Manifest manifest)
+      implements FinishedSubmission {
 
     /** The version of this JSON shape; see docs/result-schema.md. */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     JobResult forJson() {
       return new JobResult(

@@ -3,24 +3,24 @@ package io.docgrid.api.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
+import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.blob.ResultKind;
+import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.output.OcrLayer;
-import io.docgrid.tasks.output.SearchablePdf;
+import io.docgrid.tasks.process.SearchablePdfRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads a finished job's stored result, and makes the searchable PDF from it on request. */
+/** Reads a finished job's stored result, and has its searchable PDF made on request. */
 final class JobResults {
 
   private static final Logger log = LoggerFactory.getLogger(JobResults.class);
@@ -28,12 +28,13 @@ final class JobResults {
   private final BlobStore blobs;
   private final ObjectMapper json;
   private final JobOptions options;
-  private final SearchablePdf searchablePdf = new SearchablePdf();
+  private final JobDispatcher dispatcher;
 
-  JobResults(BlobStore blobs, ObjectMapper json, JobOptions options) {
+  JobResults(BlobStore blobs, ObjectMapper json, JobOptions options, JobDispatcher dispatcher) {
     this.blobs = blobs;
     this.json = json;
     this.options = options;
+    this.dispatcher = dispatcher;
   }
 
   /** The job's result; a clear error when it failed, has not finished, or its result is gone. */
@@ -81,8 +82,8 @@ final class JobResults {
 
   /**
    * The document as a searchable PDF: its pages with the OCRed words laid over them as invisible
-   * text. Written to a spool file first, so that a failure still becomes a proper error response;
-   * the returned stream reads the already unlinked file.
+   * text. Made once, on a compute node (which parses the document, as this node never does), and
+   * kept with the job's results for the next request.
    */
   InputStream searchablePdf(Job job, JobResult result) {
     boolean pdf = job.mediaType().equals("application/pdf");
@@ -90,28 +91,31 @@ final class JobResults {
       throw ApiException.invalidField(
           "format", "pdf is made from PDF and image documents; this one is " + job.mediaType());
     }
-    List<OcrLayer> layers = ocrLayers(result);
-    Path spool = null;
-    try (BlobStore.DocumentFile document = blobs.openDocument(job.documentSha256())) {
-      spool = blobs.createTemporaryFile();
-      try (OutputStream out = Files.newOutputStream(spool)) {
-        if (pdf) {
-          searchablePdf.fromPdf(document.path(), null, layers, out);
-        } else {
-          searchablePdf.fromImage(document.path(), layers, options.storedOptionsOf(job).dpi(), out);
-        }
+    try {
+      Optional<InputStream> made = blobs.openResult(job.id(), ResultKind.SEARCHABLE_PDF);
+      if (made.isPresent()) {
+        return made.get();
       }
-      InputStream in = Files.newInputStream(spool);
-      Files.delete(spool);
-      return in;
-    } catch (InvalidPasswordException e) {
-      deleteQuietly(spool);
+      dispatcher.makeSearchablePdf(
+          new SearchablePdfRequest(
+              job.id(),
+              job.documentSha256(),
+              job.mediaType(),
+              ocrLayers(result),
+              options.storedOptionsOf(job).dpi(),
+              job.requestId()),
+          job.owner());
+      return blobs
+          .openResult(job.id(), ResultKind.SEARCHABLE_PDF)
+          .orElseThrow(() -> new IllegalStateException("the searchable PDF was not stored"));
+    } catch (DocumentProcessingException e) {
+      throw new ApiException(ErrorMapper.codeOf(e.code()), e.getMessage());
+    } catch (IllegalStateException e) {
+      log.warn("no searchable PDF for job {}", job.id(), e);
       throw new ApiException(
-          ErrorCode.DOCUMENT_ENCRYPTED,
-          "The PDF is password-protected and its password is not kept; a searchable copy cannot"
-              + " be made.");
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "No compute node could make the searchable PDF right now; retry shortly.");
     } catch (IOException e) {
-      deleteQuietly(spool);
       throw new UncheckedIOException(e);
     }
   }
@@ -137,16 +141,5 @@ final class JobResults {
                                     word.box()[3]))
                         .toList()))
         .toList();
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      log.warn("could not delete a spool file; it is swept at the next start");
-    }
   }
 }

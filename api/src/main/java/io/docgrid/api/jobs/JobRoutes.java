@@ -6,6 +6,7 @@ import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.Problem;
 import io.docgrid.api.http.RequestIds;
 import io.docgrid.api.jobs.JobResponses.Accepted;
+import io.docgrid.api.jobs.JobResponses.FinishedSubmission;
 import io.docgrid.api.jobs.JobResponses.JobPage;
 import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.api.jobs.JobResponses.JobView;
@@ -13,6 +14,7 @@ import io.docgrid.api.validation.PathId;
 import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
+import io.docgrid.sql.model.JobStatus;
 import io.docgrid.tasks.blob.BlobStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -24,9 +26,11 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The jobs resource: submit a document, follow its job, fetch its result. */
 public final class JobRoutes {
@@ -82,11 +86,35 @@ public final class JobRoutes {
             name = "Prefer",
             description =
                 "wait=N (seconds, at most 60): answer 200 with the finished job if it finishes"
-                    + " within N seconds, else 202 as usual; the job is never cancelled")
+                    + " within N seconds, else 202 as usual; the job is never cancelled. With"
+                    + " return=representation too (alone, it implies wait=60): answer 200 with the"
+                    + " result itself, in the format of ?format= or Accept, when the job succeeds"
+                    + " in time (Content-Location names the result); a failed job answers 200 with"
+                    + " the job"),
+        @OpenApiParam(
+            name = "Accept",
+            description =
+                "With Prefer: return=representation, the result's format when ?format= is absent:"
+                    + " application/json, text/plain, text/markdown, application/xhtml+xml (hOCR)"
+                    + " or application/pdf")
       },
+      queryParams =
+          @OpenApiParam(
+              name = "format",
+              description =
+                  "With Prefer: return=representation, the result's format: json, text, markdown,"
+                      + " hocr or pdf"),
       // X-Cache: HIT when the job answered reused an identical job's result, else MISS.
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
+        @OpenApiResponse(
+            status = "200",
+            content = {
+              @OpenApiContent(from = FinishedSubmission.class),
+              @OpenApiContent(mimeType = "text/plain", type = "string"),
+              @OpenApiContent(mimeType = "text/markdown", type = "string"),
+              @OpenApiContent(mimeType = "application/xhtml+xml", type = "string"),
+              @OpenApiContent(mimeType = "application/pdf", type = "string", format = "binary")
+            }),
         @OpenApiResponse(status = "202", content = @OpenApiContent(from = Accepted.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class)),
@@ -98,15 +126,18 @@ public final class JobRoutes {
   public void create(Context ctx) throws IOException {
     Principal caller = Authenticator.require(ctx);
     service.ensureCapacity();
+    Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
+    // Read before the upload, so that a bad format costs no transfer.
+    ResultFormat format =
+        wait.filter(WaitPreference::representation).isPresent() ? format(ctx) : null;
     ReceivedUpload upload = uploadsFor(caller).receive(ctx);
     JobService.Submission submission =
-        service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx));
+        service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx), wait.isPresent());
     Job job = submission.job();
     ctx.header("Location", JOBS_PATH + "/" + job.id());
     if (submission.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     }
-    Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
     if (wait.isEmpty()) {
       ctx.header(CACHE_HEADER, cacheStatus(job));
       ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job));
@@ -114,17 +145,31 @@ public final class JobRoutes {
     }
     ctx.future(
         () ->
-            service
-                .awaitFinished(job.id(), wait.get().duration())
+            submission
+                .awaitFinished(service, wait.get().duration())
                 .thenAccept(
                     finished -> {
                       ctx.header("Preference-Applied", wait.get().applied());
-                      if (finished.isPresent()) {
-                        ctx.header(CACHE_HEADER, cacheStatus(finished.get()));
-                        ctx.status(HttpStatus.OK).json(JobView.of(finished.get()));
-                      } else {
+                      if (finished.isEmpty()) {
                         ctx.header(CACHE_HEADER, cacheStatus(job));
                         ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job));
+                        return;
+                      }
+                      FinishWaiters.Finished done = finished.get();
+                      ctx.header(CACHE_HEADER, cacheStatus(done.job()));
+                      if (format != null && done.job().status() == JobStatus.SUCCEEDED) {
+                        ctx.header(
+                            "Content-Location",
+                            JOBS_PATH + "/" + job.id() + "/result?format=" + format.wireName());
+                        respond(
+                            ctx,
+                            job.id(),
+                            format,
+                            () -> service.result(done),
+                            () -> service.searchablePdf(done));
+                      } else {
+                        // Failed or cancelled: there is no result, the job says why.
+                        ctx.status(HttpStatus.OK).json(JobView.of(done.job()));
                       }
                     }));
   }
@@ -156,7 +201,7 @@ public final class JobRoutes {
       ctx.json(JobView.of(job));
       return;
     }
-    ctx.header("Preference-Applied", wait.get().applied());
+    ctx.header("Preference-Applied", wait.get().forJob().applied());
     ctx.future(
         () ->
             service
@@ -166,6 +211,7 @@ public final class JobRoutes {
                         ctx.json(
                             JobView.of(
                                 finished
+                                    .map(FinishWaiters.Finished::job)
                                     .or(() -> service.find(id, caller))
                                     .orElseThrow(() -> ApiException.notFound("Job " + id))))));
   }
@@ -211,33 +257,67 @@ public final class JobRoutes {
               name = "format",
               description =
                   "json (default), text, markdown, hocr (OCRed pages) or pdf (searchable PDF of"
-                      + " PDF and image documents)"),
+                      + " PDF and image documents); without it, the Accept header's"),
+      headers =
+          @OpenApiParam(
+              name = "Accept",
+              description =
+                  "The format when ?format= is absent: application/json, text/plain,"
+                      + " text/markdown, application/xhtml+xml (hOCR) or application/pdf"),
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobResult.class)),
+        @OpenApiResponse(
+            status = "200",
+            content = {
+              @OpenApiContent(from = JobResult.class),
+              @OpenApiContent(mimeType = "text/plain", type = "string"),
+              @OpenApiContent(mimeType = "text/markdown", type = "string"),
+              @OpenApiContent(mimeType = "application/xhtml+xml", type = "string"),
+              @OpenApiContent(mimeType = "application/pdf", type = "string", format = "binary")
+            }),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
       })
   public void result(Context ctx) {
     UUID id = jobId(ctx);
-    ResultFormat format = validator.valid(new ResultQuery(ctx.queryParam("format"))).resultFormat();
+    ResultFormat format = format(ctx);
     Principal caller = Authenticator.require(ctx);
     JobResult result = service.result(id, caller);
+    respond(ctx, id, format, () -> result, () -> service.searchablePdf(id, result, caller));
+  }
+
+  /** The format asked for: {@code ?format=} if given, else the {@code Accept} header's. */
+  private ResultFormat format(Context ctx) {
+    String query = ctx.queryParam("format");
+    if (query != null && !query.isEmpty()) {
+      return validator.valid(new ResultQuery(query)).resultFormat();
+    }
+    return ResultFormat.fromAccept(ctx.header("Accept"));
+  }
+
+  /** Answers with a result in {@code format}. */
+  private static void respond(
+      Context ctx,
+      UUID id,
+      ResultFormat format,
+      Supplier<JobResult> result,
+      Supplier<InputStream> searchablePdf) {
     if (format == ResultFormat.JSON) {
-      ctx.json(result.forJson());
+      ctx.json(result.get().forJson());
       return;
     }
     if (format == ResultFormat.PDF) {
+      InputStream pdf = searchablePdf.get();
       ctx.contentType(format.contentType());
       ctx.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"");
-      ctx.result(service.searchablePdf(id, result, caller));
+      ctx.result(pdf);
       return;
     }
     // A switch expression, so that a new format cannot be added without its rendering.
     String rendered =
         switch (format) {
-          case TEXT -> ResultRenderer.text(result);
-          case MARKDOWN -> ResultRenderer.markdown(result);
-          case HOCR -> ResultRenderer.hocr(result);
+          case TEXT -> ResultRenderer.text(result.get());
+          case MARKDOWN -> ResultRenderer.markdown(result.get());
+          case HOCR -> ResultRenderer.hocr(result.get());
           case JSON, PDF -> throw new IllegalStateException(format + " is written above");
         };
     ctx.contentType(format.contentType()).result(rendered);

@@ -8,17 +8,18 @@ import io.docgrid.api.jobs.JobOutcomes.Origin;
 import io.docgrid.api.limits.TierPolicy;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.QuarantineRepository;
+import io.docgrid.sql.model.FirstLook;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.QuarantinedDocument;
-import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.process.CountedDocument;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.PagePlan;
 import io.docgrid.tasks.process.PagePlanner;
 import io.docgrid.tasks.process.PagesDone;
 import io.docgrid.tasks.process.ProcessedDocument;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,17 +30,20 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs jobs on the grid from this node: claims a job's lease, plans its page ranges, dispatches it,
- * and turns what the grid reports into the job's ending. Jobs that waited for an identical one are
- * resolved here too, when that one ends.
+ * Runs jobs on the grid from this node: claims a job's lease, plans its page ranges from what its
+ * first look recorded (a job not yet looked at gets a first look, which reads a short document at
+ * once and only counts a long one), dispatches it, and turns what the grid reports into the job's
+ * ending. Jobs that waited for an identical one are resolved here too, when that one ends.
  */
-final class JobRunner {
+final class JobRunner implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   private static final int DISPATCH_BATCH = 500;
+  // Progress of jobs that have run longer than this is written this often; shorter jobs write
+  // theirs with their result.
+  private static final Duration PROGRESS_WRITES = Duration.ofMillis(500);
 
   private final JobRepository jobs;
-  private final BlobStore blobs;
   private final JobDispatcher dispatcher;
   private final JobLeases leases;
   private final QuarantineRepository quarantine;
@@ -47,13 +51,14 @@ final class JobRunner {
   private final JobOutcomes outcomes;
   private final JobOptions options;
   private final TierPolicy tiers;
+  private final Admission admission;
   private final PagePlanner planner;
+  private final ProgressLedger progress;
   private final Duration jobTimeout;
   private final Clock clock;
 
   JobRunner(
       JobRepository jobs,
-      BlobStore blobs,
       JobDispatcher dispatcher,
       JobLeases leases,
       QuarantineRepository quarantine,
@@ -61,11 +66,11 @@ final class JobRunner {
       JobOutcomes outcomes,
       JobOptions options,
       TierPolicy tiers,
+      Admission admission,
       PagePlanner planner,
       Duration jobTimeout,
       Clock clock) {
     this.jobs = jobs;
-    this.blobs = blobs;
     this.dispatcher = dispatcher;
     this.leases = leases;
     this.quarantine = quarantine;
@@ -73,7 +78,9 @@ final class JobRunner {
     this.outcomes = outcomes;
     this.options = options;
     this.tiers = tiers;
+    this.admission = admission;
     this.planner = planner;
+    this.progress = new ProgressLedger(jobs, clock, dispatcher::isInFlight, PROGRESS_WRITES);
     this.jobTimeout = jobTimeout;
     this.clock = clock;
   }
@@ -110,6 +117,9 @@ final class JobRunner {
    * it has none, are dispatched on their own.
    */
   void leaderFinished(Job leader, ProcessedDocument processed) {
+    if (!reuse.enabled()) {
+      return; // nobody follows anybody
+    }
     reuse.landed(leader);
     for (Job follower : jobs.findFollowers(leader.id())) {
       resolveFollower(follower, processed);
@@ -127,7 +137,7 @@ final class JobRunner {
     Optional<ProcessedDocument> reused =
         Optional.ofNullable(processed).or(() -> reuse.cached(follower));
     if (reused.isPresent()) {
-      outcomes.succeed(follower, reused.get(), clock.instant(), Origin.REUSED);
+      outcomes.succeed(follower, reused.get(), clock.instant(), Origin.REUSED, null);
     } else {
       log.info("job {} computes on its own: the job it waited for has no result", follower.id());
       dispatch(follower);
@@ -152,57 +162,70 @@ final class JobRunner {
       outcomes.fail(job, ErrorCode.POISON_DOCUMENT.name(), poison.get().reason(), clock.instant());
       return;
     }
-    PagePlan plan = plan(job, processingOptions);
+    send(job, processingOptions);
+  }
+
+  /**
+   * Dispatches a job just stored with this node's lease: its document was checked against the
+   * quarantine moments ago, at submission.
+   */
+  void dispatchNew(Job job, ProcessingOptions processingOptions) {
+    send(job, processingOptions);
+  }
+
+  private void send(Job job, ProcessingOptions processingOptions) {
+    if (Boolean.TRUE.equals(job.documentEncrypted()) && processingOptions.password() == null) {
+      // Its password came with the submission and is never stored: a run after a restart cannot
+      // open the document.
+      outcomes.fail(
+          job,
+          ErrorCode.DOCUMENT_ENCRYPTED.name(),
+          "The document is password-protected and its password is not kept after a restart;"
+              + " submit it again with the password.",
+          clock.instant());
+      return;
+    }
+    int maxPages = admission.maxPages(job.tier());
+    PagePlan plan =
+        job.isCounted()
+            ? planner.plan(job.pageCount(), processingOptions.pages(), maxPages)
+            : planner.firstLook(maxPages);
+    Instant dispatchedAt = clock.instant();
     boolean sent =
         dispatcher.dispatch(
-            job.id(),
-            job.documentSha256(),
-            job.mediaType(),
+            job,
             processingOptions,
             plan,
             priorityOf(job),
-            job.owner(),
-            job.requestId(),
             outcome ->
                 complete(
                     job,
+                    processingOptions,
                     outcome,
                     processingOptions.password() == null
                         ? Origin.COMPUTED
-                        : Origin.COMPUTED_PRIVATE));
+                        : Origin.COMPUTED_PRIVATE,
+                    dispatchedAt));
     if (!sent) {
       leases.release(job.id());
       log.warn("job {} waits: no compute node in the cluster", job.id());
     }
   }
 
-  /** Counts the pages to process and cuts them into ranges; recorded as the job's page total. */
-  private PagePlan plan(Job job, ProcessingOptions processingOptions) {
-    if (dispatcher.isInFlight(job.id())) {
-      return PagePlan.WHOLE_DOCUMENT;
-    }
-    PagePlan plan;
-    try (BlobStore.DocumentFile document = blobs.openDocument(job.documentSha256())) {
-      plan = planner.plan(document.path(), job.mediaType(), processingOptions);
-    } catch (IOException e) {
-      log.warn("job {}: document not readable for planning; one grid job", job.id());
-      return PagePlan.WHOLE_DOCUMENT;
-    }
-    if (plan.selectedPages() != null) {
-      jobs.setPagesTotal(job.id(), plan.selectedPages(), clock.instant());
-    }
-    return plan;
-  }
-
   void addPagesDone(PagesDone pages) {
-    jobs.addPagesDone(pages.jobId(), pages.done(), pages.failed(), pages.ocr(), clock.instant());
+    progress.pagesDone(pages);
   }
 
   void markStarted(JobStarted started) {
-    jobs.markRunning(started.jobId(), started.nodeId(), started.startedAt());
+    progress.started(started);
   }
 
-  private void complete(Job job, DispatchOutcome outcome, Origin origin) {
+  private void complete(
+      Job job,
+      ProcessingOptions processingOptions,
+      DispatchOutcome outcome,
+      Origin origin,
+      Instant dispatchedAt) {
     try (MDC.MDCCloseable jobId = MDC.putCloseable("jobId", job.id().toString());
         MDC.MDCCloseable requestId = MDC.putCloseable("requestId", job.requestId())) {
       Instant now = clock.instant();
@@ -210,43 +233,104 @@ final class JobRunner {
         log.info("job {} interrupted; it resumes on another node or at the next start", job.id());
         return;
       }
+      if (outcome instanceof DispatchOutcome.Completed completed) {
+        if (completed.document() instanceof CountedDocument counted) {
+          planRanges(job, processingOptions, counted.facts());
+          return;
+        }
+        ProcessedDocument processed = (ProcessedDocument) completed.document();
+        Optional<ProgressLedger.Start> start = progress.finish(job.id());
+        JobOutcomes.Run run =
+            new JobOutcomes.Run(
+                leases.holder(),
+                start.map(ProgressLedger.Start::nodeId).orElse(processed.nodeIds().get(0)),
+                start.map(ProgressLedger.Start::at).orElse(dispatchedAt),
+                dispatchedAt,
+                now);
+        // The success update itself checks the lease: an outcome of a job another node took
+        // over is not this one's to record.
+        boolean succeeded = outcomes.succeed(job, processed, now, origin, run).isPresent();
+        admission.ended(job.id());
+        leaderFinished(job, succeeded ? processed : null);
+        return;
+      }
+      progress.finish(job.id());
       if (!leases.holds(job.id())) {
         // Cancelled, or taken over by another node when this one missed its renewals: the
         // outcome here is not the job's.
         log.info("job {} is no longer held by this node; its outcome here is dropped", job.id());
         return;
       }
-      if (outcome instanceof DispatchOutcome.Completed completed) {
-        boolean succeeded = outcomes.succeed(job, completed.processed(), now, origin);
-        leaderFinished(job, succeeded ? completed.processed() : null);
-      } else if (outcome instanceof DispatchOutcome.Rejected rejected) {
+      if (outcome instanceof DispatchOutcome.Rejected rejected) {
         if (rejected.code() == DocumentErrorCode.POISON_DOCUMENT) {
           outcomes.quarantine(job, rejected.message(), now);
         }
-        outcomes.fail(job, ErrorMapper.codeOf(rejected.code()).name(), rejected.message(), now);
-        leaderFinished(job, null);
+        fail(job, ErrorMapper.codeOf(rejected.code()).name(), rejected.message(), now);
       } else if (outcome instanceof DispatchOutcome.TimedOut) {
-        outcomes.fail(
+        fail(
             job,
             ErrorCode.PROCESSING_TIMEOUT.name(),
             "Processing exceeded the limit of " + jobTimeout.toSeconds() + " seconds.",
             now);
-        leaderFinished(job, null);
       } else if (outcome instanceof DispatchOutcome.NoWorker) {
         jobs.requeue(job.id(), now);
         leases.release(job.id());
         log.warn("job {} lost its compute node; queued again", job.id());
       } else if (outcome instanceof DispatchOutcome.Crashed crashed) {
         log.error("job {} failed unexpectedly", job.id(), crashed.failure());
-        outcomes.fail(
+        fail(
             job,
             ErrorCode.INTERNAL_ERROR.name(),
             "Processing failed unexpectedly. Quote the request id when reporting it.",
             now);
-        leaderFinished(job, null);
       }
     } catch (RuntimeException e) {
       log.error("could not record the outcome of job {}", job.id(), e);
     }
+  }
+
+  /**
+   * A first look counted more pages than one grid job reads: records the document's facts (once, so
+   * that a run after a restart plans from them without reading the document), charges its pages,
+   * and dispatches its page ranges.
+   */
+  private void planRanges(Job job, ProcessingOptions processingOptions, DocumentFacts facts) {
+    Instant now = clock.instant();
+    if (!leases.holds(job.id())) {
+      log.info("job {} is no longer held by this node; its first look here is dropped", job.id());
+      return;
+    }
+    FirstLook look =
+        new FirstLook(
+            facts.mediaType(), facts.pageCount(), facts.selectedPages(), facts.encrypted());
+    if (jobs.recordFirstLook(job.id(), look, now)) {
+      Optional<String> refused = admission.chargeCounted(job, facts.selectedPages());
+      if (refused.isPresent()) {
+        fail(job, ErrorCode.QUOTA_EXCEEDED.name(), refused.get(), now);
+        return;
+      }
+    }
+    Optional<Job> counted = jobs.findById(job.id()).filter(row -> !row.status().isFinished());
+    if (counted.isEmpty()) {
+      return; // cancelled while it was being counted
+    }
+    log.info(
+        "job {}: {} of {} pages in ranges of at most {}",
+        job.id(),
+        facts.selectedPages(),
+        facts.pageCount(),
+        planner.pagesPerJob());
+    send(counted.get(), processingOptions);
+  }
+
+  private void fail(Job job, String code, String message, Instant now) {
+    outcomes.fail(job, code, message, now);
+    admission.ended(job.id());
+    leaderFinished(job, null);
+  }
+
+  @Override
+  public void close() {
+    progress.close();
   }
 }

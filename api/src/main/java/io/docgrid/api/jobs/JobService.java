@@ -18,7 +18,6 @@ import io.docgrid.sql.model.JobStatus;
 import io.docgrid.sql.model.NewJob;
 import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.document.DocumentTypeDetector;
-import io.docgrid.tasks.document.ExtractionLimits;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.process.PagePlanner;
 import java.io.IOException;
@@ -51,6 +50,7 @@ public final class JobService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
   private static final long OVERLOADED_RETRY_SECONDS = 10;
+  private static final Duration QUEUE_DEPTH_MAX_AGE = Duration.ofSeconds(1);
 
   private final JobRepository jobs;
   private final BlobStore blobs;
@@ -72,6 +72,7 @@ public final class JobService implements AutoCloseable {
   private final JobOutcomes outcomes;
   private final JobRunner runner;
   private final JobResults results;
+  private final QueueDepth queueDepth;
 
   public JobService(
       JobRepository jobs,
@@ -92,6 +93,8 @@ public final class JobService implements AutoCloseable {
     this.jobs = jobs;
     this.reuse = reuse;
     this.admission = new Admission(tenancy.tiers(), tenancy.rateLimiter(), jobs);
+    this.queueDepth =
+        new QueueDepth(() -> jobs.countByStatus(JobStatus.QUEUED), QUEUE_DEPTH_MAX_AGE);
     this.purger = new JobPurger(jobs, blobs, clock);
     this.idempotency = new IdempotencyKeys(idempotencyClaims, jobs, clock);
     this.maxQueuedJobs = maxQueuedJobs;
@@ -115,11 +118,11 @@ public final class JobService implements AutoCloseable {
     this.quarantine = durability.quarantine();
     this.waiters = new FinishWaiters(jobs, ignite);
     this.outcomes =
-        new JobOutcomes(jobs, blobs, json, reuse, quarantine, tenancy.usage(), metrics, waiters);
+        new JobOutcomes(
+            jobs, blobs, json, reuse, quarantine, tenancy.usage(), metrics, waiters, admission);
     this.runner =
         new JobRunner(
             jobs,
-            blobs,
             dispatcher,
             leases,
             quarantine,
@@ -127,11 +130,12 @@ public final class JobService implements AutoCloseable {
             outcomes,
             options,
             tenancy.tiers(),
-            new PagePlanner(pagesPerJob, ExtractionLimits.DEFAULTS.maxPages()),
+            admission,
+            new PagePlanner(pagesPerJob),
             jobTimeout,
             clock);
     this.leaseKeeper = new LeaseKeeper(leases, dispatcher, metrics, runner::dispatchQueued);
-    this.results = new JobResults(blobs, json, options);
+    this.results = new JobResults(blobs, json, options, dispatcher);
     dispatcher.onJobStarted(runner::markStarted);
     dispatcher.onPagesDone(runner::addPagesDone);
     dispatcher.onComputeNodeJoined(runner::dispatchQueued);
@@ -140,11 +144,16 @@ public final class JobService implements AutoCloseable {
   }
 
   /**
-   * Accepts an upload as a new job of {@code caller}, if the caller's tier admits it. The spool
-   * file is consumed or deleted, whatever happens.
+   * Accepts an upload as a new job of {@code caller}, if the caller's tier admits it, and
+   * dispatches it. The spool file is consumed or deleted, whatever happens. With {@code wait}, the
+   * submission also carries a future of the job's end, registered before the job could end.
    */
   Submission submit(
-      ReceivedUpload upload, String requestId, Principal caller, Optional<String> idempotencyKey) {
+      ReceivedUpload upload,
+      String requestId,
+      Principal caller,
+      Optional<String> idempotencyKey,
+      boolean wait) {
     UUID jobId = UUID.randomUUID();
     JobOptions.Parsed parsedOptions;
     String mediaType;
@@ -164,11 +173,11 @@ public final class JobService implements AutoCloseable {
         Optional<Job> earlier =
             idempotency.claimOrReplay(caller.id(), idempotencyKey.get(), request, jobId);
         if (earlier.isPresent()) {
-          return new Submission(earlier.get(), true);
+          return new Submission(earlier.get(), true, null);
         }
         claimed = true;
       }
-      admission.admit(caller, upload.file(), mediaType, parsedOptions.options());
+      admission.admit(caller);
       blobs.putDocument(upload.sha256(), upload.file());
       NewJob newJob =
           new NewJob(
@@ -195,10 +204,12 @@ public final class JobService implements AutoCloseable {
               : leases.insertLeased(jobs, newJob);
       inserted = true;
       claimed = false; // the job exists: the key is for good
+      queueDepth.queued();
+      admission.admitted(job.id(), caller);
       metrics.jobSubmitted();
       log.info("job {} queued: {} ({} bytes)", job.id(), mediaType, upload.sizeBytes());
-      start(job, plan, parsedOptions.options());
-      return new Submission(jobs.findById(jobId).orElse(job), false);
+      CompletableFuture<FinishWaiters.Finished> finished = wait ? waiters.register(job.id()) : null;
+      return new Submission(start(job, plan, parsedOptions.options()), false, finished);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -212,24 +223,46 @@ public final class JobService implements AutoCloseable {
     }
   }
 
-  /** Completes a new job from the cache, attaches it to its leader, or dispatches it. */
-  private void start(Job job, ResultReuse.Plan plan, ProcessingOptions processingOptions) {
+  /**
+   * Completes a new job from the cache, attaches it to its leader, or dispatches it; returns the
+   * job as it stands then (finished, when the cache answered).
+   */
+  private Job start(Job job, ResultReuse.Plan plan, ProcessingOptions processingOptions) {
     if (plan instanceof ResultReuse.Hit hit) {
       log.info("job {} answered from the result cache", job.id());
-      outcomes.succeed(job, hit.processed(), clock.instant(), Origin.REUSED);
-    } else if (plan instanceof ResultReuse.Follow follow) {
+      return outcomes
+          .succeed(job, hit.processed(), clock.instant(), Origin.REUSED, null)
+          .or(() -> jobs.findById(job.id()))
+          .orElse(job);
+    }
+    if (plan instanceof ResultReuse.Follow follow) {
       log.info("job {} waits for the identical job {}", job.id(), follow.leader());
       // The leader may have finished before this job's row existed, and then never sees it.
       if (runner.hasFinished(follow.leader())) {
         runner.resolveFollower(job, null);
+        return jobs.findById(job.id()).orElse(job);
       }
-    } else {
-      runner.dispatch(job, processingOptions);
+      return job;
     }
+    runner.dispatchNew(job, processingOptions);
+    return job;
   }
 
-  /** What a submission made: the job, and whether it is an earlier one, for a repeated key. */
-  record Submission(Job job, boolean replayed) {}
+  /**
+   * What a submission made: the job (as stored, queued), whether it is an earlier one for a
+   * repeated key, and, when the caller waits, a future of its end (null for a repeated key, whose
+   * job may have ended long ago: {@link #awaitFinished} looks it up).
+   */
+  record Submission(Job job, boolean replayed, CompletableFuture<FinishWaiters.Finished> finished) {
+
+    /** The job's end, or empty after {@code timeout}. */
+    CompletableFuture<Optional<FinishWaiters.Finished>> awaitFinished(
+        JobService service, Duration timeout) {
+      return finished == null
+          ? service.awaitFinished(job.id(), timeout)
+          : FinishWaiters.await(finished, timeout);
+    }
+  }
 
   /** Forgets Idempotency-Keys older than a day; returns how many. */
   public int deleteExpiredIdempotencyKeys() {
@@ -241,7 +274,7 @@ public final class JobService implements AutoCloseable {
    * node that shares it. Checked before the upload is read, so a full queue costs no transfer.
    */
   void ensureCapacity() {
-    long queued = jobs.countByStatus(JobStatus.QUEUED);
+    long queued = queueDepth.estimate();
     if (queued >= maxQueuedJobs) {
       metrics.submissionRefused("overloaded");
       throw new ApiException(
@@ -255,7 +288,7 @@ public final class JobService implements AutoCloseable {
    * The job once it has finished, or empty if it is still unfinished after {@code timeout}. Never
    * cancels anything: a client that stops waiting finds the job running as before.
    */
-  CompletableFuture<Optional<Job>> awaitFinished(UUID id, Duration timeout) {
+  CompletableFuture<Optional<FinishWaiters.Finished>> awaitFinished(UUID id, Duration timeout) {
     return waiters.await(id, timeout);
   }
 
@@ -278,10 +311,20 @@ public final class JobService implements AutoCloseable {
     return results.of(find(id, caller).orElseThrow(() -> ApiException.notFound("Job " + id)));
   }
 
+  /** The result of a job that has just finished: the one it finished with, or the stored one. */
+  JobResult result(FinishWaiters.Finished finished) {
+    return finished.knownResult().orElseGet(() -> results.of(finished.job()));
+  }
+
   /** The document as a searchable PDF, made from {@code result}. */
   InputStream searchablePdf(UUID id, JobResult result, Principal caller) {
     Job job = find(id, caller).orElseThrow(() -> ApiException.notFound("Job " + id));
     return results.searchablePdf(job, result);
+  }
+
+  /** The searchable PDF of a job that has just finished. */
+  InputStream searchablePdf(FinishWaiters.Finished finished) {
+    return results.searchablePdf(finished.job(), result(finished));
   }
 
   /**
@@ -377,9 +420,13 @@ public final class JobService implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The upload's type from its magic bytes, never from parsing it: a zip or OLE2 package is taken
+   * as the supported type its name claims, and its first look on a compute node tells for sure.
+   */
   private String detectSupportedType(ReceivedUpload upload) throws IOException {
-    String mediaType = detector.detect(upload.file());
-    if (!detector.isSupported(mediaType)) {
+    String mediaType = detector.detectFromMagic(upload.file());
+    if (!detector.mayBeSupported(mediaType, upload.fileName())) {
       throw new ApiException(
           ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content of type "
@@ -418,6 +465,7 @@ public final class JobService implements AutoCloseable {
   @Override
   public void close() {
     leaseKeeper.close();
+    runner.close();
     waiters.close();
     dispatcher.close();
     callbacks.shutdown();

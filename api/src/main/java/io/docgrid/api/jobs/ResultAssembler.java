@@ -17,11 +17,7 @@ import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageOcr;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.process.ProcessedDocument;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Builds the stored result of a job from what the grid sent back. */
 final class ResultAssembler {
@@ -29,11 +25,8 @@ final class ResultAssembler {
   private ResultAssembler() {}
 
   static JobResult assemble(
-      Job job, ProcessedDocument processed, Instant finished, ObjectMapper json) {
+      Job job, ProcessedDocument processed, JobTimings timings, ObjectMapper json) {
     ExtractedDocument document = processed.document();
-    Map<String, Long> timings = new LinkedHashMap<>();
-    timings.put("processing", processed.elapsedMillis());
-    timings.put("total", Duration.between(job.createdAt(), finished).toMillis());
     List<FailedPage> failed =
         document.pages().stream()
             .filter(PageText::hasFailed)
@@ -52,7 +45,7 @@ final class ResultAssembler {
             processed.pipelineVersion(),
             processed.versions(),
             processed.nodeIds(),
-            timings));
+            timings.millis()));
   }
 
   private static ResultPage page(PageText page) {

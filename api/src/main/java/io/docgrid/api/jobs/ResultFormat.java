@@ -23,6 +23,31 @@ enum ResultFormat {
     return contentType;
   }
 
+  /** The name clients use for it, in {@code ?format=}. */
+  String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The format an {@code Accept} header asks for: the first media type in it that names one of ours
+   * ({@code text/plain}, {@code text/markdown}, {@code application/xhtml+xml}, {@code
+   * application/pdf} or {@code application/json}); JSON when none does.
+   */
+  static ResultFormat fromAccept(String accept) {
+    if (accept == null) {
+      return JSON;
+    }
+    for (String range : accept.split(",")) {
+      String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+      for (ResultFormat format : values()) {
+        if (format.contentType.startsWith(type + ";") || format.contentType.equals(type)) {
+          return format;
+        }
+      }
+    }
+    return JSON;
+  }
+
   static ResultFormat parse(String offered) {
     if (offered == null || offered.isEmpty()) {
       return JSON;

@@ -1,6 +1,7 @@
 package io.docgrid.api.limits;
 
 import io.docgrid.api.auth.Principal;
+import io.docgrid.api.auth.Tier;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -42,8 +43,16 @@ public final class RateLimiter {
 
   /** Takes {@code pages} from the caller's hourly page quota, or nothing if not enough is left. */
   public Allowance pages(Principal caller, long pages) {
-    long limit = policy.of(caller.tier()).pagesPerHour();
-    return consume("pages", "pages:" + caller.rateLimitKey(), limit, HOUR, pages);
+    return pages(caller.rateLimitKey(), caller.tier(), pages);
+  }
+
+  /**
+   * Takes {@code pages} from the hourly page quota counted against {@code rateLimitKey} (a {@link
+   * Principal#rateLimitKey()}) at {@code tier}, or nothing if not enough is left.
+   */
+  public Allowance pages(String rateLimitKey, Tier tier, long pages) {
+    long limit = policy.of(tier).pagesPerHour();
+    return consume("pages", "pages:" + rateLimitKey, limit, HOUR, pages);
   }
 
   private Allowance consume(String name, String key, long limit, Duration window, long tokens) {

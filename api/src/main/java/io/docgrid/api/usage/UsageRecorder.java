@@ -21,6 +21,7 @@ public final class UsageRecorder implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
   private static final int BATCH = 500;
+  private static final Duration LINGER = Duration.ofMillis(200);
 
   private final UsageRepository usage;
   private final ApiMetrics metrics;
@@ -63,6 +64,8 @@ public final class UsageRecorder implements AutoCloseable {
         if (first == null) {
           continue;
         }
+        // Rows come a few per request: gathered a moment, they share one insert and one commit.
+        Thread.sleep(LINGER.toMillis());
         batch.add(first);
         pending.drainTo(batch, BATCH - 1);
         write(batch);

@@ -19,6 +19,18 @@ class WaitPreferenceTest {
   }
 
   @Test
+  void return_representation_asks_for_the_result_and_alone_implies_the_longest_wait() {
+    assertThat(WaitPreference.parse("wait=5, return=representation"))
+        .contains(new WaitPreference(Duration.ofSeconds(5), true));
+    assertThat(WaitPreference.parse("return=representation"))
+        .contains(new WaitPreference(WaitPreference.MAX, true));
+    assertThat(WaitPreference.parse("return=representation, wait=3").orElseThrow().applied())
+        .isEqualTo("wait=3, return=representation");
+    assertThat(WaitPreference.parse("wait=3, return=representation").orElseThrow().forJob())
+        .isEqualTo(new WaitPreference(Duration.ofSeconds(3)));
+  }
+
+  @Test
   void anything_else_is_ignored_as_preferences_are() {
     for (String header :
         new String[] {

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.blob;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,11 +46,22 @@ public interface BlobStore {
   /** A local file with the document's bytes, valid until the handle is closed. */
   DocumentFile openDocument(String sha256) throws IOException;
 
+  /** Stores the job's JSON result, replacing any earlier one. */
   void putResult(UUID jobId, byte[] content) throws IOException;
 
+  /** The job's JSON result, or empty. */
   Optional<byte[]> readResult(UUID jobId) throws IOException;
 
-  /** Deletes a job's result; false if there was none. */
+  /**
+   * Moves a complete file into the store as the job's result of this kind, replacing any earlier
+   * one; the file is gone afterwards, whatever happens.
+   */
+  void putResult(UUID jobId, ResultKind kind, Path completeFile) throws IOException;
+
+  /** The job's result of this kind as a stream the caller closes, or empty. */
+  Optional<InputStream> openResult(UUID jobId, ResultKind kind) throws IOException;
+
+  /** Deletes every result file of a job; false if it had no JSON result. */
   boolean deleteResult(UUID jobId) throws IOException;
 
   /** Whether the store can be written right now; used by readiness checks. */

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.blob;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A blob store in a local directory: {@code documents/ab/cd/<sha256>}, {@code results/<job
- * id>.json} and a {@code tmp/} spool directory, all on one volume so that every write lands by
- * atomic rename.
+ * id>.json} (and {@code .pdf} for a searchable PDF) and a {@code tmp/} spool directory, all on one
+ * volume so that every write lands by atomic rename.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -129,7 +130,30 @@ public final class LocalBlobStore implements BlobStore {
   }
 
   @Override
+  public void putResult(UUID jobId, ResultKind kind, Path completeFile) throws IOException {
+    try {
+      moveReplacing(completeFile, resultPath(jobId, kind));
+    } finally {
+      Files.deleteIfExists(completeFile);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> openResult(UUID jobId, ResultKind kind) throws IOException {
+    try {
+      return Optional.of(Files.newInputStream(resultPath(jobId, kind)));
+    } catch (NoSuchFileException missing) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public boolean deleteResult(UUID jobId) throws IOException {
+    for (ResultKind kind : ResultKind.values()) {
+      if (kind != ResultKind.JSON) {
+        Files.deleteIfExists(resultPath(jobId, kind));
+      }
+    }
     return Files.deleteIfExists(resultPath(jobId));
   }
 
@@ -155,7 +179,11 @@ public final class LocalBlobStore implements BlobStore {
   }
 
   private Path resultPath(UUID jobId) {
-    return results.resolve(jobId + ".json");
+    return resultPath(jobId, ResultKind.JSON);
+  }
+
+  private Path resultPath(UUID jobId, ResultKind kind) {
+    return results.resolve(jobId + "." + kind.extension());
   }
 
   private static void moveReplacing(Path source, Path target) throws IOException {

@@ -357,9 +357,51 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
-  /** Deletes a result; S3 answers a delete of nothing with success, so it looks first. */
+  @Override
+  public void putResult(UUID jobId, ResultKind kind, Path completeFile) throws IOException {
+    String key = resultKey(jobId, kind);
+    try {
+      s3.putObject(
+          builder -> builder.bucket(settings.bucket()).key(key).contentType(kind.contentType()),
+          RequestBody.fromFile(completeFile));
+    } catch (SdkException e) {
+      throw failure("PutObject", key, e);
+    } finally {
+      deleteQuietly(completeFile);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> openResult(UUID jobId, ResultKind kind) throws IOException {
+    String key = resultKey(jobId, kind);
+    try {
+      return Optional.of(s3.getObject(builder -> builder.bucket(settings.bucket()).key(key)));
+    } catch (SdkException e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw failure("GetObject", key, e);
+    }
+  }
+
+  /** Deletes a job's results; S3 answers a delete of nothing with success, so it looks first. */
   @Override
   public boolean deleteResult(UUID jobId) throws IOException {
+    for (ResultKind kind : ResultKind.values()) {
+      if (kind != ResultKind.JSON) {
+        String rendering = resultKey(jobId, kind);
+        try {
+          s3.deleteObject(
+              builder ->
+                  builder
+                      .bucket(settings.bucket())
+                      .key(rendering)
+                      .overrideConfiguration(smallCall()));
+        } catch (SdkException e) {
+          throw failure("DeleteObject", rendering, e);
+        }
+      }
+    }
     String key = resultKey(jobId);
     try {
       if (head(key).isEmpty()) {
@@ -471,7 +513,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   private String resultKey(UUID jobId) {
-    return key("results/" + jobId + ".json");
+    return resultKey(jobId, ResultKind.JSON);
+  }
+
+  private String resultKey(UUID jobId, ResultKind kind) {
+    return key("results/" + jobId + "." + kind.extension());
   }
 
   private String key(String path) {

@@ -62,15 +62,29 @@ final class DocumentErrors {
         cause);
   }
 
-  static DocumentProcessingException tooManyPages(long pages, ExtractionLimits limits) {
+  static DocumentProcessingException tooManyPages(long pages, int maxPages) {
     return new DocumentProcessingException(
         DocumentErrorCode.TOO_MANY_PAGES,
         "The document has "
             + pages
             + " pages; at most "
-            + limits.maxPages()
-            + " are processed in one document. Split it, or select pages with the 'pages' option.",
+            + maxPages
+            + " are accepted in one document. Split it into shorter documents.",
         null);
+  }
+
+  /** A page whose content could not be read; its document goes on without it. */
+  static PageText unreadablePage(int number) {
+    return PageText.failed(
+        number, DocumentErrorCode.DOCUMENT_CORRUPT, "Page " + number + " could not be read.");
+  }
+
+  /** A page whose structure is nested too deeply to read (a known attack on PDF readers). */
+  static PageText tooDeeplyNestedPage(int number) {
+    return PageText.failed(
+        number,
+        DocumentErrorCode.DOCUMENT_TOO_COMPLEX,
+        "Page " + number + " is nested too deeply.");
   }
 
   static DocumentProcessingException imageTooLarge(

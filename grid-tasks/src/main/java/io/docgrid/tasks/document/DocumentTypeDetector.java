@@ -1,8 +1,12 @@
 package io.docgrid.tasks.document;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.tika.config.TikaConfig;
@@ -17,22 +21,45 @@ import org.apache.tika.mime.MimeTypes;
 /**
  * Tells what a file is from its bytes, and whether its name agrees. Loading Tika's configuration is
  * slow, so build one detector and share it: it is thread-safe.
+ *
+ * <p>Two depths: {@link #detectFromMagic} compares the first bytes with known signatures and is
+ * safe to run anywhere (it reads a bounded prefix and parses nothing), which is what an API node
+ * does; {@link #detect} also looks inside zip and OLE2 packages, which parses the package, and so
+ * runs only where documents are parsed, behind the isolation boundary.
  */
 public final class DocumentTypeDetector {
+
+  private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
   private final Detector detector;
   private final MimeTypes mimeTypes;
   private final MediaTypeRegistry registry;
   private final SupportedMediaTypes supported;
 
+  /** A detector of both depths, for where documents are parsed. */
   public DocumentTypeDetector() {
-    TikaConfig config = TikaConfig.getDefaultConfig();
+    this(TikaConfig.getDefaultConfig());
+  }
+
+  private DocumentTypeDetector(TikaConfig config) {
     // The default detector includes the container detectors, which look inside zip and OLE2 files
     // to tell DOCX from XLSX or ODT; magic bytes alone would only say "zip".
-    this.detector = config.getDetector();
-    this.mimeTypes = config.getMimeRepository();
-    this.registry = config.getMediaTypeRegistry();
+    this(config.getDetector(), config.getMimeRepository());
+  }
+
+  private DocumentTypeDetector(Detector detector, MimeTypes mimeTypes) {
+    this.detector = detector;
+    this.mimeTypes = mimeTypes;
+    this.registry = mimeTypes.getMediaTypeRegistry();
     this.supported = new SupportedMediaTypes(registry);
+  }
+
+  /**
+   * A detector of magic bytes and names only, for an API node: it loads Tika's media type table and
+   * nothing else, no parser and no container detector ({@link #detect} refuses to run).
+   */
+  public static DocumentTypeDetector fromMagicBytes() {
+    return new DocumentTypeDetector(null, MimeTypes.getDefaultMimeTypes());
   }
 
   /**
@@ -40,10 +67,55 @@ public final class DocumentTypeDetector {
    * claim, so it must not sway the answer. {@code application/octet-stream} when nothing matches.
    */
   public String detect(Path file) throws IOException {
+    if (detector == null) {
+      throw new IllegalStateException("this detector reads magic bytes only");
+    }
     // A fresh Metadata without a resource name, so that Tika cannot fall back to the extension.
     try (TikaInputStream stream = TikaInputStream.get(file)) {
       return registry.normalize(detector.detect(stream, new Metadata()).getBaseType()).toString();
     }
+  }
+
+  /**
+   * The file's media type from its first bytes alone: {@code application/zip} or an OLE2 package
+   * type where {@link #detect} would look inside. Parses nothing, so untrusted bytes cannot harm
+   * the caller beyond the bounded prefix read.
+   */
+  public String detectFromMagic(Path file) throws IOException {
+    if (startsWithPdfHeader(file)) {
+      // The most common upload by far, and the first of Tika's PDF signatures: its whole magic
+      // table (some 1,500 patterns over 64 KiB) would say the same.
+      return SupportedMediaTypes.PDF.toString();
+    }
+    try (TikaInputStream stream = TikaInputStream.get(file)) {
+      return registry.normalize(mimeTypes.detect(stream, new Metadata()).getBaseType()).toString();
+    }
+  }
+
+  private static boolean startsWithPdfHeader(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(PDF_HEADER.length), PDF_HEADER);
+    }
+  }
+
+  /**
+   * Whether a type found by {@link #detectFromMagic} may be accepted for processing: a supported
+   * type, or a package whose name claims a supported type (or that has no telling name), whose real
+   * type {@link #detect} settles where it is parsed.
+   */
+  public boolean mayBeSupported(String magicType, String fileName) {
+    if (isSupported(magicType)) {
+      return true;
+    }
+    if (!supported.isPackage(magicType)) {
+      return false;
+    }
+    return typeForFileName(fileName).map(this::isSupported).orElse(true);
+  }
+
+  /** Whether {@code mediaType} is a package whose real type only {@link #detect} tells. */
+  public boolean isPackage(String mediaType) {
+    return supported.isPackage(mediaType);
   }
 
   /** Whether text can be extracted from documents of this type today. Parameters are ignored. */

@@ -1,6 +1,5 @@
 package io.docgrid.tasks.document;
 
-import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,21 @@ import java.util.Objects;
  * @param metadata a small bounded set such as {@code title}, {@code author}, {@code created}; keys
  *     in camelCase, values trimmed and at most 1000 chars
  * @param pages the pages' text, in page order
+ * @param encrypted whether the document was protected by a password (and opened with it)
  */
 public record ExtractedDocument(
-    String mediaType, int pageCount, Map<String, String> metadata, List<PageText> pages)
-    implements Serializable {
+    String mediaType,
+    int pageCount,
+    Map<String, String> metadata,
+    List<PageText> pages,
+    boolean encrypted)
+    implements ExtractionResult {
+
+  /** A document that was not encrypted. */
+  public ExtractedDocument(
+      String mediaType, int pageCount, Map<String, String> metadata, List<PageText> pages) {
+    this(mediaType, pageCount, metadata, pages, false);
+  }
 
   public ExtractedDocument {
     Objects.requireNonNull(mediaType, "mediaType");
@@ -34,5 +44,16 @@ public record ExtractedDocument(
           Objects.requireNonNull(value, "metadata value");
         });
     pages = List.copyOf(pages);
+  }
+
+  /** The facts of a document read whole: every page it was asked for is here. */
+  @Override
+  public DocumentFacts facts() {
+    return new DocumentFacts(mediaType, pageCount, pages.size(), encrypted);
+  }
+
+  /** The same document with other pages (a merge of ranges, or failed pages added). */
+  public ExtractedDocument withPages(List<PageText> otherPages) {
+    return new ExtractedDocument(mediaType, pageCount, metadata, otherPages, encrypted);
   }
 }

@@ -31,13 +31,14 @@ final class ImageExtraction {
       MediaType type,
       ProcessingOptions options,
       PageRecognizer recognizer,
-      TimeBudget budget)
+      TimeBudget budget,
+      int maxPages)
       throws DocumentProcessingException, IOException {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = readerFor(input);
       try {
         reader.setInput(input, false, true);
-        int frames = frameCount(reader);
+        int frames = frameCount(reader, Math.min(maxPages, limits.maxPages()));
         List<PageText> pages = new ArrayList<>();
         for (int number : options.pages().pagesOf(frames)) {
           pages.add(
@@ -101,7 +102,8 @@ final class ImageExtraction {
     return new PageText(number, recognised.text(), recognised.source(), recognised.ocr(), timings);
   }
 
-  private int frameCount(ImageReader reader) throws IOException, DocumentProcessingException {
+  private static int frameCount(ImageReader reader, int maxPages)
+      throws IOException, DocumentProcessingException {
     // TIFF readers can count frames only by walking them; cap the walk at the page limit.
     int frames = 0;
     while (true) {
@@ -111,8 +113,8 @@ final class ImageExtraction {
         break;
       }
       frames++;
-      if (frames > limits.maxPages()) {
-        throw DocumentErrors.tooManyPages(frames, limits);
+      if (frames > maxPages) {
+        throw DocumentErrors.tooManyPages(frames, maxPages);
       }
     }
     if (frames == 0) {

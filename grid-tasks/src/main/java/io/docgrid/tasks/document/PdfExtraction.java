@@ -23,7 +23,6 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * A PDF page by page: the text layer through PDFBox, and, where the OCR mode asks for it, the page
@@ -39,14 +38,23 @@ final class PdfExtraction {
     this.limits = limits;
   }
 
-  ExtractedDocument extract(
-      Path file, ProcessingOptions options, PageRecognizer recognizer, TimeBudget budget)
+  /**
+   * Opens the PDF once: counts its pages against the limits, then reads the selected pages, or,
+   * when they are more than {@code scope} takes on, returns only the document's facts.
+   */
+  ExtractionResult extract(
+      Path file,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget,
+      ExtractionScope scope)
       throws DocumentProcessingException, IOException {
     // Opened outside the handlers below: a missing or unreadable file is an IOException of ours,
     // not a corrupt document. The buffered file reads on demand rather than loading it whole.
     try (RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file)) {
       try (PDDocument document = Loader.loadPDF(source, passwordOf(options))) {
-        return read(document, options, recognizer, budget);
+        document.setResourceCache(new DocumentResourceCache());
+        return read(document, options, recognizer, budget, scope);
       } catch (InvalidPasswordException e) {
         throw DocumentErrors.pdfEncrypted(options.password() != null, e);
       } catch (DocumentProcessingException e) {
@@ -68,47 +76,38 @@ final class PdfExtraction {
     }
   }
 
-  private ExtractedDocument read(
-      PDDocument document, ProcessingOptions options, PageRecognizer recognizer, TimeBudget budget)
+  private ExtractionResult read(
+      PDDocument document,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget,
+      ExtractionScope scope)
       throws IOException, DocumentProcessingException {
     int pageCount = document.getNumberOfPages();
-    if (pageCount > limits.maxPages()) {
-      throw DocumentErrors.tooManyPages(pageCount, limits);
+    int maxPages = Math.min(limits.maxPages(), scope.maxPages());
+    if (pageCount > maxPages) {
+      throw DocumentErrors.tooManyPages(pageCount, maxPages);
+    }
+    List<Integer> selected = options.pages().pagesOf(pageCount);
+    if (selected.size() > scope.wholeUpTo()) {
+      return new DocumentFacts(
+          SupportedMediaTypes.PDF.toString(), pageCount, selected.size(), document.isEncrypted());
     }
     // An encrypted document that loaded has an empty user password and only an owner password,
     // whose permissions ("no copying" and the like) address viewers. PDFBox 3's text stripper
     // does not enforce them, so such PDFs extract like any other, without removing the security.
-    // One stripper per document: PDFTextStripper keeps state between calls and is not thread-safe.
-    PDFTextStripper stripper = new PDFTextStripper();
-    stripper.setSortByPosition(false);
+    Map<Integer, TextLayers.Layer> layers = TextLayers.read(document, selected, budget);
     List<PageText> pages = new ArrayList<>();
     long characters = 0;
-    for (int number : options.pages().pagesOf(pageCount)) {
-      if (budget.documentExpired()) {
-        pages.add(TimeBudget.expired(number));
-        continue;
-      }
+    for (int number : selected) {
+      TextLayers.Layer layer = layers.get(number);
       PageText result;
-      try {
-        result = page(document, number, stripper, options, recognizer, budget);
-      } catch (IOException | RuntimeException e) {
-        // A broken content stream or image spoils its page, not the whole document.
-        result =
-            PageText.failed(
-                number,
-                DocumentErrorCode.DOCUMENT_CORRUPT,
-                "Page " + number + " could not be read.");
-      } catch (StackOverflowError e) {
-        result =
-            PageText.failed(
-                number,
-                DocumentErrorCode.DOCUMENT_TOO_COMPLEX,
-                "Page " + number + " is nested too deeply.");
-      } catch (DocumentProcessingException e) {
-        if (e.code() == DocumentErrorCode.OCR_LANGUAGE_UNAVAILABLE) {
-          throw e; // a problem of the request, the same for every page
-        }
-        result = PageText.failed(number, e.code(), e.getMessage());
+      if (layer.hasFailed()) {
+        result = layer.failure();
+      } else if (budget.documentExpired()) {
+        result = TimeBudget.expired(number);
+      } else {
+        result = pageOrFailure(document, number, layer, options, recognizer, budget);
       }
       characters += result.text().length();
       if (characters > limits.maxCharacters()) {
@@ -117,23 +116,48 @@ final class PdfExtraction {
       pages.add(result);
     }
     return new ExtractedDocument(
-        SupportedMediaTypes.PDF.toString(), pageCount, metadata(document), pages);
+        SupportedMediaTypes.PDF.toString(),
+        pageCount,
+        metadata(document),
+        pages,
+        document.isEncrypted());
+  }
+
+  /** The page from its text layer, OCRed where the mode asks for it; a failure fails it alone. */
+  private PageText pageOrFailure(
+      PDDocument document,
+      int number,
+      TextLayers.Layer layer,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget)
+      throws DocumentProcessingException {
+    try {
+      return page(document, number, layer, options, recognizer, budget);
+    } catch (IOException | RuntimeException e) {
+      // A broken image spoils its page, not the whole document.
+      return DocumentErrors.unreadablePage(number);
+    } catch (StackOverflowError e) {
+      return DocumentErrors.tooDeeplyNestedPage(number);
+    } catch (DocumentProcessingException e) {
+      if (e.code() == DocumentErrorCode.OCR_LANGUAGE_UNAVAILABLE) {
+        throw e; // a problem of the request, the same for every page
+      }
+      return PageText.failed(number, e.code(), e.getMessage());
+    }
   }
 
   private PageText page(
       PDDocument document,
       int number,
-      PDFTextStripper stripper,
+      TextLayers.Layer layer,
       ProcessingOptions options,
       PageRecognizer recognizer,
       TimeBudget budget)
       throws IOException, DocumentProcessingException {
-    long started = System.nanoTime();
-    stripper.setStartPage(number);
-    stripper.setEndPage(number);
-    String text = TextExtractor.normalise(stripper.getText(document));
+    String text = layer.text();
     Map<String, Long> timings = new LinkedHashMap<>();
-    timings.put("textLayer", millisSince(started));
+    timings.put("textLayer", layer.millis());
     PDPage page = document.getPage(number - 1);
     if (!needsOcr(options.ocr(), text, page)) {
       return new PageText(number, text, PageText.TEXT_LAYER, null, timings);

@@ -20,6 +20,16 @@ final class SupportedMediaTypes {
           MediaType.image("gif"),
           MediaType.image("webp"));
 
+  /**
+   * Zip and OLE2 packages: magic bytes only say "a package", and only looking inside (container
+   * detection, a parse) tells a DOCX from an XLSX or a plain archive.
+   */
+  static final Set<MediaType> PACKAGES =
+      Set.of(
+          MediaType.application("zip"),
+          MediaType.application("x-tika-msoffice"),
+          MediaType.application("x-tika-ooxml"));
+
   /** What clients are told when their type is not in the list. */
   static final String DESCRIPTION =
       "PDF, Word, Excel and PowerPoint (both OOXML and the older binary formats), OpenDocument"
@@ -88,6 +98,11 @@ final class SupportedMediaTypes {
 
   boolean contains(String mediaType) {
     return find(mediaType).isPresent();
+  }
+
+  /** Whether {@code mediaType} is a zip or OLE2 package whose real type is still to be found. */
+  boolean isPackage(String mediaType) {
+    return canonical(mediaType).filter(PACKAGES::contains).isPresent();
   }
 
   /** The canonical form of {@code mediaType} when it is supported. */

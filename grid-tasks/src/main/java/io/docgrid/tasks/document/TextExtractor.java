@@ -36,6 +36,7 @@ public final class TextExtractor {
   private static final Logger LOG = LoggerFactory.getLogger(TextExtractor.class);
 
   private final AutoDetectParser tika;
+  private final DocumentTypeDetector detector = new DocumentTypeDetector();
   private final SupportedMediaTypes supported;
   private final ExtractionLimits limits;
   private final PdfExtraction pdf;
@@ -91,20 +92,41 @@ public final class TextExtractor {
       PageRecognizer recognizer,
       TimeBudget budget)
       throws DocumentProcessingException, IOException {
-    MediaType type =
-        supported.find(mediaType).orElseThrow(() -> DocumentErrors.unsupported(mediaType));
+    return (ExtractedDocument)
+        extract(file, mediaType, options, recognizer, budget, ExtractionScope.EVERYTHING);
+  }
+
+  /**
+   * Like {@link #extract(Path, String, ProcessingOptions, PageRecognizer, TimeBudget)}, within
+   * {@code scope}: a document longer than the scope's page limit fails before any page is read, and
+   * a PDF with more selected pages than the scope reads comes back as its {@link DocumentFacts}
+   * only. A zip or OLE2 package's real type is found first (a DOCX, say); a package that holds no
+   * supported document fails as unsupported without being parsed.
+   */
+  public ExtractionResult extract(
+      Path file,
+      String mediaType,
+      ProcessingOptions options,
+      PageRecognizer recognizer,
+      TimeBudget budget,
+      ExtractionScope scope)
+      throws DocumentProcessingException, IOException {
+    String refined = supported.isPackage(mediaType) ? detector.detect(file) : mediaType;
+    MediaType type = supported.find(refined).orElseThrow(() -> DocumentErrors.unsupported(refined));
+    int maxPages = Math.min(limits.maxPages(), scope.maxPages());
     if (type.equals(SupportedMediaTypes.PDF)) {
-      return pdf.extract(file, options, recognizer, budget);
+      return pdf.extract(file, options, recognizer, budget, scope);
     }
     if (SupportedMediaTypes.IMAGES.contains(type)) {
       PageRecognizer images =
           options.ocr() == ProcessingOptions.OcrMode.OFF ? PageRecognizer.NONE : recognizer;
-      return this.images.extract(file, type, options, images, budget);
+      return this.images.extract(file, type, options, images, budget, maxPages);
     }
-    return extractWithTika(file, type, options.pages());
+    return extractWithTika(file, type, options.pages(), maxPages);
   }
 
-  private ExtractedDocument extractWithTika(Path file, MediaType type, PageSelection selection)
+  private ExtractedDocument extractWithTika(
+      Path file, MediaType type, PageSelection selection, int maxPages)
       throws DocumentProcessingException, IOException {
     if (OfficePackageGuard.applies(type.toString())) {
       try {
@@ -133,8 +155,8 @@ public final class TextExtractor {
       }
     }
     List<PageText> all = pages.pages();
-    if (all.size() > limits.maxPages()) {
-      throw DocumentErrors.tooManyPages(all.size(), limits);
+    if (all.size() > maxPages) {
+      throw DocumentErrors.tooManyPages(all.size(), maxPages);
     }
     List<Integer> selected = selection.pagesOf(all.size());
     List<PageText> kept = all.stream().filter(page -> selected.contains(page.number())).toList();

@@ -14,6 +14,7 @@ public final class TimeBudget {
 
   private final long deadlineNanos;
   private final Duration perPage;
+  private volatile boolean cancelled;
 
   private TimeBudget(long deadlineNanos, Duration perPage) {
     this.deadlineNanos = deadlineNanos;
@@ -28,11 +29,25 @@ public final class TimeBudget {
   }
 
   public boolean documentExpired() {
-    return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos >= 0;
+    return cancelled || deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos >= 0;
+  }
+
+  /**
+   * Ends the budget now: the document stops within the page it is on, as if its time had run out.
+   * For a document whose job was cancelled; safe to call from any thread.
+   */
+  public void cancel() {
+    if (this == UNLIMITED) {
+      throw new IllegalStateException("the shared unlimited budget cannot be cancelled");
+    }
+    cancelled = true;
   }
 
   /** Milliseconds the next page may take: its own budget, or what is left of the document's. */
   public int pageMillis() {
+    if (cancelled) {
+      return 1;
+    }
     long page = perPage.toMillis();
     if (deadlineNanos != Long.MAX_VALUE) {
       page = Math.min(page, Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000));

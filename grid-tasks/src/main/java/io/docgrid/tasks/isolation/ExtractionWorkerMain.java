@@ -1,10 +1,10 @@
 package io.docgrid.tasks.isolation;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.output.SearchablePdf;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
@@ -13,58 +13,134 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The child process that parses and OCRs documents for a compute node, one request at a time, so
- * that a document that exhausts memory, crashes a native library or hangs takes down only this
- * process. Requests come on stdin, answers go on stdout; everything else printed goes to stderr.
- * Usage: {@code ExtractionWorkerMain <tessdata directory>}.
+ * The child process that parses, OCRs and renders documents for a compute node, several at once on
+ * as many threads, so that a document that exhausts memory, crashes a native library or hangs takes
+ * down only this process. Requests and answers travel, numbered, on the Unix domain socket the
+ * parent listens on; the child proves who it is with the secret in its environment. Usage: {@code
+ * ExtractionWorkerMain <tessdata directory> <socket> <documents at once>}.
  */
 public final class ExtractionWorkerMain {
 
-  private ExtractionWorkerMain() {}
+  private final TextExtractor extractor = new TextExtractor();
+  private final CpuPreprocessor preprocessor = new CpuPreprocessor();
+  private final SearchablePdf searchablePdf = new SearchablePdf();
+  private final Map<Long, TimeBudget> budgets = new ConcurrentHashMap<>();
+  private final OcrEngines engines;
+  private final DataOutputStream out;
+
+  private ExtractionWorkerMain(OcrEngines engines, DataOutputStream out) {
+    this.engines = engines;
+    this.out = out;
+  }
 
   public static void main(String[] args) throws Exception {
-    // stdout carries the protocol: anything a library prints must not end up there.
-    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+    // Everything a child says goes to stderr, as the node's own diagnostics do; stdout stays quiet.
     System.setOut(System.err);
-    DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(protocol));
-    TextExtractor extractor = new TextExtractor();
-    CpuPreprocessor preprocessor = new CpuPreprocessor();
-    try (OcrEngines engines = new OcrEngines(TessdataDirectory.install(Path.of(args[0])))) {
-      while (true) {
-        ExtractionRequest request;
-        try {
-          request = Frames.read(in, ExtractionRequest.class);
-        } catch (EOFException parentClosed) {
-          return;
-        }
-        ExtractionResponse response;
-        try {
-          ExtractedDocument document =
-              extractor.extract(
-                  Path.of(request.file()),
-                  request.mediaType(),
-                  request.options(),
-                  new OcrPageRecognizer(engines, preprocessor, request.options()),
-                  TimeBudget.startingNow(
-                      Duration.ofMillis(request.documentMillis()),
-                      Duration.ofMillis(request.pageMillis())));
-          response = new ExtractionResponse(document, null, null);
-        } catch (DocumentProcessingException e) {
-          response = new ExtractionResponse(null, e, null);
-        } catch (Exception e) {
-          e.printStackTrace();
-          response = new ExtractionResponse(null, null, e.getClass().getName());
-        }
-        Frames.write(out, response);
+    String token = System.getenv(ExtractionChild.TOKEN_VARIABLE);
+    if (token == null) {
+      System.err.println("started without its connection secret; only a compute node starts it");
+      System.exit(2);
+    }
+    int threads = Integer.parseInt(args[2]);
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(Path.of(args[1])));
+      DataInputStream in =
+          new DataInputStream(new BufferedInputStream(ChannelStreams.input(channel), 1 << 16));
+      DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(ChannelStreams.output(channel), 1 << 16));
+      Frames.write(out, token);
+      ExecutorService workers =
+          Executors.newFixedThreadPool(
+              threads,
+              runnable -> {
+                Thread thread = new Thread(runnable, "docgrid-extraction-worker");
+                thread.setDaemon(true);
+                return thread;
+              });
+      try (OcrEngines engines = new OcrEngines(TessdataDirectory.install(Path.of(args[0])))) {
+        new ExtractionWorkerMain(engines, out).serve(in, workers);
+      } finally {
+        workers.shutdownNow();
       }
     }
+  }
+
+  private void serve(DataInputStream in, ExecutorService workers) throws IOException {
+    while (true) {
+      Envelope request;
+      try {
+        request = Frames.read(in, Envelope.class);
+      } catch (EOFException parentClosed) {
+        return;
+      }
+      if (request.body() instanceof ChildRequest.Cancel cancel) {
+        TimeBudget budget = budgets.get(cancel.requestId());
+        if (budget != null) {
+          budget.cancel();
+        }
+        continue;
+      }
+      ChildRequest work = (ChildRequest) request.body();
+      if (work instanceof ChildRequest.Extract extract) {
+        // Known before the work starts, so that a cancel arriving at once still finds it.
+        budgets.put(
+            request.id(),
+            TimeBudget.startingNow(
+                Duration.ofMillis(extract.documentMillis()),
+                Duration.ofMillis(extract.pageMillis())));
+      }
+      workers.execute(() -> answer(request.id(), work));
+    }
+  }
+
+  private void answer(long id, ChildRequest request) {
+    ChildResponse response;
+    try {
+      response = ChildResponse.of(handle(id, request));
+    } catch (DocumentProcessingException e) {
+      response = ChildResponse.failed(e);
+    } catch (Exception e) {
+      e.printStackTrace();
+      response = ChildResponse.crashed(e);
+    } finally {
+      budgets.remove(id);
+    }
+    try {
+      synchronized (out) {
+        Frames.write(out, new Envelope(id, response));
+      }
+    } catch (IOException parentGone) {
+      // The parent closed the socket: it no longer wants the answer, and the child exits soon.
+    }
+  }
+
+  private Serializable handle(long id, ChildRequest request) throws Exception {
+    if (request instanceof ChildRequest.Extract extract) {
+      TimeBudget budget = budgets.get(id);
+      return extractor.extract(
+          Path.of(extract.file()),
+          extract.mediaType(),
+          extract.options(),
+          new OcrPageRecognizer(engines, preprocessor, extract.options()),
+          budget,
+          extract.scope());
+    }
+    ChildRequest.SearchablePdf pdf = (ChildRequest.SearchablePdf) request;
+    searchablePdf.write(
+        Path.of(pdf.file()), pdf.mediaType(), pdf.layers(), pdf.imageDpi(), Path.of(pdf.target()));
+    return Boolean.TRUE;
   }
 }

@@ -2,34 +2,44 @@ package io.docgrid.tasks.isolation;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.ExtractionResult;
+import io.docgrid.tasks.document.ExtractionScope;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.output.OcrLayer;
 import io.docgrid.tasks.process.DocumentExtraction;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extraction in supervised child JVMs, as Tika Server forks its parsers: each child has its own
- * bounded heap and handles one document at a time. A child that runs out of memory exits, one that
- * hangs past the hard limit is killed, one that crashes is gone; either way that document fails
- * with a clear code, a fresh child replaces it, and the node and its other jobs carry on.
+ * Parsing in supervised child JVMs, as Tika Server forks its parsers: every parse of a document's
+ * bytes on a compute node happens in a child, searchable PDFs included, so that the node itself
+ * never meets them. Each child has a bounded heap and works on a few documents at once, which
+ * shares its warmed-up JIT among them. A child that runs out of memory exits, one that crashes is
+ * gone, one that does not answer a request in time is killed; a fresh child replaces it, and the
+ * node carries on.
+ *
+ * <p>Who was to blame: a document alone in its child when the child died owns the death (out of
+ * memory: {@link DocumentErrorCode#DOCUMENT_TOO_COMPLEX}; otherwise {@link
+ * DocumentErrorCode#PROCESSING_FAILED}). The others in flight with it are innocent until proven
+ * otherwise: each is tried again alone, in a child of its own, where a document that kills that
+ * child too owns its death.
  */
 public final class IsolatedExtraction implements DocumentExtraction {
 
@@ -44,11 +54,12 @@ public final class IsolatedExtraction implements DocumentExtraction {
    * @param java the java executable
    * @param classpath the classpath of this node, which the children share
    * @param tessdata the OCR model directory
-   * @param maxHeap each child's -Xmx, e.g. {@code 1g}
-   * @param processes how many children at most, one document each
+   * @param maxHeap each child's -Xmx, e.g. {@code 2g}
+   * @param processes how many children at most
+   * @param documentsPerProcess how many documents each child works on at once
    * @param documentBudget the time budget a child gives a document's pages
    * @param pageBudget the time budget of one page
-   * @param hardLimit when a child that has not answered is killed
+   * @param hardLimit when a request that has not been answered has its child killed
    */
   public record Settings(
       Path java,
@@ -56,193 +67,324 @@ public final class IsolatedExtraction implements DocumentExtraction {
       Path tessdata,
       String maxHeap,
       int processes,
+      int documentsPerProcess,
       Duration documentBudget,
       Duration pageBudget,
-      Duration hardLimit) {}
+      Duration hardLimit) {
+
+    public Settings {
+      if (processes < 1 || documentsPerProcess < 1) {
+        throw new IllegalArgumentException("at least one child with one document at a time");
+      }
+    }
+  }
 
   private final Settings settings;
-  private final BlockingQueue<Child> idle = new LinkedBlockingQueue<>();
-  private final List<Child> all = new ArrayList<>();
-  private final ExecutorService readers =
+  private final Path socketDirectory;
+  private final List<ExtractionChild> children = new ArrayList<>();
+  private final Semaphore soloChildren;
+  private final ExecutorService spares =
       Executors.newCachedThreadPool(
           runnable -> {
-            Thread thread = new Thread(runnable, "docgrid-extraction-reader");
+            Thread thread = new Thread(runnable, "docgrid-extraction-starter");
             thread.setDaemon(true);
             return thread;
           });
-  private int started;
-  private volatile boolean closed;
+  private int starting;
+  private boolean closed;
 
   public IsolatedExtraction(Settings settings) {
     this.settings = settings;
+    this.soloChildren = new Semaphore(settings.processes());
+    try {
+      // Sockets live where no other user can reach them; paths must stay short (about 100 bytes).
+      this.socketDirectory =
+          Files.createTempDirectory(
+              "docgrid-extraction-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the extraction socket directory", e);
+    }
+  }
+
+  /**
+   * Starts every child now, in the background, so that the first documents do not wait for a JVM to
+   * start.
+   */
+  public void prestart() {
+    for (int i = 0; i < settings.processes(); i++) {
+      spares.execute(this::startSpare);
+    }
   }
 
   @Override
-  public ExtractedDocument extract(Path file, String mediaType, ProcessingOptions options)
+  public ExtractionResult extract(
+      Path file, String mediaType, ProcessingOptions options, ExtractionScope scope)
       throws DocumentProcessingException, IOException {
-    Child child = borrow();
-    boolean healthy = false;
+    return (ExtractionResult)
+        call(
+            new ChildRequest.Extract(
+                file.toAbsolutePath().toString(),
+                mediaType,
+                options,
+                scope,
+                settings.documentBudget().toMillis(),
+                settings.pageBudget().toMillis()));
+  }
+
+  @Override
+  public void writeSearchablePdf(
+      Path file, String mediaType, List<OcrLayer> layers, int imageDpi, Path target)
+      throws DocumentProcessingException, IOException {
+    call(
+        new ChildRequest.SearchablePdf(
+            file.toAbsolutePath().toString(),
+            mediaType,
+            layers,
+            imageDpi,
+            target.toAbsolutePath().toString()));
+  }
+
+  private Serializable call(ChildRequest request) throws DocumentProcessingException, IOException {
+    ExtractionChild child = acquire();
+    boolean released = false;
     try {
-      Frames.write(
-          child.in,
-          new ExtractionRequest(
-              file.toAbsolutePath().toString(),
-              mediaType,
-              options,
-              settings.documentBudget().toMillis(),
-              settings.pageBudget().toMillis()));
-      CompletableFuture<ExtractionResponse> answer =
-          CompletableFuture.supplyAsync(() -> child.read(), readers);
-      ExtractionResponse response =
-          answer.get(settings.hardLimit().toMillis(), TimeUnit.MILLISECONDS);
-      healthy = true;
-      if (response.failure() != null) {
-        throw response.failure();
+      return answer(child, request);
+    } catch (Abandoned abandoned) {
+      // The child still works on it until the page it is on is done: the slot is given back then.
+      abandoned.call().answer().whenComplete((answer, death) -> release(child));
+      released = true;
+      throw abandoned;
+    } catch (ExtractionChild.Died died) {
+      if (died.alone()) {
+        throw blame(died, child);
       }
-      if (response.error() != null) {
-        throw new DocumentProcessingException(
-            DocumentErrorCode.PROCESSING_FAILED,
-            "The document could not be processed; quote the request id when reporting it.",
-            null);
+      log.info(
+          "extraction child {} died with other documents in it; trying this one alone",
+          child.pid());
+      release(child);
+      released = true;
+      return alone(request);
+    } finally {
+      if (!released) {
+        release(child);
       }
-      return response.document();
+    }
+  }
+
+  /** The caller stopped waiting (its job was cancelled) while the child works on its request. */
+  private static final class Abandoned extends IOException {
+    private final transient ExtractionChild.Call call;
+
+    Abandoned(ExtractionChild.Call call, InterruptedException cause) {
+      super("interrupted while waiting for the extraction child", cause);
+      this.call = call;
+    }
+
+    ExtractionChild.Call call() {
+      return call;
+    }
+  }
+
+  /** Sends the request to {@code child} and waits for its answer, up to the hard limit. */
+  private Serializable answer(ExtractionChild child, ChildRequest request)
+      throws DocumentProcessingException, IOException {
+    ExtractionChild.Call call = child.send(request);
+    try {
+      return valueOf(call.answer().get(settings.hardLimit().toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       log.warn(
           "extraction child {} did not answer within {}; killed",
           child.pid(),
           settings.hardLimit());
+      child.kill();
       throw new DocumentProcessingException(
           DocumentErrorCode.PROCESSING_TIMEOUT,
           "The document did not finish within " + settings.hardLimit().toSeconds() + " seconds.",
           null);
-    } catch (ExecutionException | IOException e) {
-      int exit = child.exitCode();
-      log.warn("extraction child {} died (exit {})", child.pid(), exit);
-      throw exit == EXIT_OUT_OF_MEMORY
-          ? new DocumentProcessingException(
-              DocumentErrorCode.DOCUMENT_TOO_COMPLEX,
-              "The document needs more memory than a worker has; split it into smaller documents.",
-              null)
-          : new DocumentProcessingException(
-              DocumentErrorCode.PROCESSING_FAILED,
-              "The worker processing the document stopped; quote the request id when reporting it.",
-              null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ExtractionChild.Died died) {
+        throw died;
+      }
+      throw new IOException("the extraction child's answer could not be read", e.getCause());
     } catch (InterruptedException e) {
+      // The job was cancelled: the child stops within the page it is on, then answers into the
+      // void.
+      child.cancel(call.id());
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for the extraction child", e);
-    } finally {
-      giveBack(child, healthy);
+      throw new Abandoned(call, e);
     }
   }
 
-  private Child borrow() throws IOException {
+  /** Runs the request in a child of its own, which it owns whatever happens to it. */
+  private Serializable alone(ChildRequest request) throws DocumentProcessingException, IOException {
+    try {
+      soloChildren.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting to run a document alone", e);
+    }
+    ExtractionChild solo = null;
+    try {
+      solo = ExtractionChild.start(settings, 1, socketDirectory, dead -> {});
+      solo.reserve();
+      return answer(solo, request);
+    } catch (ExtractionChild.Died died) {
+      throw blame(died, solo);
+    } finally {
+      if (solo != null) {
+        solo.kill();
+      }
+      soloChildren.release();
+    }
+  }
+
+  private static Serializable valueOf(ChildResponse response) throws DocumentProcessingException {
+    if (response.failure() != null) {
+      throw response.failure();
+    }
+    if (response.error() != null) {
+      throw new DocumentProcessingException(
+          DocumentErrorCode.PROCESSING_FAILED,
+          "The document could not be processed; quote the request id when reporting it.",
+          null);
+    }
+    return response.value();
+  }
+
+  /** The failure of the document that took its child down. */
+  private static DocumentProcessingException blame(
+      ExtractionChild.Died died, ExtractionChild child) {
+    log.warn("extraction child {} died (exit {})", child.pid(), died.exitCode());
+    return died.exitCode() == EXIT_OUT_OF_MEMORY
+        ? new DocumentProcessingException(
+            DocumentErrorCode.DOCUMENT_TOO_COMPLEX,
+            "The document needs more memory than a worker has; split it into smaller documents.",
+            null)
+        : new DocumentProcessingException(
+            DocumentErrorCode.PROCESSING_FAILED,
+            "The worker processing the document stopped; quote the request id when reporting it.",
+            null);
+  }
+
+  /** A slot in the least busy child, starting a child when there are fewer than the most. */
+  private ExtractionChild acquire() throws IOException {
     synchronized (this) {
+      while (true) {
+        if (closed) {
+          throw new IOException("extraction is closed");
+        }
+        ExtractionChild best = null;
+        for (ExtractionChild child : children) {
+          if (child.alive() && (best == null || child.load() < best.load())) {
+            best = child;
+          }
+        }
+        if (best != null && best.reserve()) {
+          return best;
+        }
+        if (children.size() + starting < settings.processes()) {
+          starting++;
+          break;
+        }
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for an extraction child", e);
+        }
+      }
+    }
+    ExtractionChild child = startChild();
+    synchronized (this) {
+      child.reserve();
+      return child;
+    }
+  }
+
+  private synchronized void release(ExtractionChild child) {
+    child.release();
+    notifyAll();
+  }
+
+  /** Starts a child that counts against the most; the caller has counted it as starting. */
+  private ExtractionChild startChild() throws IOException {
+    ExtractionChild child;
+    try {
+      child =
+          ExtractionChild.start(
+              settings, settings.documentsPerProcess(), socketDirectory, this::died);
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        starting--;
+        notifyAll();
+      }
+      throw e;
+    }
+    synchronized (this) {
+      starting--;
       if (closed) {
+        child.kill();
         throw new IOException("extraction is closed");
       }
-      Child child = idle.poll();
-      if (child != null) {
-        return child;
+      children.add(child);
+      notifyAll();
+    }
+    return child;
+  }
+
+  /** Starts a child that waits, idle, for work: ahead of it, or in place of one that died. */
+  private void startSpare() {
+    synchronized (this) {
+      if (closed || children.size() + starting >= settings.processes()) {
+        return;
       }
-      if (started < settings.processes()) {
-        started++;
-        try {
-          child = Child.start(settings);
-        } catch (IOException e) {
-          started--;
-          throw e;
-        }
-        all.add(child);
-        return child;
-      }
+      starting++;
     }
     try {
-      // Every child is busy: wait, outside the lock, for one to come back.
-      return idle.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for an extraction child", e);
+      startChild();
+    } catch (IOException e) {
+      if (!isClosed()) {
+        log.warn("could not start an extraction child: {}", e.getMessage());
+      }
     }
   }
 
-  private synchronized void giveBack(Child child, boolean healthy) {
-    if (healthy && !closed && child.alive()) {
-      idle.add(child);
-      return;
+  /**
+   * A child died: whoever waits for a slot must not wait for ever, so a new one takes its place.
+   */
+  private void died(ExtractionChild child) {
+    synchronized (this) {
+      children.remove(child);
+      notifyAll();
+      if (closed) {
+        return;
+      }
     }
-    child.kill();
-    all.remove(child);
-    started--;
+    spares.execute(this::startSpare);
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    for (Child child : all) {
-      child.kill();
+  public void close() {
+    List<ExtractionChild> all;
+    synchronized (this) {
+      closed = true;
+      all = List.copyOf(children);
+      children.clear();
+      notifyAll();
     }
-    all.clear();
-    idle.clear();
-    readers.shutdownNow();
-  }
-
-  /** One child JVM and its pipes. */
-  private static final class Child {
-    private final Process process;
-    private final DataOutputStream in;
-    private final DataInputStream out;
-
-    private Child(Process process) {
-      this.process = process;
-      this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
-      this.out = new DataInputStream(new BufferedInputStream(process.getInputStream()));
-    }
-
-    static Child start(Settings settings) throws IOException {
-      List<String> command =
-          List.of(
-              settings.java().toString(),
-              "-Xmx" + settings.maxHeap(),
-              "-XX:+ExitOnOutOfMemoryError",
-              "-Djava.awt.headless=true",
-              "-cp",
-              settings.classpath(),
-              ExtractionWorkerMain.class.getName(),
-              settings.tessdata().toAbsolutePath().toString());
-      ProcessBuilder builder =
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-      // Pages run in parallel across children and nodes, never inside Tesseract (see OcrEngines).
-      builder.environment().put("OMP_THREAD_LIMIT", "1");
-      return new Child(builder.start());
-    }
-
-    ExtractionResponse read() {
-      try {
-        return Frames.read(out, ExtractionResponse.class);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+    all.forEach(ExtractionChild::kill);
+    spares.shutdownNow();
+    try (Stream<Path> leftovers = Files.walk(socketDirectory)) {
+      for (Path path : leftovers.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
-    }
-
-    boolean alive() {
-      return process.isAlive();
-    }
-
-    long pid() {
-      return process.pid();
-    }
-
-    int exitCode() {
-      try {
-        return process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : -1;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return -1;
-      }
-    }
-
-    void kill() {
-      process.destroyForcibly();
+    } catch (IOException e) {
+      log.debug("could not remove the extraction socket directory", e);
     }
   }
 }

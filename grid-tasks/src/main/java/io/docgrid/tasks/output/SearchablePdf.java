@@ -1,9 +1,12 @@
 package io.docgrid.tasks.output;
 
+import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentProcessingException;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -33,6 +37,37 @@ import org.apache.pdfbox.util.Matrix;
  * looks unchanged but can be searched, selected and copied.
  */
 public final class SearchablePdf {
+
+  /**
+   * The searchable PDF of a stored document, written to {@code target}: a PDF keeps its pages, an
+   * image becomes one page per frame at {@code imageDpi} where no layer says otherwise. A document
+   * that cannot be opened fails with the reason a client can act on; an {@link IOException} is a
+   * problem of the files, not of the document.
+   */
+  public void write(
+      Path document, String mediaType, List<OcrLayer> layers, int imageDpi, Path target)
+      throws DocumentProcessingException, IOException {
+    try (OutputStream out = Files.newOutputStream(target)) {
+      if (mediaType.equals("application/pdf")) {
+        fromPdf(document, null, layers, out);
+      } else {
+        fromImage(document, layers, imageDpi, out);
+      }
+    } catch (InvalidPasswordException e) {
+      throw new DocumentProcessingException(
+          DocumentErrorCode.DOCUMENT_ENCRYPTED,
+          "The PDF is password-protected and its password is not kept; a searchable copy cannot"
+              + " be made.",
+          null);
+    } catch (RuntimeException e) {
+      // The document was read once already, when its job ran; PDFBox and ImageIO meet what still
+      // goes wrong with unchecked exceptions.
+      throw new DocumentProcessingException(
+          DocumentErrorCode.DOCUMENT_CORRUPT,
+          "A searchable copy of the document could not be made; it may be damaged.",
+          null);
+    }
+  }
 
   /** A PDF: its pages kept, invisible text added to the pages in {@code layers}. */
   public void fromPdf(Path pdf, String password, List<OcrLayer> layers, OutputStream out)

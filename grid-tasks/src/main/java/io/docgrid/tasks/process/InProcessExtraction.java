@@ -1,16 +1,20 @@
 package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.ExtractionResult;
+import io.docgrid.tasks.document.ExtractionScope;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.document.TimeBudget;
+import io.docgrid.tasks.output.OcrLayer;
+import io.docgrid.tasks.output.SearchablePdf;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
 import io.docgrid.tasks.preprocess.Preprocessor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Extraction in the node's own JVM: fastest, for trusted input and for tests. */
 public final class InProcessExtraction implements DocumentExtraction {
@@ -20,6 +24,7 @@ public final class InProcessExtraction implements DocumentExtraction {
   private final Preprocessor preprocessor;
   private final Duration documentBudget;
   private final Duration pageBudget;
+  private final SearchablePdf searchablePdf = new SearchablePdf();
 
   public InProcessExtraction(
       TextExtractor extractor,
@@ -35,14 +40,23 @@ public final class InProcessExtraction implements DocumentExtraction {
   }
 
   @Override
-  public ExtractedDocument extract(Path file, String mediaType, ProcessingOptions options)
+  public ExtractionResult extract(
+      Path file, String mediaType, ProcessingOptions options, ExtractionScope scope)
       throws DocumentProcessingException, IOException {
     return extractor.extract(
         file,
         mediaType,
         options,
         new OcrPageRecognizer(engines, preprocessor, options),
-        TimeBudget.startingNow(documentBudget, pageBudget));
+        TimeBudget.startingNow(documentBudget, pageBudget),
+        scope);
+  }
+
+  @Override
+  public void writeSearchablePdf(
+      Path file, String mediaType, List<OcrLayer> layers, int imageDpi, Path target)
+      throws DocumentProcessingException, IOException {
+    searchablePdf.write(file, mediaType, layers, imageDpi, target);
   }
 
   @Override

@@ -2,13 +2,18 @@ package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.blob.BlobStore.DocumentFile;
 import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.ExtractionResult;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.pipeline.ComponentVersions;
+import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.compute.ComputeJobAdapter;
@@ -23,23 +28,32 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
 
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(ProcessDocumentJob.class);
+  private static final Duration ANNOUNCE_AFTER = Duration.ofMillis(250);
 
   private final byte[] encodedRequest;
+  // Still set where the job was made: a job that runs on its own node is not marshalled.
+  private final transient ProcessDocumentRequest request;
 
   @IgniteInstanceResource private transient Ignite ignite;
 
-  ProcessDocumentJob(byte[] encodedRequest) {
-    this.encodedRequest = encodedRequest;
+  ProcessDocumentJob(ProcessDocumentRequest request) {
+    this.request = request;
+    this.encodedRequest = WirePayloads.encode(request);
   }
 
   /** What this job was asked to do; read on the submitting node to report a failed range. */
   ProcessDocumentRequest request() {
-    return WirePayloads.decode(encodedRequest, ProcessDocumentRequest.class);
+    return request != null
+        ? request
+        : WirePayloads.decode(encodedRequest, ProcessDocumentRequest.class);
   }
 
-  /** Returns the {@link ProcessedDocument}, encoded for the trip back. */
+  /**
+   * Returns the {@link DocumentOutcome}: as it is to a task on this node, which Ignite hands it to
+   * without marshalling, and encoded for the trip back to another node.
+   */
   @Override
-  public byte[] execute() {
+  public Object execute() {
     ProcessDocumentRequest request = request();
     // A node that joined but has not finished wiring has no context yet: let Ignite fail over.
     WorkerContext context =
@@ -49,27 +63,50 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
       // Another host's upload and no shared store: let Ignite try a node that has the bytes.
       throw new ComputeJobFailoverException("the document is not stored on this node");
     }
+    String nodeId = ignite.cluster().localNode().id().toString();
+    Instant startedAt = Instant.now();
+    // Announced only when the job is still running a moment later: a short document's start is
+    // written with its result, and costs no message.
+    Closeable announcement =
+        ignite
+            .scheduler()
+            .runLocal(
+                () -> announceStart(request, nodeId, startedAt),
+                ANNOUNCE_AFTER.toMillis(),
+                TimeUnit.MILLISECONDS);
     try (MDC.MDCCloseable job = MDC.putCloseable("jobId", request.jobId().toString());
         MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId())) {
-      announceStart(request);
       context.probes().forEach(probe -> probe.beforeExtraction(request));
       long started = System.nanoTime();
       try (DocumentFile document = context.blobStore().openDocument(request.documentSha256())) {
-        ExtractedDocument result =
-            context.extraction().extract(document.path(), request.mediaType(), request.options());
-        report(request, result);
+        ExtractionResult result =
+            context
+                .extraction()
+                .extract(document.path(), request.mediaType(), request.options(), request.scope());
+        List<String> nodeIds = List.of(ignite.cluster().localNode().id().toString());
+        if (result instanceof DocumentFacts facts) {
+          log.info(
+              "counted {} pages of {}: planned in ranges", facts.pageCount(), facts.mediaType());
+          return forOrigin(request, new CountedDocument(facts, nodeIds));
+        }
+        ExtractedDocument extracted = (ExtractedDocument) result;
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        if (request.reportsProgress() || elapsed >= ANNOUNCE_AFTER.toMillis()) {
+          report(request, extracted);
+        }
         log.info(
             "extracted {} pages of {} in {} ms",
-            result.pageCount(),
-            request.mediaType(),
-            (System.nanoTime() - started) / 1_000_000);
-        return WirePayloads.encode(
+            extracted.pages().size(),
+            extracted.mediaType(),
+            elapsed);
+        return forOrigin(
+            request,
             new ProcessedDocument(
-                result,
-                List.of(ignite.cluster().localNode().id().toString()),
+                extracted,
+                nodeIds,
                 ComponentVersions.PIPELINE_VERSION,
                 context.versions(),
-                (System.nanoTime() - started) / 1_000_000));
+                elapsed));
       } catch (OutOfMemoryError e) {
         // One document's parse ran out of heap. Its allocations are garbage once we leave, so
         // the node carries on; left to Ignite, an OutOfMemoryError halts the whole JVM.
@@ -85,14 +122,29 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
       } catch (IOException e) {
         log.warn("could not read document {}", request.documentSha256(), e);
         throw new IgniteException("could not read the stored document", e);
+      } finally {
+        stop(announcement);
       }
     }
   }
 
-  private void announceStart(ProcessDocumentRequest request) {
-    String nodeId = ignite.cluster().localNode().id().toString();
+  private static void stop(Closeable announcement) {
+    try {
+      announcement.close();
+    } catch (IOException ignored) {
+      // A timer that cannot be cancelled announces a start that is over: harmless.
+    }
+  }
+
+  private Object forOrigin(ProcessDocumentRequest request, DocumentOutcome outcome) {
+    return request.originNodeId().equals(ignite.cluster().localNode().id())
+        ? outcome
+        : WirePayloads.encode(outcome);
+  }
+
+  private void announceStart(ProcessDocumentRequest request, String nodeId, Instant startedAt) {
     tellOrigin(
-        request, JobStarted.TOPIC, new JobStarted(request.jobId(), nodeId, Instant.now()).encode());
+        request, JobStarted.TOPIC, new JobStarted(request.jobId(), nodeId, startedAt).encode());
   }
 
   private void report(ProcessDocumentRequest request, ExtractedDocument result) {

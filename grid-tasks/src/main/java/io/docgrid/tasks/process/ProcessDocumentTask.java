@@ -2,7 +2,6 @@ package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.PageText;
 import java.util.ArrayList;
@@ -28,11 +27,12 @@ import org.apache.ignite.resources.TaskSessionResource;
 /**
  * Processes one document on the compute nodes: one grid job per page range of the {@link PagePlan}
  * (Ignite's load balancer spreads them over the nodes, and its failover re-maps the range of a node
- * that dies), merged back in page order. A document without a plan is one job.
+ * that dies), merged back in page order. A plan without ranges is one job; a first look at a long
+ * document comes back as a {@link CountedDocument}, to be planned in ranges.
  */
 @ComputeTaskSessionFullSupport // so that the priority attribute reaches the jobs' nodes
 public final class ProcessDocumentTask
-    extends ComputeTaskSplitAdapter<ProcessDocumentRequest, ProcessedDocument> {
+    extends ComputeTaskSplitAdapter<ProcessDocumentRequest, DocumentOutcome> {
 
   /**
    * The task session attribute Ignite's priority collision SPI orders waiting jobs by, higher first
@@ -72,12 +72,13 @@ public final class ProcessDocumentTask
   protected Collection<? extends ComputeJob> split(int gridSize, ProcessDocumentRequest request) {
     session.setAttribute(PRIORITY_ATTRIBUTE, priority);
     session.setAttribute(TENANT_ATTRIBUTE, tenant);
+    ProcessDocumentRequest scoped = request.within(plan.scope());
     if (plan.ranges().isEmpty()) {
-      return List.of(new ProcessDocumentJob(WirePayloads.encode(request)));
+      return List.of(new ProcessDocumentJob(scoped));
     }
     List<ComputeJob> jobs = new ArrayList<>(plan.ranges().size());
     for (PageSelection range : plan.ranges()) {
-      jobs.add(new ProcessDocumentJob(WirePayloads.encode(request.withPages(range))));
+      jobs.add(new ProcessDocumentJob(scoped.withPages(range)));
     }
     return jobs;
   }
@@ -116,13 +117,17 @@ public final class ProcessDocumentTask
   }
 
   @Override
-  public ProcessedDocument reduce(List<ComputeJobResult> results) {
+  public DocumentOutcome reduce(List<ComputeJobResult> results) {
     List<ProcessedDocument> parts = new ArrayList<>(results.size());
     List<PageText> failedPages = new ArrayList<>();
     IgniteException firstFailure = null;
     for (ComputeJobResult result : results) {
       if (result.getException() == null) {
-        parts.add(WirePayloads.decode(result.getData(), ProcessedDocument.class));
+        DocumentOutcome outcome = outcomeOf(result.getData());
+        if (outcome instanceof CountedDocument counted) {
+          return counted; // a first look, the only job of its task
+        }
+        parts.add((ProcessedDocument) outcome);
       } else {
         firstFailure = firstFailure == null ? result.getException() : firstFailure;
         failedPages.addAll(failedRange(result));
@@ -138,14 +143,19 @@ public final class ProcessDocumentTask
     List<PageText> pages = new ArrayList<>(merged.document().pages());
     pages.addAll(failedPages);
     pages.sort(Comparator.comparingInt(PageText::number));
-    ExtractedDocument document = merged.document();
     return new ProcessedDocument(
-        new ExtractedDocument(
-            document.mediaType(), document.pageCount(), document.metadata(), pages),
+        merged.document().withPages(pages),
         merged.nodeIds(),
         merged.pipelineVersion(),
         merged.versions(),
         merged.elapsedMillis());
+  }
+
+  /** A job's result: the outcome itself from this node, its encoding from another. */
+  private static DocumentOutcome outcomeOf(Object data) {
+    return data instanceof byte[] encoded
+        ? WirePayloads.decode(encoded, DocumentOutcome.class)
+        : (DocumentOutcome) data;
   }
 
   private List<PageText> failedRange(ComputeJobResult result) {
@@ -179,10 +189,8 @@ public final class ProcessDocumentTask
       elapsed = Math.max(elapsed, part.elapsedMillis());
     }
     pages.sort(Comparator.comparingInt(PageText::number));
-    ExtractedDocument document = first.document();
     return new ProcessedDocument(
-        new ExtractedDocument(
-            document.mediaType(), document.pageCount(), document.metadata(), pages),
+        first.document().withPages(pages),
         List.copyOf(nodes),
         first.pipelineVersion(),
         first.versions(),

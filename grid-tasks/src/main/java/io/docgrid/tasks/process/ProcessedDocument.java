@@ -1,7 +1,6 @@
 package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.document.ExtractedDocument;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ public record ProcessedDocument(
     String pipelineVersion,
     Map<String, String> versions,
     long elapsedMillis)
-    implements Serializable {
+    implements DocumentOutcome {
 
   public ProcessedDocument {
     nodeIds = List.copyOf(nodeIds);

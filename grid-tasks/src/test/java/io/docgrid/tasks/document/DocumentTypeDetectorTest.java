@@ -52,6 +52,47 @@ class DocumentTypeDetectorTest {
   }
 
   @Test
+  void magic_bytes_alone_agree_with_full_detection_except_inside_packages() throws IOException {
+    DocumentTypeDetector magic = DocumentTypeDetector.fromMagicBytes();
+    for (Corpus.Entry entry : corpus.entries(entry -> !entry.mime().isEmpty())) {
+      Path anonymous = Files.copy(corpus.file(entry.file()), temp.resolve("upload"));
+      String byMagic = magic.detectFromMagic(anonymous);
+      String full = detector.detect(anonymous);
+      Files.delete(anonymous);
+
+      if (magic.isPackage(byMagic)) {
+        // A DOCX is only a package to magic bytes; its name or its first look says which.
+        assertThat(magic.mayBeSupported(byMagic, entry.file())).as(entry.file()).isTrue();
+        assertThat(magic.isConsistent(byMagic, entry.file())).as(entry.file()).isTrue();
+      } else {
+        assertThat(byMagic).as(entry.file()).isEqualTo(full);
+      }
+    }
+  }
+
+  @Test
+  void a_package_is_accepted_when_its_name_claims_a_supported_type_or_says_nothing()
+      throws IOException {
+    DocumentTypeDetector magic = DocumentTypeDetector.fromMagicBytes();
+    Path zip = temp.resolve("archive.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+      out.write("not an office document".getBytes(StandardCharsets.UTF_8));
+    }
+
+    String type = magic.detectFromMagic(zip);
+
+    assertThat(type).isEqualTo("application/zip");
+    assertThat(magic.mayBeSupported(type, "archive.zip")).isFalse();
+    assertThat(magic.mayBeSupported(type, "report.docx")).isTrue();
+    assertThat(magic.mayBeSupported(type, null)).isTrue();
+    // Where documents are parsed, the package's real type settles it: no supported document.
+    assertThat(detector.isSupported(detector.detect(zip))).isFalse();
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> magic.detect(zip)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void a_pdf_named_docx_is_still_detected_as_pdf_and_its_name_is_inconsistent() throws IOException {
     Path disguised =
         Files.copy(corpus.file("pypdf__minimal-document.pdf"), temp.resolve("report.docx"));

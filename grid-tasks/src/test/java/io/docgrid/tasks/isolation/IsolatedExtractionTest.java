@@ -14,6 +14,9 @@ import io.docgrid.tasks.ocr.TessdataDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +28,23 @@ class IsolatedExtractionTest {
 
   private static final String PDF = "application/pdf";
 
+  /** Rendering a page at 600 dpi needs far more than 64 MB of heap. */
+  private static final ProcessingOptions GREEDY =
+      new ProcessingOptions(
+          OcrMode.FORCE,
+          List.of("eng"),
+          PageSelection.parse("1"),
+          600,
+          ProcessingOptions.Preprocess.DEFAULTS,
+          null);
+
   @TempDir Path models;
 
   private IsolatedExtraction extraction(String heap, Duration hardLimit) {
+    return extraction(heap, 1, hardLimit);
+  }
+
+  private IsolatedExtraction extraction(String heap, int documentsAtOnce, Duration hardLimit) {
     return new IsolatedExtraction(
         new IsolatedExtraction.Settings(
             Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -35,6 +52,7 @@ class IsolatedExtractionTest {
             TessdataDirectory.install(models).path(),
             heap,
             1,
+            documentsAtOnce,
             Duration.ofMinutes(1),
             Duration.ofMinutes(1),
             hardLimit));
@@ -84,23 +102,44 @@ class IsolatedExtractionTest {
   @Test
   void a_document_that_exhausts_the_child_heap_fails_alone() throws Exception {
     Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
-    // Rendering a page at 600 dpi needs far more than 64 MB of heap.
-    ProcessingOptions greedy =
-        new ProcessingOptions(
-            OcrMode.FORCE,
-            List.of("eng"),
-            PageSelection.parse("1"),
-            600,
-            ProcessingOptions.Preprocess.DEFAULTS,
-            null);
     try (IsolatedExtraction isolated = extraction("64m", Duration.ofMinutes(2))) {
-      assertThatThrownBy(() -> isolated.extract(pdf, PDF, greedy))
+      assertThatThrownBy(() -> isolated.extract(pdf, PDF, GREEDY))
           .isInstanceOfSatisfying(
               DocumentProcessingException.class,
               e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.DOCUMENT_TOO_COMPLEX));
 
       // A fresh child takes the next document.
       assertThat(isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY).pageCount()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void a_document_that_takes_down_a_shared_child_fails_and_the_one_beside_it_is_retried_alone()
+      throws Exception {
+    Path longPdf = corpus("pypdf__GeoTopo-komprimiert.pdf");
+    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    try (IsolatedExtraction isolated = extraction("96m", 2, Duration.ofMinutes(2))) {
+      ExecutorService callers = Executors.newFixedThreadPool(2);
+      try {
+        // The long document is still being read when the greedy one exhausts the shared heap.
+        Future<ExtractedDocument> innocent =
+            callers.submit(() -> isolated.extract(longPdf, PDF, ProcessingOptions.TEXT_ONLY));
+        Thread.sleep(300);
+        Future<ExtractedDocument> guilty = callers.submit(() -> isolated.extract(pdf, PDF, GREEDY));
+
+        assertThatThrownBy(guilty::get)
+            .hasCauseInstanceOf(DocumentProcessingException.class)
+            .satisfies(
+                e ->
+                    assertThat(((DocumentProcessingException) e.getCause()).code())
+                        .isEqualTo(DocumentErrorCode.DOCUMENT_TOO_COMPLEX));
+        assertThat(innocent.get().pages()).hasSize(117);
+        // The pool carries on with a fresh shared child.
+        assertThat(isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY).pageCount())
+            .isEqualTo(4);
+      } finally {
+        callers.shutdownNow();
+      }
     }
   }
 }

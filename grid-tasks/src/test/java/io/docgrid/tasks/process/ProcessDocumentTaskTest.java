@@ -8,8 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.docgrid.tasks.blob.LocalBlobStore;
 import io.docgrid.tasks.document.DocumentErrorCode;
+import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.ocr.TessdataDirectory;
@@ -105,24 +107,25 @@ class ProcessDocumentTaskTest {
   }
 
   @Test
-  void the_job_runs_on_a_compute_node_and_announces_its_start() throws Exception {
+  void the_job_runs_on_a_compute_node_and_logs_with_the_jobs_ids() throws Exception {
     Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
     String sha = store(pdf);
     UUID jobId = UUID.randomUUID();
 
     ListAppender<ILoggingEvent> logs = captureJobLogs();
     ProcessedDocument processed =
-        submitter
-            .compute(NodeRoles.computeNodes(submitter))
-            .execute(
-                new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
-                new ProcessDocumentRequest(
-                    jobId,
-                    sha,
-                    "application/pdf",
-                    ProcessingOptions.DEFAULTS,
-                    "req-7",
-                    submitter.cluster().localNode().id()));
+        (ProcessedDocument)
+            submitter
+                .compute(NodeRoles.computeNodes(submitter))
+                .execute(
+                    new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
+                    new ProcessDocumentRequest(
+                        jobId,
+                        sha,
+                        "application/pdf",
+                        ProcessingOptions.DEFAULTS,
+                        "req-7",
+                        submitter.cluster().localNode().id()));
 
     ExtractedDocument result = processed.document();
     assertThat(processed.nodeIds()).containsExactly(worker.cluster().localNode().id().toString());
@@ -132,13 +135,6 @@ class ProcessDocumentTaskTest {
     assertThat(NodeRoles.computeNodes(submitter).nodes())
         .singleElement()
         .satisfies(node -> assertThat(node.id()).isEqualTo(worker.cluster().localNode().id()));
-    awaitStarted(jobId);
-    assertThat(started)
-        .filteredOn(event -> event.jobId().equals(jobId))
-        .singleElement()
-        .satisfies(
-            event ->
-                assertThat(event.nodeId()).isEqualTo(worker.cluster().localNode().id().toString()));
     assertThat(logs.list)
         .anySatisfy(
             event -> {
@@ -147,6 +143,36 @@ class ProcessDocumentTaskTest {
               assertThat(mdc).containsEntry("requestId", "req-7");
               assertThat(event.getThreadName()).contains("worker");
             });
+  }
+
+  @Test
+  void a_job_still_running_a_moment_after_it_started_announces_its_start() throws Exception {
+    String sha = store(corpus("pypdf__pdflatex-4-pages.pdf"));
+    UUID jobId = UUID.randomUUID();
+    // OCR of a page takes far longer than the moment a short job's start goes unannounced.
+    ProcessingOptions ocr =
+        new ProcessingOptions(
+            ProcessingOptions.OcrMode.FORCE,
+            List.of("eng"),
+            PageSelection.parse("1"),
+            150,
+            ProcessingOptions.Preprocess.DEFAULTS,
+            null);
+
+    submitter
+        .compute(NodeRoles.computeNodes(submitter))
+        .execute(
+            new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
+            new ProcessDocumentRequest(
+                jobId, sha, "application/pdf", ocr, "req-9", submitter.cluster().localNode().id()));
+
+    awaitStarted(jobId);
+    assertThat(started)
+        .filteredOn(event -> event.jobId().equals(jobId))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.nodeId()).isEqualTo(worker.cluster().localNode().id().toString()));
   }
 
   @Test
@@ -176,24 +202,17 @@ class ProcessDocumentTaskTest {
 
   @Test
   void a_long_pdf_is_split_into_page_ranges_and_merged_in_page_order() throws Exception {
-    Path pdf = corpus("pdfbox__cweb.pdf");
-    String sha = store(pdf);
-    PagePlan plan =
-        new PagePlanner(5, 2000).plan(pdf, "application/pdf", ProcessingOptions.DEFAULTS);
-    assertThat(plan.documentPages()).isEqualTo(28);
+    String sha = store(corpus("pdfbox__cweb.pdf"));
+    PagePlan plan = new PagePlanner(5).plan(28, PageSelection.ALL, 2000);
     assertThat(plan.ranges()).hasSize(6);
 
-    ProcessedDocument split = run(new ProcessDocumentTask(plan), sha);
-    ProcessedDocument whole = run(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT), sha);
+    ProcessedDocument split = (ProcessedDocument) run(new ProcessDocumentTask(plan), sha);
+    ProcessedDocument whole =
+        (ProcessedDocument) run(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT), sha);
 
     assertThat(split.document().pages())
         .extracting(page -> page.number())
         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 28).boxed().toList());
-    assertThat(split.document().pages())
-        .isEqualTo(
-            whole.document().pages().stream()
-                .map(page -> split.document().pages().get(page.number() - 1))
-                .toList());
     for (int i = 0; i < 28; i++) {
       assertThat(split.document().pages().get(i).text())
           .isEqualTo(whole.document().pages().get(i).text());
@@ -201,38 +220,66 @@ class ProcessDocumentTaskTest {
   }
 
   @Test
-  void the_planner_keeps_only_selected_pages_and_short_documents_whole() throws Exception {
-    Path pdf = corpus("pdfbox__cweb.pdf");
-    PagePlanner planner = new PagePlanner(5, 2000);
+  void a_first_look_reads_a_short_pdf_at_once_and_only_counts_a_long_one() throws Exception {
+    PagePlanner planner = new PagePlanner(5);
 
-    PagePlan selected =
-        planner.plan(
-            pdf,
-            "application/pdf",
-            ProcessingOptions.DEFAULTS.withPages(
-                io.docgrid.tasks.document.PageSelection.parse("1-3,10-16,28")));
-    assertThat(selected.selectedPages()).isEqualTo(11);
+    DocumentOutcome shortOne =
+        run(
+            new ProcessDocumentTask(planner.firstLook(2000)),
+            store(corpus("pypdf__pdflatex-4-pages.pdf")));
+    DocumentOutcome longOne =
+        run(new ProcessDocumentTask(planner.firstLook(2000)), store(corpus("pdfbox__cweb.pdf")));
+
+    assertThat(shortOne)
+        .isInstanceOfSatisfying(
+            ProcessedDocument.class,
+            processed -> {
+              assertThat(processed.document().pages()).hasSize(4);
+              assertThat(processed.document().facts())
+                  .isEqualTo(new DocumentFacts("application/pdf", 4, 4, false));
+            });
+    assertThat(longOne)
+        .isInstanceOfSatisfying(
+            CountedDocument.class,
+            counted -> {
+              assertThat(counted.facts())
+                  .isEqualTo(new DocumentFacts("application/pdf", 28, 28, false));
+              assertThat(counted.nodeIds())
+                  .containsExactly(worker.cluster().localNode().id().toString());
+            });
+  }
+
+  @Test
+  void a_first_look_refuses_a_document_longer_than_the_callers_limit() throws Exception {
+    String sha = store(corpus("pdfbox__cweb.pdf"));
+
+    assertThatThrownBy(() -> run(new ProcessDocumentTask(new PagePlanner(5).firstLook(10)), sha))
+        .satisfies(
+            failure -> {
+              DocumentProcessingException cause = findCause(failure);
+              assertThat(cause.code()).isEqualTo(DocumentErrorCode.TOO_MANY_PAGES);
+              assertThat(cause.getMessage()).contains("28 pages", "at most 10");
+            });
+  }
+
+  @Test
+  void the_planner_keeps_only_selected_pages_and_short_selections_whole() {
+    PagePlanner planner = new PagePlanner(5);
+
+    PagePlan selected = planner.plan(28, PageSelection.parse("1-3,10-16,28"), 2000);
     assertThat(selected.ranges())
         .extracting(Object::toString)
         .containsExactly("1-3", "10-14", "15-16", "28");
+    assertThat(selected.documentPages()).isEqualTo(28);
+    assertThat(selected.mayOnlyCount()).isFalse();
 
-    PagePlan small =
-        planner.plan(
-            corpus("pypdf__pdflatex-4-pages.pdf"), "application/pdf", ProcessingOptions.DEFAULTS);
+    PagePlan small = planner.plan(4, PageSelection.ALL, 2000);
     assertThat(small.ranges()).isEmpty();
-    assertThat(small.selectedPages()).isEqualTo(4);
-
-    assertThat(planner.plan(pdf, "text/html", ProcessingOptions.DEFAULTS))
-        .isEqualTo(PagePlan.WHOLE_DOCUMENT);
-    assertThat(
-            planner.plan(
-                corpus("pypdf__libreoffice-writer-password.pdf"),
-                "application/pdf",
-                ProcessingOptions.DEFAULTS))
-        .isEqualTo(PagePlan.WHOLE_DOCUMENT);
+    assertThat(planner.plan(28, PageSelection.parse("2-6"), 2000).ranges()).isEmpty();
+    assertThat(planner.firstLook(2000).mayOnlyCount()).isTrue();
   }
 
-  private ProcessedDocument run(ProcessDocumentTask task, String sha) {
+  private DocumentOutcome run(ProcessDocumentTask task, String sha) {
     return submitter
         .compute(NodeRoles.computeNodes(submitter))
         .execute(

@@ -46,14 +46,24 @@ public final class JobsOptions {
 
   @Option(
       names = "--worker-heap",
-      description = "Heap of each extraction child JVM (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1g")
+      description =
+          "Heap of each extraction child JVM (default: 1g for each document it works on at"
+              + " once).")
   String workerHeap;
 
   @Option(
       names = "--worker-processes",
-      description = "Extraction child JVMs at most (default: the number of CPU cores).")
+      description =
+          "Extraction child JVMs at most (default: enough for one document per CPU core).")
   String workerProcesses;
+
+  @Option(
+      names = "--worker-threads",
+      description =
+          "Documents each extraction child JVM works on at once; they share its warmed-up"
+              + " compiler, and a child that crashes costs them a retry each, alone (default:"
+              + " the number of CPU cores, at most 4).")
+  String workerThreads;
 
   /**
    * @param pagesPerJob how the submitting side cuts PDFs into grid jobs (not a worker's concern)
@@ -76,16 +86,23 @@ public final class JobsOptions {
             yield NodeConfig.Isolation.PROCESS;
           }
         };
-    if (!workerHeap.matches("\\d{1,6}[mMgG]")) {
-      problems.add(
-          "--worker-heap (DOCGRID_WORKER_HEAP) must be a JVM heap size such as 512m or 2g, got '"
-              + workerHeap
-              + "'");
-    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads =
+        workerThreads == null || workerThreads.isBlank()
+            ? Math.min(cores, 4)
+            : Numbers.inRange(problems, "--worker-threads", workerThreads, 1, 64);
     int children =
         workerProcesses == null || workerProcesses.isBlank()
-            ? Runtime.getRuntime().availableProcessors()
+            ? (cores + threads - 1) / threads
             : Numbers.inRange(problems, "--worker-processes", workerProcesses, 1, 256);
+    String heap =
+        workerHeap == null || workerHeap.isBlank() ? Math.max(1, threads) + "g" : workerHeap;
+    if (!heap.matches("\\d{1,6}[mMgG]")) {
+      problems.add(
+          "--worker-heap (DOCGRID_WORKER_HEAP) must be a JVM heap size such as 512m or 2g, got '"
+              + heap
+              + "'");
+    }
     var perPage = Durations.parse(pageTimeout);
     if (perPage == null || perPage.isNegative() || perPage.isZero()) {
       problems.add(
@@ -108,6 +125,6 @@ public final class JobsOptions {
               + "'");
     }
     return new NodeConfig.JobsConfig(
-        timeout, grace, pagesPerJob, perPage, isolationMode, workerHeap, children, lease);
+        timeout, grace, pagesPerJob, perPage, isolationMode, heap, children, threads, lease);
   }
 }

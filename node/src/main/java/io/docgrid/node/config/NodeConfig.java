@@ -120,6 +120,10 @@ public record NodeConfig(
   /**
    * How jobs run: the time limit of one document, the grace period at shutdown, and how many pages
    * of a PDF one grid job takes (larger documents are split across the compute nodes).
+   *
+   * @param workerHeap the heap of each extraction child JVM
+   * @param workerProcesses extraction child JVMs at most
+   * @param workerThreads documents each extraction child works on at once
    */
   public record JobsConfig(
       Duration timeout,
@@ -129,6 +133,7 @@ public record NodeConfig(
       Isolation isolation,
       String workerHeap,
       int workerProcesses,
+      int workerThreads,
       Duration lease) {
 
     /** How long an API node holds a job it dispatched without renewing it. */
@@ -141,7 +146,8 @@ public record NodeConfig(
         Duration pageTimeout,
         Isolation isolation,
         String workerHeap,
-        int workerProcesses) {
+        int workerProcesses,
+        int workerThreads) {
       this(
           timeout,
           shutdownGrace,
@@ -150,7 +156,13 @@ public record NodeConfig(
           isolation,
           workerHeap,
           workerProcesses,
+          workerThreads,
           DEFAULT_LEASE);
+    }
+
+    /** Documents this node's extraction works on at once: its slots for grid jobs. */
+    public int documentsAtOnce() {
+      return workerProcesses * workerThreads;
     }
   }
 

@@ -92,11 +92,14 @@ final class ComputeRole implements AutoCloseable {
     new WorkerContext(blobs, extraction, ComponentVersions.of(models), probes).installOn(ignite);
   }
 
-  /** One document job per extraction child (or CPU core in-process); the rest queue by priority. */
+  /**
+   * One document job per document the extraction children work on at once (or per CPU core
+   * in-process); the rest queue by priority.
+   */
   static int parallelJobs(NodeConfig.JobsConfig jobs) {
     return jobs.isolation() == NodeConfig.Isolation.NONE
         ? Runtime.getRuntime().availableProcessors()
-        : jobs.workerProcesses();
+        : jobs.documentsAtOnce();
   }
 
   private static DocumentExtraction extraction(
@@ -111,16 +114,21 @@ final class ComputeRole implements AutoCloseable {
           documentBudget,
           jobs.pageTimeout());
     }
-    return new IsolatedExtraction(
-        new IsolatedExtraction.Settings(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            System.getProperty("java.class.path"),
-            models.path(),
-            jobs.workerHeap(),
-            jobs.workerProcesses(),
-            documentBudget,
-            jobs.pageTimeout(),
-            jobs.timeout()));
+    IsolatedExtraction children =
+        new IsolatedExtraction(
+            new IsolatedExtraction.Settings(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.class.path"),
+                models.path(),
+                jobs.workerHeap(),
+                jobs.workerProcesses(),
+                jobs.workerThreads(),
+                documentBudget,
+                jobs.pageTimeout(),
+                jobs.timeout()));
+    // Started while the node starts, so that the first documents do not wait for them.
+    children.prestart();
+    return children;
   }
 
   /** Stops the extraction children; after the grid node, when no job can use them. */

@@ -162,7 +162,7 @@ public final class Wiring {
                   jobs,
                   new IdempotencyRepository(database.dsl()),
                   blobs,
-                  new DocumentTypeDetector(),
+                  DocumentTypeDetector.fromMagicBytes(),
                   ignite,
                   config.jobs().timeout(),
                   config.jobs().pagesPerJob(),

@@ -1,0 +1,101 @@
+package io.docgrid.tasks.process;
+
+import io.docgrid.tasks.blob.BlobStore.DocumentFile;
+import io.docgrid.tasks.blob.ResultKind;
+import io.docgrid.tasks.document.DocumentProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.compute.ComputeJob;
+import org.apache.ignite.compute.ComputeJobAdapter;
+import org.apache.ignite.compute.ComputeJobFailoverException;
+import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeTaskSession;
+import org.apache.ignite.compute.ComputeTaskSessionFullSupport;
+import org.apache.ignite.compute.ComputeTaskSplitAdapter;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.resources.TaskSessionResource;
+import org.slf4j.MDC;
+
+/**
+ * Makes a job's searchable PDF on a compute node, where documents may be parsed (in its extraction
+ * children under the default isolation), and stores it with the job's results, from where the API
+ * node that asked streams it. The API node itself never opens the document.
+ */
+@ComputeTaskSessionFullSupport // compute nodes share their slots by the tenant it names
+public final class SearchablePdfTask
+    extends ComputeTaskSplitAdapter<SearchablePdfRequest, Boolean> {
+
+  private final transient String tenant;
+
+  @TaskSessionResource private transient ComputeTaskSession session;
+
+  /** A task for {@code tenant}, at the default priority: a client waits for it. */
+  public SearchablePdfTask(String tenant) {
+    this.tenant = tenant;
+  }
+
+  @Override
+  protected Collection<? extends ComputeJob> split(int gridSize, SearchablePdfRequest request) {
+    session.setAttribute(ProcessDocumentTask.PRIORITY_ATTRIBUTE, 0);
+    session.setAttribute(ProcessDocumentTask.TENANT_ATTRIBUTE, tenant);
+    return List.of(new SearchablePdfJob(WirePayloads.encode(request)));
+  }
+
+  @Override
+  public Boolean reduce(List<ComputeJobResult> results) {
+    return Boolean.TRUE;
+  }
+
+  private static final class SearchablePdfJob extends ComputeJobAdapter {
+    private static final long serialVersionUID = 1L;
+
+    private final byte[] encodedRequest;
+
+    @IgniteInstanceResource private transient Ignite ignite;
+
+    SearchablePdfJob(byte[] encodedRequest) {
+      this.encodedRequest = encodedRequest;
+    }
+
+    @Override
+    public Boolean execute() {
+      SearchablePdfRequest request =
+          WirePayloads.decode(encodedRequest, SearchablePdfRequest.class);
+      WorkerContext context =
+          WorkerContext.lookup(ignite)
+              .orElseThrow(() -> new ComputeJobFailoverException("worker is not ready yet"));
+      if (!context.blobStore().hasDocument(request.documentSha256())) {
+        throw new ComputeJobFailoverException("the document is not stored on this node");
+      }
+      try (MDC.MDCCloseable job = MDC.putCloseable("jobId", request.jobId().toString());
+          MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId());
+          DocumentFile document = context.blobStore().openDocument(request.documentSha256())) {
+        Path target =
+            Files.createTempFile(context.blobStore().temporaryDirectory(), "searchable-", ".pdf");
+        try {
+          context
+              .extraction()
+              .writeSearchablePdf(
+                  document.path(),
+                  request.mediaType(),
+                  request.layers(),
+                  request.imageDpi(),
+                  target);
+          context.blobStore().putResult(request.jobId(), ResultKind.SEARCHABLE_PDF, target);
+        } finally {
+          Files.deleteIfExists(target);
+        }
+        return Boolean.TRUE;
+      } catch (DocumentProcessingException e) {
+        throw new IgniteException(e);
+      } catch (IOException e) {
+        throw new IgniteException("could not make the searchable PDF", e);
+      }
+    }
+  }
+}
