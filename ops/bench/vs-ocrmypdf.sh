@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Scanned PDFs to searchable PDFs and text: DocGrid next to OCRmyPDF in one run, on the pages of
-# ../shared/corpus/ocr-dev (each wrapped in a one-page PDF). Starts a DocGrid node of its own on a
-# temporary data directory and a free port, with the result cache off, and stops it at the end.
-# Usage: ops/bench/vs-ocrmypdf.sh [corpus-dir]
+# Scanned pages: DocGrid next to the tesseract CLI (page images to text) and next to OCRmyPDF
+# (scanned PDFs to searchable PDFs and their text), in one run, at 1, 4 and 16 clients, passes
+# alternating, with the character error rate of each side's text. The pages are those of
+# ../shared/corpus/ocr-dev (each also wrapped in a one-page PDF). Starts a DocGrid node of its own
+# on a temporary data directory and a free port, with the result cache off, and stops it at the end.
+# Usage: ops/bench/vs-ocrmypdf.sh [corpus-dir] [clients] [passes]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus="$(realpath "${1:-../shared/corpus}")"
+clients="${2:-1,4,16}"
+passes="${3:-2}"
 
 need=()
 command -v ocrmypdf >/dev/null || need+=(ocrmypdf)
@@ -22,7 +26,9 @@ fi
 work="$(mktemp -d)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 OMP_THREAD_LIMIT=1 java -jar node/target/docgrid.jar serve --data-dir "$work/data" --port "$port" \
-  --no-result-cache >"$work/serve.log" 2>&1 &
+  --no-result-cache \
+  --tier-limit ENTERPRISE.requests-per-minute=100000000,ENTERPRISE.pages-per-hour=100000000 \
+  >"$work/serve.log" 2>&1 &
 node=$!
 trap 'kill $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$work"' EXIT
 
@@ -34,5 +40,5 @@ done
 ocrmypdf --version | sed 's/^/OCRmyPDF /'
 tesseract --version 2>&1 | head -1
 java -cp "ops/target/docgrid-ops-0.1.0-SNAPSHOT.jar:$(cat ops/target/classpath.txt)" \
-  io.docgrid.ops.bench.OcrmypdfComparison "$corpus" "http://127.0.0.1:$port" \
-  "$work/data/admin.key" "$work/bench"
+  io.docgrid.ops.bench.ScanThroughputComparison "$corpus" "http://127.0.0.1:$port" \
+  "$work/data/admin.key" "$work/bench" "$clients" "$passes"

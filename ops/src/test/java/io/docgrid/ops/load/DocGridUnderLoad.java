@@ -1,0 +1,164 @@
+package io.docgrid.ops.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The DocGrid node a simulation loads: the one at {@code -Ddocgrid.url} (with the admin key in the
+ * file {@code -Ddocgrid.key-file}), or, by default, a {@code docgrid serve} of its own in a JVM of
+ * its own on a free port, with its data in a temporary directory, stopped when the simulation ends.
+ */
+final class DocGridUnderLoad implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final String adminKey;
+  private final Process process;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private DocGridUnderLoad(String baseUrl, String adminKey, Process process) {
+    this.baseUrl = baseUrl;
+    this.adminKey = adminKey;
+    this.process = process;
+  }
+
+  /** The node the system properties name, or a new one with {@code serveFlags}. */
+  static DocGridUnderLoad startOrConnect(List<String> serveFlags) {
+    try {
+      String url = System.getProperty("docgrid.url");
+      if (url != null && !url.isBlank()) {
+        String key =
+            Files.readString(
+                    Path.of(System.getProperty("docgrid.key-file", "docgrid-data/admin.key")))
+                .strip();
+        return new DocGridUnderLoad(url, key, null);
+      }
+      return start(serveFlags);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("could not reach or start a DocGrid node", e);
+    }
+  }
+
+  private static DocGridUnderLoad start(List<String> serveFlags)
+      throws IOException, InterruptedException {
+    Path data = Files.createTempDirectory("docgrid-load-");
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        Arrays.asList(System.getProperty("docgrid.ignite.jvm.flags", "").trim().split("\\s+")));
+    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path")));
+    command.addAll(
+        List.of(
+            "io.docgrid.node.Main",
+            "serve",
+            "--data-dir",
+            data.toString(),
+            "--port",
+            Integer.toString(port),
+            "--discovery-port",
+            Integer.toString(freePort()),
+            "--discovery-port-range",
+            "1",
+            "--communication-port",
+            Integer.toString(freePort()),
+            "--grid-memory",
+            "64MB"));
+    command.addAll(serveFlags);
+    command.removeIf(String::isEmpty);
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("serve.log").toFile())
+            .start();
+    String url = "http://127.0.0.1:" + port;
+    DocGridUnderLoad node = new DocGridUnderLoad(url, null, process);
+    node.awaitReady(data);
+    return new DocGridUnderLoad(url, Files.readString(data.resolve("admin.key")).strip(), process);
+  }
+
+  private void awaitReady(Path data) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (process != null && !process.isAlive()) {
+        throw new IllegalStateException(
+            "docgrid serve exited: " + Files.readString(data.resolve("serve.log")));
+      }
+      try {
+        HttpResponse<Void> ready =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (ready.statusCode() == 200 && Files.exists(data.resolve("admin.key"))) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("docgrid serve did not become ready within 120 s");
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  String adminKey() {
+    return adminKey;
+  }
+
+  /** A new API key of {@code tier}, made with the admin key. */
+  String newKey(String name, String tier) {
+    try {
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/keys"))
+                  .header("Authorization", "Bearer " + adminKey)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"name\":\"" + name + "\",\"tier\":\"" + tier + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode body = JSON.readTree(created.body());
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("could not create a key: " + created.body());
+      }
+      return body.get("key").asText();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null) {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
