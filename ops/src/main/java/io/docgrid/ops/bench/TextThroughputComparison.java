@@ -144,13 +144,15 @@ public final class TextThroughputComparison {
         });
   }
 
-  /** The PDFs of a corpus directory that are not encrypted, with their page counts. */
+  /** The born-digital PDFs of a corpus directory, with their page counts. */
   static final class BornDigitalPdfs {
     private BornDigitalPdfs() {}
 
     /**
-     * With a {@code MANIFEST.tsv} (file, …, mime, pages, notes), its PDFs not noted as encrypted
-     * and their listed page counts; without one, every {@code *.pdf}, counted by {@code pdfinfo}.
+     * With a {@code MANIFEST.tsv} (file, …, mime, pages, notes), its PDFs noted neither as
+     * encrypted nor as image-only (scans, which DocGrid reads with OCR and Tika Server without it
+     * returns empty), and their listed page counts; without one, every {@code *.pdf}, counted by
+     * {@code pdfinfo}.
      */
     static List<Document> in(Path corpus) throws IOException, InterruptedException {
       Path manifest = corpus.resolve("MANIFEST.tsv");
@@ -166,6 +168,7 @@ public final class TextThroughputComparison {
           String[] row = line.split("\t", -1);
           if (row[mime].equals("application/pdf")
               && !row[notes].contains("encrypted")
+              && !row[notes].contains("image-only")
               && !row[pages].isBlank()) {
             documents.add(
                 new Document(corpus.resolve(row[file]), Integer.parseInt(row[pages].trim())));
