@@ -96,7 +96,7 @@ final class ImageExtraction {
     long started = System.nanoTime();
     BufferedImage image = reader.read(index);
     Map<String, Long> timings = new LinkedHashMap<>();
-    timings.put("decode", (System.nanoTime() - started) / 1_000_000);
+    timings.put(Stage.DECODE.wireName(), (System.nanoTime() - started) / 1_000_000);
     PageText recognised = recognizer.recognise(number, image, options.dpi(), budget.pageMillis());
     timings.putAll(recognised.timingsMillis());
     return new PageText(number, recognised.text(), recognised.source(), recognised.ocr(), timings);

@@ -157,7 +157,7 @@ final class PdfExtraction {
       throws IOException, DocumentProcessingException {
     String text = layer.text();
     Map<String, Long> timings = new LinkedHashMap<>();
-    timings.put("textLayer", layer.millis());
+    timings.put(Stage.TEXT_LAYER.wireName(), layer.millis());
     PDPage page = document.getPage(number - 1);
     if (!needsOcr(options.ocr(), text, page)) {
       return new PageText(number, text, PageText.TEXT_LAYER, null, timings);
@@ -166,7 +166,7 @@ final class PdfExtraction {
     int dpi = dpiWithinPixelBudget(page, options.dpi());
     BufferedImage image =
         new PDFRenderer(document).renderImageWithDPI(number - 1, dpi, ImageType.GRAY);
-    timings.put("render", millisSince(renderStarted));
+    timings.put(Stage.RENDER.wireName(), millisSince(renderStarted));
     PageText recognised = recognizer.recognise(number, image, dpi, budget.pageMillis());
     timings.putAll(recognised.timingsMillis());
     return new PageText(number, recognised.text(), recognised.source(), recognised.ocr(), timings);

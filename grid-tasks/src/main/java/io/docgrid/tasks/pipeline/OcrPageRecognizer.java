@@ -6,6 +6,7 @@ import io.docgrid.tasks.document.PageOcr;
 import io.docgrid.tasks.document.PageRecognizer;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.image.GrayImage;
 import io.docgrid.tasks.ocr.OcrDeadlineExceededException;
 import io.docgrid.tasks.ocr.OcrEngine;
@@ -47,7 +48,7 @@ public final class OcrPageRecognizer implements PageRecognizer {
     long pageStarted = System.nanoTime();
     long started = pageStarted;
     GrayImage page = GrayImage.of(image);
-    timings.put("grayscale", millisSince(started));
+    timings.put(Stage.GRAYSCALE.wireName(), millisSince(started));
 
     OcrEngine engine = engines.forCurrentThread(options.languages());
     int rotation = 0;
@@ -58,7 +59,7 @@ public final class OcrPageRecognizer implements PageRecognizer {
         rotation = orientation.rotateDegrees();
         page = QuarterTurns.clockwise(page, rotation);
       }
-      timings.put("orientation", millisSince(started));
+      timings.put(Stage.ORIENTATION.wireName(), millisSince(started));
     }
 
     PreprocessedPage preprocessed = preprocessing.run(page);
@@ -76,7 +77,7 @@ public final class OcrPageRecognizer implements PageRecognizer {
           "Page " + number + " took longer than its " + millisAllowed + " ms to recognise.",
           null);
     }
-    timings.put("ocr", millisSince(started));
+    timings.put(Stage.OCR.wireName(), millisSince(started));
 
     return new PageText(
         number,

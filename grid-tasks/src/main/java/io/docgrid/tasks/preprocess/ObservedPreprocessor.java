@@ -7,7 +7,7 @@ import java.util.Objects;
 /** A backend that tells a listener of every page each stage has processed, by backend. */
 public final class ObservedPreprocessor implements Preprocessor {
 
-  /** Told once per page and stage: ("cuda", "binarize"). */
+  /** Told once per page and step: ("cuda", {@link PreprocessStep#label()}). */
   @FunctionalInterface
   public interface Listener {
     void processed(String backend, String stage);
@@ -24,28 +24,28 @@ public final class ObservedPreprocessor implements Preprocessor {
   @Override
   public GrayImage grayscale(BufferedImage image) {
     GrayImage gray = backend.grayscale(image);
-    listener.processed(backend.backend(), "grayscale");
+    listener.processed(backend.backend(), PreprocessStep.GRAYSCALE.label());
     return gray;
   }
 
   @Override
   public double estimateSkewDegrees(GrayImage page) {
     double skew = backend.estimateSkewDegrees(page);
-    listener.processed(backend.backend(), "skew");
+    listener.processed(backend.backend(), PreprocessStep.SKEW.label());
     return skew;
   }
 
   @Override
   public GrayImage rotate(GrayImage page, double degrees) {
     GrayImage rotated = backend.rotate(page, degrees);
-    listener.processed(backend.backend(), "rotate");
+    listener.processed(backend.backend(), PreprocessStep.ROTATE.label());
     return rotated;
   }
 
   @Override
   public GrayImage binarize(GrayImage page, SauvolaParameters parameters) {
     GrayImage binary = backend.binarize(page, parameters);
-    listener.processed(backend.backend(), "binarize");
+    listener.processed(backend.backend(), PreprocessStep.BINARIZE.label());
     return binary;
   }
 

@@ -1,5 +1,6 @@
 package io.docgrid.tasks.preprocess;
 
+import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.image.GrayImage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param skewDegrees the estimated skew before deskewing, 0.0 when skew was not estimated
  * @param deskewed whether the page was rotated by {@code -skewDegrees}
  * @param binarized whether {@code image} holds only 0 and 255
- * @param stageNanos wall time of each stage that ran, in run order ("deskew", "binarize")
+ * @param stageNanos wall time of each stage that ran, by {@link Stage#wireName()}, in run order
  */
 public record PreprocessedPage(
     GrayImage image,

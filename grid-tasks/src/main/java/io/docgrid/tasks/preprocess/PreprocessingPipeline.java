@@ -1,14 +1,15 @@
 package io.docgrid.tasks.preprocess;
 
+import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.image.GrayImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs the preprocessing stages on one gray page: skew estimate and rotation ("deskew"), then
- * Sauvola binarisation ("binarize"), each optional and timed. Orientation (90° turns) is not done
- * here: OCR detects it.
+ * Runs the preprocessing stages on one gray page: skew estimate and rotation ({@link
+ * Stage#DESKEW}), then Sauvola binarisation ({@link Stage#BINARIZE}), each optional and timed.
+ * Orientation (90° turns) is not done here: OCR detects it.
  */
 public final class PreprocessingPipeline {
 
@@ -17,9 +18,6 @@ public final class PreprocessingPipeline {
    * for a tilt that OCR does not notice.
    */
   public static final double MIN_DESKEW_DEGREES = 0.1;
-
-  public static final String DESKEW_STAGE = "deskew";
-  public static final String BINARIZE_STAGE = "binarize";
 
   private final Preprocessor preprocessor;
   private final boolean deskew;
@@ -51,12 +49,12 @@ public final class PreprocessingPipeline {
         image = preprocessor.rotate(image, -skew);
         deskewed = true;
       }
-      stageNanos.put(DESKEW_STAGE, System.nanoTime() - start);
+      stageNanos.put(Stage.DESKEW.wireName(), System.nanoTime() - start);
     }
     if (binarize) {
       long start = System.nanoTime();
       image = preprocessor.binarize(image, sauvola);
-      stageNanos.put(BINARIZE_STAGE, System.nanoTime() - start);
+      stageNanos.put(Stage.BINARIZE.wireName(), System.nanoTime() - start);
     }
     return new PreprocessedPage(image, skew, deskewed, binarize, stageNanos);
   }

@@ -2,6 +2,7 @@ package io.docgrid.tasks.preprocess.cuda;
 
 import io.docgrid.tasks.image.GrayImage;
 import io.docgrid.tasks.preprocess.FixedPoint;
+import io.docgrid.tasks.preprocess.PreprocessStep;
 import io.docgrid.tasks.preprocess.Preprocessor;
 import io.docgrid.tasks.preprocess.SauvolaParameters;
 import io.docgrid.tasks.preprocess.SkewSearch;
@@ -43,7 +44,7 @@ public final class CudaPreprocessor implements Preprocessor {
     int count = Math.multiplyExact(width, height);
     int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
     return onStream(
-        "grayscale",
+        PreprocessStep.GRAYSCALE,
         stream -> {
           try (DeviceMemory colour = stream.allocate(4L * count);
               DeviceMemory gray = stream.allocate(count)) {
@@ -66,7 +67,7 @@ public final class CudaPreprocessor implements Preprocessor {
   @Override
   public double estimateSkewDegrees(GrayImage page) {
     Objects.requireNonNull(page, "page");
-    int hundredths = onStream("skew", stream -> estimateHundredths(stream, page));
+    int hundredths = onStream(PreprocessStep.SKEW, stream -> estimateHundredths(stream, page));
     return hundredths / 100.0;
   }
 
@@ -199,7 +200,7 @@ public final class CudaPreprocessor implements Preprocessor {
     int height = page.height();
     int count = page.pixels().length;
     return onStream(
-        "rotate",
+        PreprocessStep.ROTATE,
         stream -> {
           try (DeviceMemory source = stream.allocate(count);
               DeviceMemory target = stream.allocate(count)) {
@@ -231,7 +232,7 @@ public final class CudaPreprocessor implements Preprocessor {
     int count = page.pixels().length;
     long integralWords = (long) (width + 1) * (height + 1);
     return onStream(
-        "binarize",
+        PreprocessStep.BINARIZE,
         stream -> {
           try (DeviceMemory source = stream.allocate(count);
               DeviceMemory sums = stream.allocate(8 * integralWords);
@@ -290,14 +291,14 @@ public final class CudaPreprocessor implements Preprocessor {
   }
 
   /** Runs one stage of one page on a borrowed stream, timing it on the device. */
-  private <T> T onStream(String stage, Function<CudaStream, T> work) {
+  private <T> T onStream(PreprocessStep step, Function<CudaStream, T> work) {
     CudaStream stream = device.borrowStream();
     try {
       // A stage that failed may have left copies queued against the staging buffer.
       stream.synchronize();
       stream.startTiming();
       T result = work.apply(stream);
-      times.record(stage, stream.stopTiming());
+      times.record(step.label(), stream.stopTiming());
       return result;
     } finally {
       device.release(stream);

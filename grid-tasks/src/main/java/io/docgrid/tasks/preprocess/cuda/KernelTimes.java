@@ -7,7 +7,7 @@ public interface KernelTimes {
   KernelTimes IGNORED = (stage, nanos) -> {};
 
   /**
-   * @param stage "grayscale", "skew", "rotate" or "binarize"
+   * @param stage the {@link io.docgrid.tasks.preprocess.PreprocessStep#label()} of the call
    * @param nanos device time from the stage's first copy to its last, on its stream
    */
   void record(String stage, long nanos);
