@@ -1,4 +1,4 @@
-package io.docgrid.tasks.process;
+package io.docgrid.tasks.extraction;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;

@@ -1,12 +1,9 @@
 package io.docgrid.tasks.isolation;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
-import io.docgrid.tasks.output.SearchablePdf;
-import io.docgrid.tasks.pipeline.OcrEngines;
-import io.docgrid.tasks.pipeline.OcrPageRecognizer;
+import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -34,15 +31,12 @@ import java.util.concurrent.Executors;
  */
 public final class ExtractionWorkerMain {
 
-  private final TextExtractor extractor = new TextExtractor();
-  private final CpuPreprocessor preprocessor = new CpuPreprocessor();
-  private final SearchablePdf searchablePdf = new SearchablePdf();
   private final Map<Long, TimeBudget> budgets = new ConcurrentHashMap<>();
-  private final OcrEngines engines;
+  private final PagePipeline pipeline;
   private final DataOutputStream out;
 
-  private ExtractionWorkerMain(OcrEngines engines, DataOutputStream out) {
-    this.engines = engines;
+  private ExtractionWorkerMain(PagePipeline pipeline, DataOutputStream out) {
+    this.pipeline = pipeline;
     this.out = out;
   }
 
@@ -70,8 +64,11 @@ public final class ExtractionWorkerMain {
                 thread.setDaemon(true);
                 return thread;
               });
-      try (OcrEngines engines = new OcrEngines(TessdataDirectory.install(Path.of(args[0])))) {
-        new ExtractionWorkerMain(engines, out).serve(in, workers);
+      // A child has no GPU of its own: its pages are preprocessed on the CPU.
+      try (PagePipeline pipeline =
+          PagePipeline.assemble(
+              TessdataDirectory.install(Path.of(args[0])), new CpuPreprocessor())) {
+        new ExtractionWorkerMain(pipeline, out).serve(in, workers);
       } finally {
         workers.shutdownNow();
       }
@@ -130,16 +127,11 @@ public final class ExtractionWorkerMain {
   private Serializable handle(long id, ChildRequest request) throws Exception {
     if (request instanceof ChildRequest.Extract extract) {
       TimeBudget budget = budgets.get(id);
-      return extractor.extract(
-          Path.of(extract.file()),
-          extract.mediaType(),
-          extract.options(),
-          new OcrPageRecognizer(engines, preprocessor, extract.options()),
-          budget,
-          extract.scope());
+      return pipeline.extract(
+          Path.of(extract.file()), extract.mediaType(), extract.options(), budget, extract.scope());
     }
     ChildRequest.SearchablePdf pdf = (ChildRequest.SearchablePdf) request;
-    searchablePdf.write(
+    pipeline.writeSearchablePdf(
         Path.of(pdf.file()), pdf.mediaType(), pdf.layers(), pdf.imageDpi(), Path.of(pdf.target()));
     return Boolean.TRUE;
   }

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.extraction.DocumentExtraction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

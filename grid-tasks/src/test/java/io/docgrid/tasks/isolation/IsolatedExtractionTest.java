@@ -7,10 +7,14 @@ import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageSelection;
+import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
 import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.pipeline.PagePipeline;
+import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +86,34 @@ class IsolatedExtractionTest {
           .isInstanceOfSatisfying(
               DocumentProcessingException.class,
               e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.DOCUMENT_ENCRYPTED));
+    }
+  }
+
+  @Test
+  void a_child_runs_the_same_page_pipeline_as_the_node() throws Exception {
+    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    ProcessingOptions firstPageRecognised =
+        new ProcessingOptions(
+            OcrMode.FORCE,
+            List.of("eng"),
+            PageSelection.parse("1"),
+            100,
+            ProcessingOptions.Preprocess.DEFAULTS,
+            null);
+    try (IsolatedExtraction isolated = extraction("256m", Duration.ofMinutes(2));
+        InProcessExtraction inProcess =
+            new InProcessExtraction(
+                PagePipeline.assemble(TessdataDirectory.install(models), new CpuPreprocessor()),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1))) {
+      PageText inChild = isolated.extract(pdf, PDF, firstPageRecognised).pages().get(0);
+      PageText inNode = inProcess.extract(pdf, PDF, firstPageRecognised).pages().get(0);
+
+      assertThat(inChild.source()).isEqualTo(PageText.OCR);
+      assertThat(inChild.text()).isNotBlank().isEqualTo(inNode.text());
+      assertThat(inChild.ocr().words()).isEqualTo(inNode.ocr().words());
+      assertThat(inChild.timingsMillis().keySet())
+          .containsExactlyElementsOf(inNode.timingsMillis().keySet());
     }
   }
 

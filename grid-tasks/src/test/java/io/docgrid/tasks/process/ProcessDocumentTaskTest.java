@@ -13,10 +13,10 @@ import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
-import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.ComponentVersions;
-import io.docgrid.tasks.pipeline.OcrEngines;
+import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +77,7 @@ class ProcessDocumentTaskTest {
     TessdataDirectory models = TessdataDirectory.install(blobRoot.resolve("tessdata"));
     extraction =
         new InProcessExtraction(
-            new TextExtractor(),
-            new OcrEngines(models),
-            new CpuPreprocessor(),
+            PagePipeline.assemble(models, new CpuPreprocessor()),
             Duration.ofMinutes(5),
             Duration.ofMinutes(2));
     new WorkerContext(blobs, extraction, ComponentVersions.of(models)).installOn(worker);

@@ -5,15 +5,14 @@ import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.GpuMode;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.tasks.blob.BlobStore;
-import io.docgrid.tasks.document.TextExtractor;
+import io.docgrid.tasks.extraction.DocumentExtraction;
+import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.isolation.IsolatedExtraction;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.ComponentVersions;
-import io.docgrid.tasks.pipeline.OcrEngines;
+import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.Preprocessor;
-import io.docgrid.tasks.process.DocumentExtraction;
 import io.docgrid.tasks.process.ExtractionProbe;
-import io.docgrid.tasks.process.InProcessExtraction;
 import io.docgrid.tasks.process.WorkerContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,11 +107,7 @@ final class ComputeRole implements AutoCloseable {
     Duration documentBudget = jobs.timeout().multipliedBy(9).dividedBy(10);
     if (jobs.isolation() == NodeConfig.Isolation.NONE) {
       return new InProcessExtraction(
-          new TextExtractor(),
-          new OcrEngines(models),
-          preprocessor,
-          documentBudget,
-          jobs.pageTimeout());
+          PagePipeline.assemble(models, preprocessor), documentBudget, jobs.pageTimeout());
     }
     IsolatedExtraction children =
         new IsolatedExtraction(
