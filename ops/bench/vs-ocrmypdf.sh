@@ -23,22 +23,14 @@ fi
 
 ./mvnw -q -B -pl node,ops -am -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
 
+source ops/bench/lib.sh
 work="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-OMP_THREAD_LIMIT=1 java -jar node/target/docgrid.jar serve --data-dir "$work/data" --port "$port" \
-  --no-result-cache \
-  --tier-limit ENTERPRISE.requests-per-minute=100000000,ENTERPRISE.pages-per-hour=100000000 \
-  >"$work/serve.log" 2>&1 &
-node=$!
-trap 'kill $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$work"' EXIT
-
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$port/api/v1/ready" >/dev/null && break
-  sleep 1
-done
+trap 'kill ${node_pid:-} 2>/dev/null; wait ${node_pid:-} 2>/dev/null; rm -rf "$work"' EXIT
+export OMP_THREAD_LIMIT=1 # the tesseract CLI's setting too: one thread per page, as DocGrid runs it
+start_bench_node "$work"
 
 ocrmypdf --version | sed 's/^/OCRmyPDF /'
 tesseract --version 2>&1 | head -1
 java -cp "ops/target/docgrid-ops-0.1.0-SNAPSHOT.jar:$(cat ops/target/classpath.txt)" \
-  io.docgrid.ops.bench.ScanThroughputComparison "$corpus" "http://127.0.0.1:$port" \
-  "$work/data/admin.key" "$work/bench" "$clients" "$passes"
+  io.docgrid.ops.bench.ScanThroughputComparison "$corpus" "${node_api%/api/v1}" \
+  "$node_data/admin.key" "$work/bench" "$clients" "$passes"
