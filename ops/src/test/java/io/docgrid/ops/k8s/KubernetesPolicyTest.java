@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -36,7 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -504,20 +507,14 @@ class KubernetesPolicyTest {
   }
 
   private static Set<String> mountPaths(
-      PodSpec pod,
-      Container container,
-      java.util.function.Predicate<Volume> kind,
-      boolean readOnly) {
+      PodSpec pod, Container container, Predicate<Volume> kind, boolean readOnly) {
     Set<String> volumes =
-        pod.getVolumes().stream()
-            .filter(kind)
-            .map(Volume::getName)
-            .collect(java.util.stream.Collectors.toSet());
+        pod.getVolumes().stream().filter(kind).map(Volume::getName).collect(Collectors.toSet());
     return container.getVolumeMounts().stream()
         .filter(mount -> volumes.contains(mount.getName()))
         .filter(mount -> !readOnly || Boolean.TRUE.equals(mount.getReadOnly()))
         .map(VolumeMount::getMountPath)
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 
   /**
@@ -536,7 +533,7 @@ class KubernetesPolicyTest {
     return deployment.getSpec().getTemplate().getMetadata().getLabels();
   }
 
-  private static String name(io.fabric8.kubernetes.api.model.HasMetadata object) {
+  private static String name(HasMetadata object) {
     return object.getMetadata().getName();
   }
 }

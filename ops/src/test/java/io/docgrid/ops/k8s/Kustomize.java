@@ -1,6 +1,7 @@
 package io.docgrid.ops.k8s;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ final class Kustomize {
   static boolean available() {
     try {
       Process version = new ProcessBuilder("kubectl", "version", "--client").start();
-      version.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      version.getInputStream().transferTo(OutputStream.nullOutputStream());
       return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
     } catch (IOException e) {
       return false;
