@@ -39,7 +39,8 @@ public enum ErrorCode {
   PROCESSING_TIMEOUT(504, "Processing took too long", true),
   SERVICE_UNAVAILABLE(503, "The service is unavailable", true),
   OVERLOADED(503, "Too many jobs are waiting", true),
-  INTERNAL_ERROR(500, "Internal error", false);
+  INTERNAL_ERROR(500, "Internal error", false),
+  OPTIONS_UNREADABLE(500, "The job's stored options cannot be read", false);
 
   private final int status;
   private final String title;

@@ -1,146 +1,298 @@
 package io.docgrid.api.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.FieldViolation;
 import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.model.Job;
-import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
-import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
-import io.docgrid.tasks.document.ProcessingOptions.Preprocess;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 
 /**
- * The {@code options} of a job: their JSON shapes read here (unknown fields, wrong types, the
- * alternative forms such as {@code "eng+deu"}), their values checked by the Bean Validation rules
- * of {@link OptionsInput}, every violation reported at once; then written back in canonical form,
- * with defaults filled in and keys sorted, so that equal options are equal strings. The canonical
- * form never contains the password.
+ * The one codec of a job's {@code options} ({@link OptionsInput}): reads what a client sends
+ * strictly, reporting every problem at once; writes the canonical form the job stores, whose string
+ * is part of the result-cache key; and reads that form back, failing the job visibly when it
+ * cannot.
  */
 final class JobOptions {
 
-  private static final Logger log = LoggerFactory.getLogger(JobOptions.class);
+  /**
+   * The layout of the canonical form. Options stored before the form carried a version have the
+   * layout of version 1.
+   */
+  private static final int CANONICAL_VERSION = 1;
+
+  private static final String VERSION_FIELD = "version";
+  private static final String PREFIX = "options.";
 
   /** What {@link #parse} returns: the options to process with, and what to store. */
   record Parsed(ProcessingOptions options, String canonical) {}
 
-  private static final String PREFIX = "options.";
-  private static final Set<String> FIELDS =
-      Set.of("ocr", "languages", "pages", "dpi", "preprocess", "password", "outputs");
-  private static final Set<String> PREPROCESS_FIELDS = Set.of("deskew", "binarize", "orientation");
+  /** Options as read, with every problem found in them. */
+  private record Read(OptionsInput options, List<FieldViolation> problems) {}
 
   private final ObjectMapper json;
   private final RequestValidator validator;
 
-  JobOptions(ObjectMapper json, RequestValidator validator) {
-    this.json = json;
+  JobOptions(RequestValidator validator) {
+    this.json = strictMapper();
     this.validator = validator;
   }
 
+  private static ObjectMapper strictMapper() {
+    return JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // No guessing: "300" is not a number, 3.5 is not an integer, 1 is not an OCR mode.
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .withCoercionConfig(
+            LogicalType.Textual,
+            text ->
+                text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+        // Sorted keys at every level: equal options are equal strings, hence equal cache keys.
+        .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+        .build();
+  }
+
+  /** The options a client sent (none, blank or a JSON object), or 400 naming every problem. */
   Parsed parse(String offered) {
-    ObjectNode input = readObject(offered);
-    List<FieldViolation> violations = new ArrayList<>();
-    for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        violations.add(
-            new FieldViolation(PREFIX + name, "is not an option; known: " + sorted(FIELDS)));
-      }
-    }
-    OptionsInput given =
-        new OptionsInput(
-            text(input, "ocr", "must be one of auto, force, off", violations),
-            languages(input.get("languages"), violations),
-            text(input, "pages", "must be a string such as \"1-3,7,10-\"", violations),
-            dpi(input.get("dpi"), violations),
-            text(input, "password", "must be a string", violations),
-            outputs(input.get("outputs"), violations));
-    Preprocess preprocess = preprocess(input.get("preprocess"), violations);
-    violations.addAll(validator.violations(given, PREFIX));
-    PageSelection pages = pages(given.pages(), violations);
-    if (!violations.isEmpty()) {
+    Read read = read(requestObject(offered));
+    if (!read.problems().isEmpty()) {
+      List<FieldViolation> problems = read.problems();
       throw new ApiException(
           ErrorCode.VALIDATION_FAILED,
           "The options are invalid: "
-              + violations.get(0).field()
+              + problems.get(0).field()
               + " "
-              + violations.get(0).message()
-              + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "."),
-          violations);
+              + problems.get(0).message()
+              + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "."),
+          problems);
     }
-    var options =
-        new ProcessingOptions(
-            given.ocr() == null
-                ? OcrMode.AUTO
-                : OcrMode.valueOf(given.ocr().toUpperCase(Locale.ROOT)),
-            given.languages() == null
-                ? List.of("eng")
-                : List.copyOf(new LinkedHashSet<>(given.languages())),
-            pages,
-            given.dpi() == null ? ProcessingOptions.DEFAULT_DPI : given.dpi(),
-            preprocess,
-            given.password());
-    List<String> outputs =
-        given.outputs() == null
-            ? List.of("json")
-            : given.outputs().stream().distinct().sorted().toList();
-    return new Parsed(options, canonical(options, outputs));
-  }
-
-  /** Reads options stored in canonical form back (they were valid when stored). */
-  ProcessingOptions readStored(String canonical) {
-    return parse(canonical).options();
+    return new Parsed(read.options().processing(), canonical(read.options()));
   }
 
   /**
    * The options {@code job} was stored with. The password is never stored, so a job that needed one
    * and was interrupted by a restart fails as encrypted and must be submitted again.
+   *
+   * @throws ApiException {@link ErrorCode#OPTIONS_UNREADABLE} when the stored form cannot be read:
+   *     running with other options than the ones asked for would give a wrong result, and cache it
+   *     under a wrong key
    */
   ProcessingOptions storedOptionsOf(Job job) {
+    return readStored(job.options());
+  }
+
+  /** Options stored in canonical form, read back; see {@link #storedOptionsOf}. */
+  ProcessingOptions readStored(String canonical) {
+    JsonNode stored;
     try {
-      return readStored(job.options());
-    } catch (ApiException e) {
-      log.warn("job {} has unreadable stored options; using the defaults", job.id());
-      return ProcessingOptions.DEFAULTS;
+      stored = json.readTree(canonical);
+    } catch (JsonProcessingException e) {
+      throw unreadable("they are not JSON");
+    }
+    if (stored == null || !stored.isObject()) {
+      throw unreadable("they are not a JSON object");
+    }
+    ObjectNode fields = (ObjectNode) stored;
+    JsonNode version = fields.remove(VERSION_FIELD);
+    if (version != null && !(version.isInt() && version.intValue() == CANONICAL_VERSION)) {
+      throw unreadable("their layout, version " + version + ", is not one this node reads");
+    }
+    Read read = read(fields);
+    if (!read.problems().isEmpty()) {
+      FieldViolation first = read.problems().get(0);
+      throw unreadable(first.field() + " " + first.message());
+    }
+    return read.options().processing();
+  }
+
+  /**
+   * Stored options as a client sends them, as the result's manifest shows them: the canonical form
+   * without its version, so that they can be sent again as they are.
+   */
+  static JsonNode asSent(String canonical, ObjectMapper json) {
+    try {
+      JsonNode stored = json.readTree(canonical);
+      if (stored instanceof ObjectNode fields) {
+        fields.remove(VERSION_FIELD);
+      }
+      return stored;
+    } catch (JsonProcessingException e) {
+      return json.getNodeFactory().textNode(canonical);
     }
   }
 
-  private String canonical(ProcessingOptions options, List<String> outputs) {
-    ObjectNode root = json.createObjectNode();
-    // Alphabetical keys at every level: the string is the cache key of later issues.
-    root.put("dpi", options.dpi());
-    ArrayNode languages = root.putArray("languages");
-    options.languages().forEach(languages::add);
-    root.put("ocr", options.ocr().name().toLowerCase(Locale.ROOT));
-    ArrayNode outputList = root.putArray("outputs");
-    outputs.forEach(outputList::add);
-    root.put("pages", options.pages().toString());
-    ObjectNode preprocess = root.putObject("preprocess");
-    preprocess.put("binarize", options.preprocess().binarize());
-    preprocess.put("deskew", options.preprocess().deskew());
-    preprocess.put("orientation", options.preprocess().orientation());
+  /** The names of the options a client may send. */
+  Set<String> names() {
+    return json
+        .getDeserializationConfig()
+        .introspect(json.constructType(OptionsInput.class))
+        .findProperties()
+        .stream()
+        .map(BeanPropertyDefinition::getName)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static ApiException unreadable(String why) {
+    return new ApiException(
+        ErrorCode.OPTIONS_UNREADABLE,
+        "The options stored with this job cannot be read ("
+            + why
+            + "); submit the document again.");
+  }
+
+  private String canonical(OptionsInput options) {
+    ObjectNode canonical = json.valueToTree(options.canonical());
+    canonical.put(VERSION_FIELD, CANONICAL_VERSION);
     try {
-      return json.writeValueAsString(root);
+      return json.writeValueAsString(canonical);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings and numbers always serialises", e);
     }
   }
 
-  private ObjectNode readObject(String offered) {
+  /**
+   * Maps {@code sent} onto the record and validates it. Jackson stops at the first problem, so each
+   * problem is noted, the value that caused it taken out, and the rest mapped again: one bad field
+   * hides no other, and what maps is still checked by the validation rules. One problem per field.
+   */
+  private Read read(ObjectNode sent) {
+    ObjectNode remaining = sent.deepCopy();
+    List<FieldViolation> problems = new ArrayList<>();
+    while (true) {
+      try {
+        OptionsInput options = json.treeToValue(remaining, OptionsInput.class);
+        Set<String> reported =
+            problems.stream().map(FieldViolation::field).collect(Collectors.toSet());
+        validator.violations(options, PREFIX).stream()
+            .filter(violation -> !reported.contains(violation.field()))
+            .forEach(problems::add);
+        return new Read(options, problems);
+      } catch (JsonMappingException e) {
+        Optional<Place> place = Place.deepestOf(remaining, e.getPath());
+        if (place.isEmpty()) {
+          problems.add(new FieldViolation("options", "must be a JSON object"));
+          return new Read(null, problems);
+        }
+        problems.add(new FieldViolation(PREFIX + place.get().field(), ruleBrokenBy(e)));
+        place.get().takeOut();
+      } catch (JsonProcessingException e) {
+        problems.add(new FieldViolation("options", "cannot be read"));
+        return new Read(null, problems);
+      }
+    }
+  }
+
+  /** What the value Jackson refused should have been. */
+  private static String ruleBrokenBy(JsonMappingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "is not an option; known: " + sorted(unknown.getKnownPropertyIds());
+    }
+    if (e.getCause() instanceof IllegalArgumentException refused) {
+      return refused.getMessage(); // our own parsers' messages, written for clients
+    }
+    Class<?> target =
+        e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+            ? mismatch.getTargetType()
+            : Object.class;
+    if (target.isEnum()) {
+      return "must be one of "
+          + Arrays.stream(target.getEnumConstants())
+              .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+              .sorted()
+              .collect(Collectors.joining(", "));
+    }
+    if (target == String.class) {
+      return "must be a string";
+    }
+    if (target == Integer.class || target == int.class) {
+      return "must be an integer";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "must be true or false";
+    }
+    if (Collection.class.isAssignableFrom(target)) {
+      return "must be a list";
+    }
+    if (target.isRecord()) {
+      return "must be an object";
+    }
+    return "has the wrong type";
+  }
+
+  /**
+   * Where a refused value sits: the deepest part of Jackson's path that is in the tree (a single
+   * value read as a list has a path one step deeper than the tree).
+   */
+  private record Place(JsonNode container, JsonMappingException.Reference step, String field) {
+
+    static Optional<Place> deepestOf(JsonNode root, List<JsonMappingException.Reference> path) {
+      Place place = null;
+      JsonNode node = root;
+      StringBuilder field = new StringBuilder();
+      for (JsonMappingException.Reference step : path) {
+        JsonNode child =
+            step.getFieldName() != null ? node.get(step.getFieldName()) : node.get(step.getIndex());
+        if (child == null) {
+          break;
+        }
+        if (step.getFieldName() != null) {
+          field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+        } else {
+          field.append('[').append(step.getIndex()).append(']');
+        }
+        place = new Place(node, step, field.toString());
+        node = child;
+      }
+      return Optional.ofNullable(place);
+    }
+
+    /** Removes a field; blanks a list element, so that the elements after it keep their index. */
+    void takeOut() {
+      if (container instanceof ObjectNode object) {
+        object.remove(step.getFieldName());
+      } else {
+        ArrayNode list = (ArrayNode) container;
+        if (list.get(step.getIndex()).isNull()) {
+          list.remove(step.getIndex()); // null itself is refused there: no way to keep the place
+        } else {
+          list.set(step.getIndex(), NullNode.getInstance());
+        }
+      }
+    }
+  }
+
+  private ObjectNode requestObject(String offered) {
     if (offered == null || offered.isBlank()) {
       return json.createObjectNode();
     }
@@ -162,121 +314,7 @@ final class JobOptions {
     return (ObjectNode) parsed;
   }
 
-  /** A string field, or null when absent; any other JSON type is a violation. */
-  private static String text(
-      ObjectNode input, String field, String rule, List<FieldViolation> violations) {
-    JsonNode node = input.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      violations.add(new FieldViolation(PREFIX + field, rule));
-      return null;
-    }
-    return node.asText();
-  }
-
-  /** Languages as a list or as Tesseract's {@code "eng+deu"}. */
-  private static List<String> languages(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return List.of(node.asText().split("\\+", -1));
-    }
-    if (node.isArray() && allTextual(node)) {
-      List<String> languages = new ArrayList<>();
-      node.forEach(element -> languages.add(element.asText()));
-      return languages;
-    }
-    violations.add(
-        new FieldViolation(
-            PREFIX + "languages", "must be a list of language codes such as [\"eng\", \"deu\"]"));
-    return null;
-  }
-
-  private static Integer dpi(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isIntegralNumber() && node.canConvertToInt()) {
-      return node.asInt();
-    }
-    violations.add(new FieldViolation(PREFIX + "dpi", OptionsInput.DPI_RULE));
-    return null;
-  }
-
-  private static List<String> outputs(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isArray() && allTextual(node)) {
-      List<String> outputs = new ArrayList<>();
-      node.forEach(element -> outputs.add(element.asText().toLowerCase(Locale.ROOT)));
-      return outputs;
-    }
-    violations.add(
-        new FieldViolation(
-            PREFIX + "outputs", "must be a list drawn from hocr, json, markdown, pdf, text"));
-    return null;
-  }
-
-  private static PageSelection pages(String pages, List<FieldViolation> violations) {
-    if (pages == null) {
-      return PageSelection.ALL;
-    }
-    try {
-      return PageSelection.parse(pages);
-    } catch (IllegalArgumentException e) {
-      violations.add(new FieldViolation(PREFIX + "pages", e.getMessage()));
-      return PageSelection.ALL;
-    }
-  }
-
-  private static Preprocess preprocess(JsonNode node, List<FieldViolation> violations) {
-    if (node == null || node.isNull()) {
-      return Preprocess.DEFAULTS;
-    }
-    if (!node.isObject()) {
-      violations.add(
-          new FieldViolation(
-              PREFIX + "preprocess",
-              "must be an object with booleans deskew, binarize, orientation"));
-      return Preprocess.DEFAULTS;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      if (!PREPROCESS_FIELDS.contains(field.getKey())) {
-        violations.add(
-            new FieldViolation(
-                PREFIX + "preprocess." + field.getKey(),
-                "is not a preprocessing step; known: " + sorted(PREPROCESS_FIELDS)));
-      } else if (!field.getValue().isBoolean()) {
-        violations.add(
-            new FieldViolation(PREFIX + "preprocess." + field.getKey(), "must be true or false"));
-      }
-    }
-    return new Preprocess(
-        flag(node, "deskew", Preprocess.DEFAULTS.deskew()),
-        flag(node, "binarize", Preprocess.DEFAULTS.binarize()),
-        flag(node, "orientation", Preprocess.DEFAULTS.orientation()));
-  }
-
-  private static boolean flag(JsonNode node, String name, boolean fallback) {
-    JsonNode value = node.get(name);
-    return value != null && value.isBoolean() ? value.asBoolean() : fallback;
-  }
-
-  private static boolean allTextual(JsonNode array) {
-    for (JsonNode element : array) {
-      if (!element.isTextual()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String sorted(Set<String> values) {
-    return String.join(", ", values.stream().sorted().toList());
+  private static String sorted(Collection<Object> values) {
+    return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
   }
 }

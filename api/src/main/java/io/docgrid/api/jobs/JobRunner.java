@@ -2,6 +2,7 @@ package io.docgrid.api.jobs;
 
 import io.docgrid.api.auth.Tier;
 import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.jobs.JobOutcomes.Origin;
@@ -85,9 +86,22 @@ final class JobRunner implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Dispatches the job with the options it was stored with. */
+  /**
+   * Dispatches the job with the options it was stored with; a job whose stored options cannot be
+   * read fails with OPTIONS_UNREADABLE rather than run with options nobody asked for.
+   */
   void dispatch(Job job) {
-    dispatch(job, options.storedOptionsOf(job));
+    ProcessingOptions stored;
+    try {
+      stored = options.storedOptionsOf(job);
+    } catch (ApiException unreadable) {
+      if (!dispatcher.isInFlight(job.id()) && leases.claim(job.id())) {
+        log.error("job {} fails: {}", job.id(), unreadable.getMessage());
+        fail(job, unreadable.code().name(), unreadable.getMessage(), clock.instant());
+      }
+      return;
+    }
+    dispatch(job, stored);
   }
 
   /** Claims and dispatches queued jobs no node holds, oldest first, while there are workers. */

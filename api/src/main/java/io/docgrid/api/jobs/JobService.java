@@ -101,7 +101,7 @@ public final class JobService implements AutoCloseable {
     this.blobs = blobs;
     this.detector = detector;
     this.metrics = metrics;
-    this.options = new JobOptions(json, validator);
+    this.options = new JobOptions(validator);
     this.clock = clock;
     this.callbacks =
         Executors.newFixedThreadPool(

@@ -1,37 +1,146 @@
 package io.docgrid.api.jobs;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * A job's {@code options} as sent, once {@link JobOptions} has read their JSON shapes; the rules
- * for their values are these Jakarta Bean Validation constraints. Null means "not given".
+ * A job's {@code options}, as clients send them and as jobs store them: every option is a component
+ * here, with its JSON shape (Jackson), the rules for its value (Jakarta Bean Validation) and its
+ * default, filled in for what is missing or null (those of {@link ProcessingOptions#DEFAULTS}, what
+ * the grid processes with). {@link JobOptions} reads and writes this record and knows no option by
+ * name, so an option is added here (and to {@link ProcessingOptions} when processing reads it) and
+ * in the README's options table, which a test holds to this record.
  */
 record OptionsInput(
-    @Pattern(regexp = "(?i)auto|force|off", message = "must be one of auto, force, off") String ocr,
-    @Size(min = 1, max = 5, message = "must hold 1 to 5 Tesseract language codes")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) OcrMode ocr,
+    // Tesseract's own spelling, "eng+deu", is accepted as well as a list.
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        @Size(min = 1, max = 5, message = "must hold 1 to 5 Tesseract language codes")
         List<
-                @Pattern(
-                    regexp = "[a-z]{3}(_[a-z]{2,8})?",
-                    message = "must be a Tesseract language code such as eng or chi_sim")
-                String>
+                @NotNull(message = LANGUAGE_RULE)
+                @Pattern(regexp = "[a-z]{3}(_[a-z]{2,8})?", message = LANGUAGE_RULE) String>
             languages,
-    @Size(max = 1000, message = "must be at most 1000 characters") String pages,
+    @JsonDeserialize(using = PagesText.class) @JsonSerialize(using = ToStringSerializer.class)
+        PageSelection pages,
     @Min(value = ProcessingOptions.MIN_DPI, message = DPI_RULE)
         @Max(value = ProcessingOptions.MAX_DPI, message = DPI_RULE)
         Integer dpi,
-    @Size(max = 512, message = "must be at most 512 characters") String password,
+    Preprocess preprocess,
+    // Opens the document and is never written: not to the job, not to the cache key.
+    @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        @Size(max = 512, message = "must be at most 512 characters")
+        String password,
     @Size(min = 1, message = "must name at least one output")
         List<
-                @Pattern(
-                    regexp = "json|text|markdown|hocr|pdf",
-                    message = "must be one of hocr, json, markdown, pdf, text")
-                String>
+                @NotNull(message = OUTPUT_RULE)
+                @Pattern(regexp = "json|text|markdown|hocr|pdf", message = OUTPUT_RULE) String>
             outputs) {
 
+  static final String LANGUAGE_RULE = "must be a Tesseract language code such as eng or chi_sim";
   static final String DPI_RULE = "must be an integer from 72 to 600";
+  static final String OUTPUT_RULE = "must be one of hocr, json, markdown, pdf, text";
+
+  private static final ProcessingOptions DEFAULTS = ProcessingOptions.DEFAULTS;
+  private static final List<String> DEFAULT_OUTPUTS = List.of("json");
+
+  OptionsInput {
+    ocr = ocr == null ? DEFAULTS.ocr() : ocr;
+    languages =
+        languages == null
+            ? DEFAULTS.languages()
+            : languages.stream()
+                .flatMap(
+                    code -> code == null ? Stream.of(code) : Arrays.stream(code.split("\\+", -1)))
+                .toList();
+    pages = pages == null ? DEFAULTS.pages() : pages;
+    dpi = dpi == null ? DEFAULTS.dpi() : dpi;
+    preprocess = preprocess == null ? new Preprocess(null, null, null) : preprocess;
+    outputs =
+        outputs == null
+            ? DEFAULT_OUTPUTS
+            : outputs.stream().map(output -> output == null ? null : lowerCase(output)).toList();
+  }
+
+  /**
+   * The same options in the one form that equal options share: no language twice, outputs sorted
+   * and once each, no password.
+   */
+  OptionsInput canonical() {
+    return new OptionsInput(
+        ocr,
+        List.copyOf(new LinkedHashSet<>(languages)),
+        pages,
+        dpi,
+        preprocess,
+        null,
+        outputs.stream().distinct().sorted().toList());
+  }
+
+  /** What the grid processes with; only for options that passed validation. */
+  ProcessingOptions processing() {
+    return new ProcessingOptions(
+        ocr, List.copyOf(new LinkedHashSet<>(languages)), pages, dpi, preprocess.steps(), password);
+  }
+
+  /** The preprocessing steps that run before OCR; as for the options, null means the default. */
+  record Preprocess(Boolean deskew, Boolean binarize, Boolean orientation) {
+
+    private static final ProcessingOptions.Preprocess DEFAULTS =
+        ProcessingOptions.Preprocess.DEFAULTS;
+
+    Preprocess {
+      deskew = deskew == null ? DEFAULTS.deskew() : deskew;
+      binarize = binarize == null ? DEFAULTS.binarize() : binarize;
+      orientation = orientation == null ? DEFAULTS.orientation() : orientation;
+    }
+
+    ProcessingOptions.Preprocess steps() {
+      return new ProcessingOptions.Preprocess(deskew, binarize, orientation);
+    }
+  }
+
+  /** Page ranges such as {@code "1-3,7,10-"}, read into the normalised selection. */
+  static final class PagesText extends StdDeserializer<PageSelection> {
+
+    private static final int MAX_LENGTH = 1000;
+
+    PagesText() {
+      super(PageSelection.class);
+    }
+
+    @Override
+    public PageSelection deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      String text = context.readValue(parser, String.class);
+      if (text.length() > MAX_LENGTH) {
+        throw new IllegalArgumentException("must be at most " + MAX_LENGTH + " characters");
+      }
+      // Its messages are written for clients; the codec reports them as they are.
+      return PageSelection.parse(text);
+    }
+  }
+
+  private static String lowerCase(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
 }

@@ -1,7 +1,5 @@
 package io.docgrid.api.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.jobs.JobResponses.FailedPage;
@@ -41,7 +39,7 @@ final class ResultAssembler {
         document.pages().stream().map(ResultAssembler::page).toList(),
         new Manifest(
             job.documentSha256(),
-            options(job.options(), json),
+            JobOptions.asSent(job.options(), json),
             processed.pipelineVersion(),
             processed.versions(),
             processed.nodeIds(),
@@ -79,13 +77,5 @@ final class ResultAssembler {
                         word.confidence()))
             .toList(),
         ocr.hocr());
-  }
-
-  private static JsonNode options(String canonical, ObjectMapper json) {
-    try {
-      return json.readTree(canonical);
-    } catch (JsonProcessingException e) {
-      return json.getNodeFactory().textNode(canonical);
-    }
   }
 }
