@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * with defaults filled in and keys sorted, so that equal options are equal strings. The canonical
  * form never contains the password.
  */
-final class JobOptions {
+public final class JobOptions {
 
   private static final Logger log = LoggerFactory.getLogger(JobOptions.class);
 
@@ -46,7 +46,7 @@ final class JobOptions {
   private final ObjectMapper json;
   private final RequestValidator validator;
 
-  JobOptions(ObjectMapper json, RequestValidator validator) {
+  public JobOptions(ObjectMapper json, RequestValidator validator) {
     this.json = json;
     this.validator = validator;
   }
@@ -110,7 +110,7 @@ final class JobOptions {
    * The options {@code job} was stored with. The password is never stored, so a job that needed one
    * and was interrupted by a restart fails as encrypted and must be submitted again.
    */
-  ProcessingOptions storedOptionsOf(Job job) {
+  public ProcessingOptions storedOptionsOf(Job job) {
     try {
       return readStored(job.options());
     } catch (ApiException e) {

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
