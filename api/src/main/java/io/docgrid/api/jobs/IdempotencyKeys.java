@@ -21,7 +21,7 @@ import java.util.UUID;
  * is refused (409). The request is identified by the document's hash, the canonical options and the
  * file name. Keys are kept {@link #RETENTION}.
  */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
   static final Duration RETENTION = Duration.ofHours(24);
   private static final Duration WINNER_GRACE = Duration.ofSeconds(10);
@@ -30,7 +30,7 @@ final class IdempotencyKeys {
   private final JobRepository jobs;
   private final Clock clock;
 
-  IdempotencyKeys(IdempotencyRepository claims, JobRepository jobs, Clock clock) {
+  public IdempotencyKeys(IdempotencyRepository claims, JobRepository jobs, Clock clock) {
     this.claims = claims;
     this.jobs = jobs;
     this.clock = clock;
@@ -80,7 +80,8 @@ final class IdempotencyKeys {
     claims.release(owner, key);
   }
 
-  int deleteExpired() {
+  /** Forgets keys older than {@link #RETENTION}; returns how many. */
+  public int deleteExpired() {
     return claims.deleteOlderThan(clock.instant().minus(RETENTION));
   }
 

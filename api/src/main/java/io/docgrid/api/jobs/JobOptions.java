@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * is part of the result-cache key; and reads that form back, failing the job visibly when it
  * cannot.
  */
-final class JobOptions {
+public final class JobOptions {
 
   /**
    * The layout of the canonical form. Options stored before the form carried a version have the
@@ -59,7 +59,7 @@ final class JobOptions {
   private final ObjectMapper json;
   private final RequestValidator validator;
 
-  JobOptions(RequestValidator validator) {
+  public JobOptions(RequestValidator validator) {
     this.json = strictMapper();
     this.validator = validator;
   }
@@ -108,7 +108,7 @@ final class JobOptions {
    *     running with other options than the ones asked for would give a wrong result, and cache it
    *     under a wrong key
    */
-  ProcessingOptions storedOptionsOf(Job job) {
+  public ProcessingOptions storedOptionsOf(Job job) {
     return readStored(job.options());
   }
 
@@ -140,7 +140,7 @@ final class JobOptions {
    * Stored options as a client sends them, as the result's manifest shows them: the canonical form
    * without its version, so that they can be sent again as they are.
    */
-  static JsonNode asSent(String canonical, ObjectMapper json) {
+  public static JsonNode asSent(String canonical, ObjectMapper json) {
     try {
       JsonNode stored = json.readTree(canonical);
       if (stored instanceof ObjectNode fields) {

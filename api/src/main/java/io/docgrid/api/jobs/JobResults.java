@@ -1,6 +1,7 @@
 package io.docgrid.api.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.api.engine.JobDispatcher;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads a finished job's stored result, and has its searchable PDF made on request. */
-final class JobResults {
+public final class JobResults {
 
   private static final Logger log = LoggerFactory.getLogger(JobResults.class);
 
@@ -30,7 +31,8 @@ final class JobResults {
   private final JobOptions options;
   private final JobDispatcher dispatcher;
 
-  JobResults(BlobStore blobs, ObjectMapper json, JobOptions options, JobDispatcher dispatcher) {
+  public JobResults(
+      BlobStore blobs, ObjectMapper json, JobOptions options, JobDispatcher dispatcher) {
     this.blobs = blobs;
     this.json = json;
     this.options = options;

@@ -2,6 +2,7 @@ package io.docgrid.api.jobs;
 
 import io.docgrid.api.auth.Authenticator;
 import io.docgrid.api.auth.Principal;
+import io.docgrid.api.engine.FinishWaiters;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.Problem;
 import io.docgrid.api.http.RequestIds;

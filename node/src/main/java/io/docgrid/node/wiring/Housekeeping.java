@@ -1,7 +1,7 @@
 package io.docgrid.node.wiring;
 
 import io.docgrid.api.auth.ApiKeyAuthenticator;
-import io.docgrid.api.jobs.ResultRetention;
+import io.docgrid.api.engine.ResultRetention;
 import io.docgrid.sql.UsageRepository;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.docgrid.node.wiring;
 
 import io.docgrid.api.ApiServer;
-import io.docgrid.api.jobs.JobService;
+import io.docgrid.api.engine.JobDispatcher;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,7 +19,7 @@ public final class RunningNode implements AutoCloseable {
 
   private final Deque<AutoCloseable> resources;
   private final ApiServer api;
-  private final JobService jobService;
+  private final JobDispatcher dispatcher;
   private final Duration shutdownGrace;
   private final java.nio.file.Path adminKeyFile;
   private boolean closed;
@@ -28,7 +28,7 @@ public final class RunningNode implements AutoCloseable {
     this.adminKeyFile = builder.adminKeyFile;
     this.resources = builder.resources;
     this.api = builder.api;
-    this.jobService = builder.jobService;
+    this.dispatcher = builder.dispatcher;
     this.shutdownGrace = builder.shutdownGrace;
   }
 
@@ -62,10 +62,10 @@ public final class RunningNode implements AutoCloseable {
       resources.remove(api);
       closeQuietly(api); // no new requests; Jetty lets requests in progress complete
     }
-    if (jobService != null && jobService.jobsInFlight() > 0) {
-      log.info("waiting up to {} for {} running jobs", shutdownGrace, jobService.jobsInFlight());
+    if (dispatcher != null && dispatcher.inFlightCount() > 0) {
+      log.info("waiting up to {} for {} running jobs", shutdownGrace, dispatcher.inFlightCount());
       try {
-        if (!jobService.awaitInFlight(shutdownGrace)) {
+        if (!dispatcher.awaitInFlight(shutdownGrace)) {
           log.warn("jobs still running after the grace period resume at the next start");
         }
       } catch (InterruptedException e) {
@@ -90,7 +90,7 @@ public final class RunningNode implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Duration shutdownGrace;
     private ApiServer api;
-    private JobService jobService;
+    private JobDispatcher dispatcher;
     private java.nio.file.Path adminKeyFile;
 
     private Builder(Duration shutdownGrace) {
@@ -110,8 +110,9 @@ public final class RunningNode implements AutoCloseable {
       this.adminKeyFile = file;
     }
 
-    void jobService(JobService jobService) {
-      this.jobService = jobService;
+    /** The dispatcher whose running jobs a stop waits for, up to the grace period. */
+    void dispatcher(JobDispatcher dispatcher) {
+      this.dispatcher = dispatcher;
     }
 
     RunningNode build() {

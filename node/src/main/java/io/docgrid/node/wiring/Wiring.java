@@ -12,16 +12,19 @@ import io.docgrid.api.cache.ResultCacheMetrics;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.cache.SingleFlight;
 import io.docgrid.api.cluster.ClusterRoutes;
+import io.docgrid.api.engine.JobPurger;
+import io.docgrid.api.engine.ResultRetention;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.health.Readiness;
 import io.docgrid.api.health.Readiness.Check;
 import io.docgrid.api.health.Readiness.ComponentState;
 import io.docgrid.api.http.RouteGuard;
-import io.docgrid.api.jobs.JobDurability;
+import io.docgrid.api.jobs.IdempotencyKeys;
+import io.docgrid.api.jobs.JobOptions;
+import io.docgrid.api.jobs.JobResults;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.jobs.JobService;
-import io.docgrid.api.jobs.ResultRetention;
-import io.docgrid.api.jobs.Tenancy;
+import io.docgrid.api.jobs.UploadChecks;
 import io.docgrid.api.jobs.UploadLimits;
 import io.docgrid.api.keys.KeyChanges;
 import io.docgrid.api.keys.KeyIssuer;
@@ -135,6 +138,7 @@ public final class Wiring {
       ApiKeyRepository keys = new ApiKeyRepository(database.dsl());
       UsageRepository usageLog = new UsageRepository(database.dsl());
       KeyIssuer issuer = new KeyIssuer(keys, new SecureRandom(), clock);
+      JobPurger purger = new JobPurger(jobs, blobs, clock);
       FirstAdminKey.ensure(issuer, config.dataDir()).ifPresent(node::adminKeyFile);
       UsageRecorder usage =
           node.add(new UsageRecorder(usageLog, metrics, USAGE_BUFFER, Duration.ofSeconds(1)));
@@ -146,7 +150,7 @@ public final class Wiring {
                   keyAuthenticator,
                   usageLog,
                   security.usageRetention(),
-                  new ResultRetention(jobs, blobs, security.tiers(), clock),
+                  new ResultRetention(jobs, purger, security.tiers(), clock),
                   clock));
       KeyChanges keyChanges = new KeyChanges(ignite);
       // Keys revoked or rotated anywhere are evicted from this node's cache at once.
@@ -156,32 +160,46 @@ public final class Wiring {
       QuarantineRepository quarantine = new QuarantineRepository(database.dsl());
       ResultCache resultCache = node.add(resultCache(ignite, metrics));
       new ResultCacheMetrics(resultCache).register(metrics.registry());
-      JobService jobService =
-          node.add(
-              new JobService(
+      JobOptions jobOptions = new JobOptions(validator);
+      ResultReuse reuse =
+          new ResultReuse(
+              resultCache,
+              resultCache.enabled()
+                  ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
+                  : null);
+      JobEngineWiring.Engine engine =
+          JobEngineWiring.start(
+              node,
+              ignite,
+              config,
+              new JobEngineWiring.Sources(
                   jobs,
-                  new IdempotencyRepository(database.dsl()),
+                  new JobLeaseRepository(database.dsl()),
+                  quarantine,
                   blobs,
-                  DocumentTypeDetector.fromMagicBytes(),
-                  ignite,
-                  config.jobs().timeout(),
-                  config.jobs().pagesPerJob(),
-                  config.api().maxQueuedJobs(),
-                  new Tenancy(security.tiers(), rateLimiter, usage),
-                  new JobDurability(
-                      new JobLeaseRepository(database.dsl()), quarantine, config.jobs().lease()),
-                  validator,
-                  new ResultReuse(
-                      resultCache,
-                      resultCache.enabled()
-                          ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
-                          : null),
+                  purger,
+                  reuse,
+                  security.tiers(),
+                  rateLimiter,
+                  usage,
                   metrics,
                   json,
+                  jobOptions::storedOptionsOf,
                   clock));
-      node.jobService(jobService);
-      housekeeping.hourly(
-          "forget expired idempotency keys", jobService::deleteExpiredIdempotencyKeys);
+      node.dispatcher(engine.dispatcher());
+      IdempotencyKeys idempotency =
+          new IdempotencyKeys(new IdempotencyRepository(database.dsl()), jobs, clock);
+      housekeeping.hourly("forget expired idempotency keys", idempotency::deleteExpired);
+      JobService jobService =
+          new JobService(
+              jobs,
+              jobOptions,
+              new UploadChecks(DocumentTypeDetector.fromMagicBytes(), quarantine),
+              idempotency,
+              blobs,
+              engine.front(),
+              new JobResults(blobs, json, jobOptions, engine.dispatcher()),
+              clock);
 
       Readiness readiness =
           new Readiness(
@@ -192,7 +210,7 @@ public final class Wiring {
                   new Check(
                       "computeNodes",
                       () -> {
-                        int count = jobService.computeNodeCount();
+                        int count = engine.dispatcher().computeNodeCount();
                         return ComponentState.of(count > 0, count + " compute nodes");
                       })));
       Authenticator authenticator =
@@ -229,7 +247,7 @@ public final class Wiring {
               clock);
       node.api(node.add(api.start()));
 
-      jobService.recoverUnfinished();
+      engine.leaseKeeper().start();
       log.info("node {} ready on port {}", config.grid().nodeName(), api.port());
       return node.build();
     } catch (IOException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.api.auth.Principal;
 import io.docgrid.api.auth.Tier;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a burst of submissions cannot overrun it), the rest once its first look has counted them, before
  * any result is delivered. The tier's page limit travels with the job to where it is counted.
  */
-final class Admission {
+public final class Admission {
 
   private static final long CONCURRENCY_RETRY_SECONDS = 5;
 
@@ -31,13 +31,13 @@ final class Admission {
   private final JobRepository jobs;
   private final Map<UUID, String> quotaKeys = new ConcurrentHashMap<>();
 
-  Admission(TierPolicy tiers, RateLimiter rateLimiter, JobRepository jobs) {
+  public Admission(TierPolicy tiers, RateLimiter rateLimiter, JobRepository jobs) {
     this.tiers = tiers;
     this.rateLimiter = rateLimiter;
     this.jobs = jobs;
   }
 
-  long maxFileBytes(Principal caller) {
+  public long maxFileBytes(Principal caller) {
     return tiers.of(caller.tier()).maxFileBytes();
   }
 
@@ -48,8 +48,15 @@ final class Admission {
         .orElse(Integer.MAX_VALUE);
   }
 
+  /**
+   * The dispatch priority of a job at {@code tier}; jobs from before tiers existed get the lowest.
+   */
+  int priority(String tier) {
+    return Tier.fromWire(tier).map(known -> tiers.of(known).priority()).orElse(0);
+  }
+
   /** Admits a new job of {@code caller}: within its tier's jobs at once, charged its first page. */
-  void admit(Principal caller) {
+  public void admit(Principal caller) {
     TierLimits limits = tiers.of(caller.tier());
     long running = jobs.countUnfinishedByOwner(caller.id());
     if (running >= limits.concurrentJobs()) {

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.api.metrics.ApiMetrics;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * those another node took over, and queues again what no live node holds, then has the queue
  * dispatched.
  */
-final class LeaseKeeper implements AutoCloseable {
+public final class LeaseKeeper implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
@@ -30,7 +30,7 @@ final class LeaseKeeper implements AutoCloseable {
             return thread;
           });
 
-  LeaseKeeper(
+  public LeaseKeeper(
       JobLeases leases, JobDispatcher dispatcher, ApiMetrics metrics, Runnable dispatchQueued) {
     this.leases = leases;
     this.dispatcher = dispatcher;
@@ -39,14 +39,14 @@ final class LeaseKeeper implements AutoCloseable {
   }
 
   /** Sweeps now, and from then on every third of a lease. */
-  void start() {
+  public void start() {
     requeueOrphans();
     long every = leases.renewalInterval().toMillis();
     beat.scheduleWithFixedDelay(this::keepLeases, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Queues again the jobs of nodes that left or stopped renewing, and dispatches the queue. */
-  void requeueOrphans() {
+  public void requeueOrphans() {
     List<UUID> requeued = leases.requeueOrphans(dispatcher.liveNodeIds());
     if (!requeued.isEmpty()) {
       metrics.jobsRequeued(requeued.size());

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import java.time.Duration;
 import java.time.Instant;

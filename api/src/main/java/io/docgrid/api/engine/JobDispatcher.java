@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.sql.model.Job;
 import io.docgrid.tasks.document.DocumentProcessingException;
@@ -22,24 +22,28 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterGroupEmptyException;
-import org.apache.ignite.cluster.ClusterTopologyException;
-import org.apache.ignite.compute.ComputeTaskTimeoutException;
 import org.apache.ignite.events.DiscoveryEvent;
 import org.apache.ignite.events.EventType;
 import org.apache.ignite.lang.IgniteFuture;
 import org.apache.ignite.lang.IgnitePredicate;
 
 /**
- * Sends jobs to the grid and turns what comes back into {@link DispatchOutcome}s. This is the one
- * place where Ignite's exceptions are unwrapped; nothing above it sees an Ignite type.
+ * The engine's one contact with Ignite: sends jobs to the grid and turns what comes back into
+ * {@link DispatchOutcome}s (by {@link DispatchFailures}' table), passes on what the grid reports
+ * about jobs and nodes, and tells the other API nodes when a job finished. Nothing above it sees an
+ * Ignite type.
  */
-final class JobDispatcher implements AutoCloseable {
+public final class JobDispatcher implements AutoCloseable {
+
+  private static final String CANCEL_TOPIC = "docgrid.jobs.cancel";
+  private static final String FINISHED_TOPIC = "docgrid.jobs.finished";
 
   private final Ignite ignite;
   private final Duration jobTimeout;
   private final Executor callbacks;
-  private static final String CANCEL_TOPIC = "docgrid.jobs.cancel";
 
   private final ComputeRouting routing = new ComputeRouting(ComputeRouting.DEFAULT_BUSY_THRESHOLD);
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -56,8 +60,13 @@ final class JobDispatcher implements AutoCloseable {
   private IgnitePredicate<DiscoveryEvent> leaveListener;
   private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> startListener;
   private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> pagesListener;
+  private org.apache.ignite.lang.IgniteBiPredicate<UUID, Object> finishedListener;
+  private volatile boolean closing;
 
-  JobDispatcher(Ignite ignite, Duration jobTimeout, Executor callbacks) {
+  /**
+   * @param callbacks where what the grid reports is handled, off Ignite's own threads
+   */
+  public JobDispatcher(Ignite ignite, Duration jobTimeout, Executor callbacks) {
     this.ignite = ignite;
     this.jobTimeout = jobTimeout;
     this.callbacks = callbacks;
@@ -69,12 +78,12 @@ final class JobDispatcher implements AutoCloseable {
    * which drops its waiting page ranges and interrupts the running ones (their extraction child is
    * killed, so they stop within the page they are on).
    */
-  void cancelEverywhere(UUID jobId) {
+  public void cancelEverywhere(UUID jobId) {
     ignite.message(ignite.cluster().forServers()).send(CANCEL_TOPIC, jobId.toString());
   }
 
   /** Calls {@code onStarted} on this node when a grid node starts one of its jobs. */
-  void onJobStarted(Consumer<JobStarted> onStarted) {
+  public void onJobStarted(Consumer<JobStarted> onStarted) {
     startListener =
         (nodeId, message) -> {
           callbacks.execute(() -> onStarted.accept(JobStarted.decode(message)));
@@ -84,7 +93,7 @@ final class JobDispatcher implements AutoCloseable {
   }
 
   /** Calls {@code onPages} on this node when a grid node has finished a range of pages. */
-  void onPagesDone(Consumer<PagesDone> onPages) {
+  public void onPagesDone(Consumer<PagesDone> onPages) {
     pagesListener =
         (nodeId, message) -> {
           callbacks.execute(() -> onPages.accept(PagesDone.decode(message)));
@@ -94,7 +103,7 @@ final class JobDispatcher implements AutoCloseable {
   }
 
   /** Calls {@code onJoined} whenever a compute node joins the cluster. */
-  void onComputeNodeJoined(Runnable onJoined) {
+  public void onComputeNodeJoined(Runnable onJoined) {
     joinListener =
         event -> {
           if (Boolean.TRUE.equals(event.eventNode().attribute(NodeRoles.COMPUTE_ATTRIBUTE))) {
@@ -106,7 +115,7 @@ final class JobDispatcher implements AutoCloseable {
   }
 
   /** Calls {@code onLeft} whenever a node leaves the cluster or is dropped from it. */
-  void onNodeLeft(Runnable onLeft) {
+  public void onNodeLeft(Runnable onLeft) {
     leaveListener =
         event -> {
           callbacks.execute(onLeft);
@@ -116,7 +125,7 @@ final class JobDispatcher implements AutoCloseable {
   }
 
   /** This node's id in the grid: what its job leases are held under. */
-  String localNodeId() {
+  public String localNodeId() {
     return ignite.cluster().localNode().id().toString();
   }
 
@@ -144,15 +153,15 @@ final class JobDispatcher implements AutoCloseable {
     return !NodeRoles.computeNodes(ignite).nodes().isEmpty();
   }
 
-  int computeNodeCount() {
+  public int computeNodeCount() {
     return NodeRoles.computeNodes(ignite).nodes().size();
   }
 
-  boolean isInFlight(UUID jobId) {
+  public boolean isInFlight(UUID jobId) {
     return inFlight.contains(jobId);
   }
 
-  int inFlightCount() {
+  public int inFlightCount() {
     return inFlight.size();
   }
 
@@ -225,7 +234,7 @@ final class JobDispatcher implements AutoCloseable {
    * @throws DocumentProcessingException when the document cannot be made searchable
    * @throws IllegalStateException when no compute node could make it
    */
-  void makeSearchablePdf(SearchablePdfRequest request, String tenant)
+  public void makeSearchablePdf(SearchablePdfRequest request, String tenant)
       throws DocumentProcessingException {
     try {
       ignite
@@ -240,35 +249,58 @@ final class JobDispatcher implements AutoCloseable {
     }
   }
 
-  static DispatchOutcome outcomeOf(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof DocumentProcessingException rejected) {
-        return new DispatchOutcome.Rejected(rejected.code(), rejected.getMessage());
-      }
-      if (t instanceof ComputeTaskTimeoutException) {
-        return new DispatchOutcome.TimedOut();
-      }
-      if (t instanceof ClusterGroupEmptyException || t instanceof ClusterTopologyException) {
-        return new DispatchOutcome.NoWorker();
-      }
-      if (t instanceof org.apache.ignite.IgniteInterruptedException
-          || t instanceof org.apache.ignite.lang.IgniteFutureCancelledException
-          // The grid stopping under the task: another node or the next start takes the job up.
-          || t instanceof org.apache.ignite.compute.ComputeTaskCancelledException
-          || t instanceof IllegalStateException && isStopping(t)) {
-        return new DispatchOutcome.Interrupted();
-      }
-    }
-    return new DispatchOutcome.Crashed(failure);
+  private DispatchOutcome outcomeOf(Throwable failure) {
+    return DispatchFailures.outcomeOf(failure, isStopping());
   }
 
-  private static boolean isStopping(Throwable t) {
-    return t.getMessage() != null && t.getMessage().contains("stopping");
+  /** Whether this node is shutting down: this dispatcher is closing, or its grid node stopped. */
+  private boolean isStopping() {
+    return closing || Ignition.state(ignite.name()) != IgniteState.STARTED;
+  }
+
+  /** Calls {@code onFinished} with the id of every job announced finished anywhere, this node's. */
+  public void onJobFinished(Consumer<UUID> onFinished) {
+    finishedListener =
+        (nodeId, jobId) -> {
+          onFinished.accept(UUID.fromString((String) jobId));
+          return true;
+        };
+    ignite.message(ignite.cluster().forServers()).localListen(FINISHED_TOPIC, finishedListener);
+  }
+
+  /**
+   * Tells the other API nodes that a job finished, for clients that wait ({@code Prefer: wait}) on
+   * another node than the one where it finished: a long poll behind a load balancer, or a job that
+   * waited for an identical one and was completed where that one finished.
+   */
+  public void announceFinished(UUID jobId) {
+    if (ignite.cluster().forServers().forRemotes().nodes().isEmpty()) {
+      return; // a node on its own: nobody else can be waiting
+    }
+    ignite.message(ignite.cluster().forServers()).send(FINISHED_TOPIC, jobId.toString());
+  }
+
+  /** Waits for jobs dispatched from this node to finish, up to {@code grace}. */
+  public boolean awaitInFlight(Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!inFlight.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
   }
 
   @Override
   public void close() {
+    closing = true;
     try {
+      if (finishedListener != null) {
+        ignite
+            .message(ignite.cluster().forServers())
+            .stopLocalListen(FINISHED_TOPIC, finishedListener);
+      }
       if (joinListener != null) {
         ignite.events().stopLocalListen(joinListener, EventType.EVT_NODE_JOINED);
       }

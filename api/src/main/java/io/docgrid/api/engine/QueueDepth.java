@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * node; across API nodes each sees the others' submissions within {@code maxAge}, which a limit of
  * thousands of jobs does not notice, while the database is spared a count per upload.
  */
-final class QueueDepth {
+public final class QueueDepth {
 
   private final LongSupplier countQueued;
   private final long maxAgeNanos;
@@ -18,7 +18,7 @@ final class QueueDepth {
   private long countedAtNanos;
   private boolean everCounted;
 
-  QueueDepth(LongSupplier countQueued, Duration maxAge) {
+  public QueueDepth(LongSupplier countQueued, Duration maxAge) {
     this.countQueued = countQueued;
     this.maxAgeNanos = maxAge.toNanos();
   }

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.sql.JobRepository;
@@ -10,37 +10,38 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.ignite.Ignite;
 
-/** The clients waiting for jobs to finish ({@code Prefer: wait}), and waking them when they do. */
-final class FinishWaiters implements AutoCloseable {
+/**
+ * The clients waiting for jobs to finish ({@code Prefer: wait}), and waking them when they do. Jobs
+ * finished on other API nodes wake them through {@link #wake}, which the dispatcher calls.
+ */
+public final class FinishWaiters {
 
   /**
    * A job that has finished, and its result when it finished on this node: a client that asked for
    * the result itself gets it without reading it back from the store.
    */
-  record Finished(Job job, JobResult result) {
+  public record Finished(Job job, JobResult result) {
 
-    Optional<JobResult> knownResult() {
+    public Optional<JobResult> knownResult() {
       return Optional.ofNullable(result);
     }
   }
 
   private final JobRepository jobs;
-  private final FinishedElsewhere finishedElsewhere;
+  private final JobDispatcher dispatcher;
   private final Map<UUID, CompletableFuture<Finished>> waiting = new ConcurrentHashMap<>();
 
-  FinishWaiters(JobRepository jobs, Ignite ignite) {
+  public FinishWaiters(JobRepository jobs, JobDispatcher dispatcher) {
     this.jobs = jobs;
-    this.finishedElsewhere = new FinishedElsewhere(ignite);
-    finishedElsewhere.subscribe(this::wake);
+    this.dispatcher = dispatcher;
   }
 
   /**
    * Waits for a job that has not been dispatched yet, so that nothing needs looking up: whenever it
    * finishes, it is after this. Call {@link #await(CompletableFuture, Duration)} on the result.
    */
-  CompletableFuture<Finished> register(UUID id) {
+  public CompletableFuture<Finished> register(UUID id) {
     return waiting.computeIfAbsent(id, key -> new CompletableFuture<>());
   }
 
@@ -48,7 +49,7 @@ final class FinishWaiters implements AutoCloseable {
    * The job once it has finished, or empty if it is still unfinished after {@code timeout}. Never
    * cancels anything: a client that stops waiting finds the job running as before.
    */
-  CompletableFuture<Optional<Finished>> await(UUID id, Duration timeout) {
+  public CompletableFuture<Optional<Finished>> await(UUID id, Duration timeout) {
     CompletableFuture<Finished> done = register(id);
     // Registered before looking, so a job finishing in between is not missed.
     jobs.findById(id)
@@ -58,7 +59,7 @@ final class FinishWaiters implements AutoCloseable {
   }
 
   /** {@code registered} once it completes, or empty after {@code timeout}. */
-  static CompletableFuture<Optional<Finished>> await(
+  public static CompletableFuture<Optional<Finished>> await(
       CompletableFuture<Finished> registered, Duration timeout) {
     // Left in the map after a timeout: other callers may wait on it; the job's end removes it.
     return registered
@@ -73,17 +74,17 @@ final class FinishWaiters implements AutoCloseable {
    */
   void finished(Job job, JobResult result) {
     complete(new Finished(job, result));
-    finishedElsewhere.announce(job.id());
+    dispatcher.announceFinished(job.id());
   }
 
   /** Like {@link #finished(Job, JobResult)}, for a job whose final row is read only if awaited. */
   void finished(UUID id) {
     wake(id);
-    finishedElsewhere.announce(id);
+    dispatcher.announceFinished(id);
   }
 
   /** Wakes whoever waits here for the job, now that it has reached a final state. */
-  void wake(UUID id) {
+  public void wake(UUID id) {
     if (waiting.containsKey(id)) {
       jobs.findById(id).ifPresent(job -> complete(new Finished(job, null)));
     }
@@ -94,10 +95,5 @@ final class FinishWaiters implements AutoCloseable {
     if (done != null) {
       done.complete(finished);
     }
-  }
-
-  @Override
-  public void close() {
-    finishedElsewhere.close();
   }
 }

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
@@ -12,13 +12,13 @@ import java.time.Instant;
  * it or it was uploaded again since {@code putBefore} (its new job's row may not be written yet).
  * The job row stays, marked purged, so clients get 410 instead of 404.
  */
-final class JobPurger {
+public final class JobPurger {
 
   private final JobRepository jobs;
   private final BlobStore blobs;
   private final Clock clock;
 
-  JobPurger(JobRepository jobs, BlobStore blobs, Clock clock) {
+  public JobPurger(JobRepository jobs, BlobStore blobs, Clock clock) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.clock = clock;

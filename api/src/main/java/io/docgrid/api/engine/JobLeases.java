@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.sql.JobLeaseRepository;
 import io.docgrid.sql.JobRepository;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * the node renews the leases of its running jobs every third of the lease, so one that stops
  * renewing (it died, or hangs) loses them, and any API node then queues those jobs again.
  */
-final class JobLeases {
+public final class JobLeases {
 
   private final JobLeaseRepository repository;
   private final String holder;
@@ -26,7 +26,7 @@ final class JobLeases {
   /**
    * @param holder this node's grid id, which the grid's discovery reports when the node leaves
    */
-  JobLeases(JobLeaseRepository repository, String holder, Duration duration, Clock clock) {
+  public JobLeases(JobLeaseRepository repository, String holder, Duration duration, Clock clock) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("the job lease must be positive, got " + duration);
     }

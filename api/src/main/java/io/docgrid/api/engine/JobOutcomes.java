@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.auth.Principal;
@@ -6,6 +6,7 @@ import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.jobs.JobResponses.JobResult;
+import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.sql.JobRepository;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Records how jobs ended: the job's row, its stored result, the result cache, metrics, the usage
  * log, and whoever waits for it. Each ending is recorded at most once, however many nodes try.
  */
-final class JobOutcomes {
+public final class JobOutcomes {
 
   private static final Logger log = LoggerFactory.getLogger(JobOutcomes.class);
 
@@ -74,7 +75,7 @@ final class JobOutcomes {
   private final FinishWaiters waiters;
   private final Admission admission;
 
-  JobOutcomes(
+  public JobOutcomes(
       JobRepository jobs,
       BlobStore blobs,
       ObjectMapper json,

@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.sql.JobRepository;
 import io.docgrid.tasks.process.JobStarted;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * that: a short document's final update writes its start and pages with its result, so it costs no
  * progress writes at all, while a long one still shows its progress within a second.
  */
-final class ProgressLedger implements AutoCloseable {
+public final class ProgressLedger implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressLedger.class);
 
@@ -56,7 +56,8 @@ final class ProgressLedger implements AutoCloseable {
    * @param running whether a job is still running from this node; progress of others is dropped
    * @param writeAfter how long a job runs before its progress is written, and how often
    */
-  ProgressLedger(JobRepository jobs, Clock clock, Predicate<UUID> running, Duration writeAfter) {
+  public ProgressLedger(
+      JobRepository jobs, Clock clock, Predicate<UUID> running, Duration writeAfter) {
     this.jobs = jobs;
     this.clock = clock;
     this.running = running;

@@ -1,10 +1,9 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.api.auth.Tier;
 import io.docgrid.api.limits.TierPolicy;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
-import io.docgrid.tasks.blob.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +27,9 @@ public final class ResultRetention {
   private final TierPolicy tiers;
   private final Clock clock;
 
-  public ResultRetention(JobRepository jobs, BlobStore blobs, TierPolicy tiers, Clock clock) {
+  public ResultRetention(JobRepository jobs, JobPurger purger, TierPolicy tiers, Clock clock) {
     this.jobs = jobs;
-    this.purger = new JobPurger(jobs, blobs, clock);
+    this.purger = purger;
     this.tiers = tiers;
     this.clock = clock;
   }

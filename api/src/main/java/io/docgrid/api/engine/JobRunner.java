@@ -1,12 +1,10 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
-import io.docgrid.api.auth.Tier;
 import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.engine.JobOutcomes.Origin;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
-import io.docgrid.api.jobs.JobOutcomes.Origin;
-import io.docgrid.api.limits.TierPolicy;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.QuarantineRepository;
 import io.docgrid.sql.model.FirstLook;
@@ -36,13 +34,10 @@ import org.slf4j.MDC;
  * once and only counts a long one), dispatches it, and turns what the grid reports into the job's
  * ending. Jobs that waited for an identical one are resolved here too, when that one ends.
  */
-final class JobRunner implements AutoCloseable {
+public final class JobRunner {
 
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   private static final int DISPATCH_BATCH = 500;
-  // Progress of jobs that have run longer than this is written this often; shorter jobs write
-  // theirs with their result.
-  private static final Duration PROGRESS_WRITES = Duration.ofMillis(500);
 
   private final JobRepository jobs;
   private final JobDispatcher dispatcher;
@@ -50,25 +45,27 @@ final class JobRunner implements AutoCloseable {
   private final QuarantineRepository quarantine;
   private final ResultReuse reuse;
   private final JobOutcomes outcomes;
-  private final JobOptions options;
-  private final TierPolicy tiers;
+  private final StoredOptions storedOptions;
   private final Admission admission;
   private final PagePlanner planner;
   private final ProgressLedger progress;
   private final Duration jobTimeout;
   private final Clock clock;
 
-  JobRunner(
+  /**
+   * @param progress where the grid's reports of this node's running jobs wait to be written
+   */
+  public JobRunner(
       JobRepository jobs,
       JobDispatcher dispatcher,
       JobLeases leases,
       QuarantineRepository quarantine,
       ResultReuse reuse,
       JobOutcomes outcomes,
-      JobOptions options,
-      TierPolicy tiers,
+      StoredOptions storedOptions,
       Admission admission,
       PagePlanner planner,
+      ProgressLedger progress,
       Duration jobTimeout,
       Clock clock) {
     this.jobs = jobs;
@@ -77,11 +74,10 @@ final class JobRunner implements AutoCloseable {
     this.quarantine = quarantine;
     this.reuse = reuse;
     this.outcomes = outcomes;
-    this.options = options;
-    this.tiers = tiers;
+    this.storedOptions = storedOptions;
     this.admission = admission;
     this.planner = planner;
-    this.progress = new ProgressLedger(jobs, clock, dispatcher::isInFlight, PROGRESS_WRITES);
+    this.progress = progress;
     this.jobTimeout = jobTimeout;
     this.clock = clock;
   }
@@ -93,7 +89,7 @@ final class JobRunner implements AutoCloseable {
   void dispatch(Job job) {
     ProcessingOptions stored;
     try {
-      stored = options.storedOptionsOf(job);
+      stored = storedOptions.of(job);
     } catch (ApiException unreadable) {
       if (!dispatcher.isInFlight(job.id()) && leases.claim(job.id())) {
         log.error("job {} fails: {}", job.id(), unreadable.getMessage());
@@ -105,7 +101,7 @@ final class JobRunner implements AutoCloseable {
   }
 
   /** Claims and dispatches queued jobs no node holds, oldest first, while there are workers. */
-  void dispatchQueued() {
+  public void dispatchQueued() {
     // Followers whose leader ended while no node was there to hand on the result (a crash).
     for (Job follower : jobs.findFollowersOfFinished(DISPATCH_BATCH)) {
       resolveFollower(follower, null);
@@ -158,11 +154,6 @@ final class JobRunner implements AutoCloseable {
     }
   }
 
-  /** The dispatch priority of the job's tier; jobs from before tiers existed get the lowest. */
-  private int priorityOf(Job job) {
-    return Tier.fromWire(job.tier()).map(tier -> tiers.of(tier).priority()).orElse(0);
-  }
-
   /**
    * Runs the job from this node if it can claim the job's lease; otherwise another API node holds
    * it, or there is no compute node yet and the job waits, queued, for whichever claims it first.
@@ -210,7 +201,7 @@ final class JobRunner implements AutoCloseable {
             job,
             processingOptions,
             plan,
-            priorityOf(job),
+            admission.priority(job.tier()),
             outcome ->
                 complete(
                     job,
@@ -226,11 +217,11 @@ final class JobRunner implements AutoCloseable {
     }
   }
 
-  void addPagesDone(PagesDone pages) {
+  public void addPagesDone(PagesDone pages) {
     progress.pagesDone(pages);
   }
 
-  void markStarted(JobStarted started) {
+  public void markStarted(JobStarted started) {
     progress.started(started);
   }
 
@@ -341,10 +332,5 @@ final class JobRunner implements AutoCloseable {
     outcomes.fail(job, code, message, now);
     admission.ended(job.id());
     leaderFinished(job, null);
-  }
-
-  @Override
-  public void close() {
-    progress.close();
   }
 }

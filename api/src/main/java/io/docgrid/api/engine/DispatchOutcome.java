@@ -1,4 +1,4 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.process.DocumentOutcome;

@@ -1,7 +1,8 @@
-package io.docgrid.api.jobs;
+package io.docgrid.api.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.jobs.JobResponses.FailedPage;
 import io.docgrid.api.jobs.JobResponses.JobError;
 import io.docgrid.api.jobs.JobResponses.JobResult;

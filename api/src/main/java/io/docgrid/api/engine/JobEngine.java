@@ -1,0 +1,12 @@
+package io.docgrid.api.engine;
+
+/**
+ * The engine as the routes' front door uses it: admission and the queue limit to let work in, the
+ * intake to store and start it, the waiters to learn when it ends, and control over existing jobs.
+ */
+public record JobEngine(
+    Admission admission,
+    QueueLimit queueLimit,
+    JobIntake intake,
+    FinishWaiters waiters,
+    JobControl control) {}

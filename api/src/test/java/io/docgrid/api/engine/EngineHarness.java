@@ -1,0 +1,277 @@
+package io.docgrid.api.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.api.ApiJson;
+import io.docgrid.api.auth.Principal;
+import io.docgrid.api.auth.Scope;
+import io.docgrid.api.auth.Tier;
+import io.docgrid.api.cache.ResultCache;
+import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.cache.SingleFlight;
+import io.docgrid.api.jobs.JobOptions;
+import io.docgrid.api.limits.RateLimiter;
+import io.docgrid.api.limits.TierPolicy;
+import io.docgrid.api.metrics.ApiMetrics;
+import io.docgrid.api.usage.UsageRecorder;
+import io.docgrid.api.validation.RequestValidator;
+import io.docgrid.sql.Database;
+import io.docgrid.sql.DatabaseSettings;
+import io.docgrid.sql.JobLeaseRepository;
+import io.docgrid.sql.JobRepository;
+import io.docgrid.sql.QuarantineRepository;
+import io.docgrid.sql.UsageRepository;
+import io.docgrid.sql.model.Job;
+import io.docgrid.sql.model.NewJob;
+import io.docgrid.tasks.blob.LocalBlobStore;
+import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.extraction.InProcessExtraction;
+import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.pipeline.PagePipeline;
+import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.tasks.process.ExtractionProbe;
+import io.docgrid.tasks.process.NodeRoles;
+import io.docgrid.tasks.process.PagePlanner;
+import io.docgrid.tasks.process.WorkerContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.events.EventType;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * The job engine on real parts, built from its constructors as node/wiring builds it: an embedded
+ * H2 database migrated by Flyway, a local blob store, and one in-JVM Ignite node on 127.0.0.1 (32
+ * MB of memory, 16 MB for the result cache) that is both the API node and, unless told otherwise, a
+ * compute node extracting in process. More compute nodes can join it.
+ */
+final class EngineHarness implements AutoCloseable {
+
+  static final Duration JOB_TIMEOUT = Duration.ofMinutes(1);
+  static final Duration LEASE = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
+  private static final long MB = 1L << 20;
+
+  private final Path work;
+  private final int discoveryPort = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  final Database database;
+  final JobRepository jobs;
+  final JobLeaseRepository leaseRepository;
+  final LocalBlobStore blobs;
+  final Ignite ignite;
+  final ApiMetrics metrics = new ApiMetrics();
+  final ObjectMapper json = ApiJson.newMapper();
+  final JobOptions options;
+  final ResultCache cache;
+  final ResultReuse reuse;
+  // One thread, so that what the grid reports is handled in order: see awaitCallbacks.
+  final ExecutorService callbacks = Executors.newSingleThreadExecutor();
+  final JobDispatcher dispatcher;
+  final JobLeases leases;
+  final Admission admission;
+  final FinishWaiters waiters;
+  final JobOutcomes outcomes;
+  final JobRunner runner;
+  final QueueDepth queueDepth;
+  final JobIntake intake;
+
+  /** The engine on one node that computes too, at the default tiers, with the result cache. */
+  static EngineHarness start(Path work) throws IOException {
+    return new EngineHarness(work, TierPolicy.defaults(), true, List.of());
+  }
+
+  /**
+   * @param compute whether this node runs grid jobs itself
+   * @param probes what looks at each grid job this node runs
+   */
+  EngineHarness(Path work, TierPolicy tiers, boolean compute, List<ExtractionProbe> probes)
+      throws IOException {
+    this.work = work;
+    Clock clock = Clock.systemUTC();
+    database = add(new Database(DatabaseSettings.embedded(work.resolve("db"))));
+    jobs = new JobRepository(database.dsl());
+    leaseRepository = new JobLeaseRepository(database.dsl());
+    QuarantineRepository quarantine = new QuarantineRepository(database.dsl());
+    blobs = new LocalBlobStore(work.resolve("blobs"));
+    ignite = add(Ignition.start(node("engine-api", compute)));
+    if (compute) {
+      installWorker(ignite, probes);
+    }
+    RequestValidator validator = add(new RequestValidator(json));
+    options = new JobOptions(validator);
+    cache = add(new ResultCache(ignite, new ResultCache.Settings(WAIT, 0, 4 * MB), metrics));
+    reuse = new ResultReuse(cache, new SingleFlight(ignite, Duration.ofMinutes(10)));
+    UsageRecorder usage =
+        add(
+            new UsageRecorder(
+                new UsageRepository(database.dsl()), metrics, 1_000, Duration.ofSeconds(1)));
+
+    dispatcher = add(new JobDispatcher(ignite, JOB_TIMEOUT, callbacks));
+    leases = new JobLeases(leaseRepository, dispatcher.localNodeId(), LEASE, clock);
+    admission = new Admission(tiers, new RateLimiter(ignite, tiers), jobs);
+    waiters = new FinishWaiters(jobs, dispatcher);
+    outcomes =
+        new JobOutcomes(jobs, blobs, json, reuse, quarantine, usage, metrics, waiters, admission);
+    ProgressLedger progress =
+        add(new ProgressLedger(jobs, clock, dispatcher::isInFlight, Duration.ofMillis(500)));
+    runner =
+        new JobRunner(
+            jobs,
+            dispatcher,
+            leases,
+            quarantine,
+            reuse,
+            outcomes,
+            options::storedOptionsOf,
+            admission,
+            new PagePlanner(50),
+            progress,
+            JOB_TIMEOUT,
+            clock);
+    queueDepth = new QueueDepth(() -> 0, Duration.ofSeconds(1));
+    intake =
+        new JobIntake(jobs, leases, reuse, runner, outcomes, queueDepth, admission, metrics, clock);
+    dispatcher.onJobFinished(waiters::wake);
+    dispatcher.onJobStarted(runner::markStarted);
+    dispatcher.onPagesDone(runner::addPagesDone);
+  }
+
+  /** Starts another compute node in this grid; {@code probes} look at each of its grid jobs. */
+  Ignite startComputeNode(String name, List<ExtractionProbe> probes) throws IOException {
+    Ignite node = add(Ignition.start(node(name, true)));
+    installWorker(node, probes);
+    return node;
+  }
+
+  /** A caller at {@code tier}, with a key of its own. */
+  static Principal caller(Tier tier) {
+    return Principal.ofKey(UUID.randomUUID(), tier, Set.of(Scope.JOBS_WRITE, Scope.JOBS_READ));
+  }
+
+  /** Stores {@code text} as a text document of {@code caller}'s and takes it in, not started. */
+  JobIntake.Stored store(String text, Principal caller) throws IOException {
+    return store(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", caller);
+  }
+
+  JobIntake.Stored store(byte[] document, String mediaType, Principal caller) throws IOException {
+    String sha256 = sha256(document);
+    Path spooled = blobs.createTemporaryFile();
+    Files.write(spooled, document);
+    blobs.putDocument(sha256, spooled);
+    NewJob job =
+        new NewJob(
+            UUID.randomUUID(),
+            sha256,
+            mediaType.equals("text/plain") ? "document.txt" : "document.pdf",
+            mediaType,
+            document.length,
+            "{}",
+            "req-" + UUID.randomUUID(),
+            Clock.systemUTC().instant(),
+            caller.id(),
+            caller.tier().name());
+    // What the options "{}" parse to.
+    return intake.store(job, ProcessingOptions.DEFAULTS, caller);
+  }
+
+  /** Starts a stored job and returns its row once it has finished. */
+  Job runToEnd(JobIntake.Stored stored) throws Exception {
+    var finished = waiters.register(stored.job().id());
+    intake.start(stored);
+    return finished.get(WAIT.toSeconds(), TimeUnit.SECONDS).job();
+  }
+
+  /** Waits until what the grid has reported so far has been handled. */
+  void awaitCallbacks() throws Exception {
+    callbacks.submit(() -> {}).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private void installWorker(Ignite node, List<ExtractionProbe> probes) throws IOException {
+    TessdataDirectory models = TessdataDirectory.install(work.resolve("tessdata"));
+    InProcessExtraction extraction =
+        add(
+            new InProcessExtraction(
+                PagePipeline.assemble(models, new CpuPreprocessor()), JOB_TIMEOUT, JOB_TIMEOUT));
+    new WorkerContext(blobs, extraction, Map.of(), probes).installOn(node);
+  }
+
+  private IgniteConfiguration node(String name, boolean compute) {
+    return new IgniteConfiguration()
+        .setIgniteInstanceName(name + "-" + UUID.randomUUID())
+        .setWorkDirectory(work.resolve("grid-" + name).toString())
+        .setUserAttributes(Map.of(NodeRoles.COMPUTE_ATTRIBUTE, compute))
+        .setIncludeEventTypes(
+            EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
+        .setDiscoverySpi(
+            new TcpDiscoverySpi()
+                .setIpFinder(
+                    new TcpDiscoveryVmIpFinder()
+                        .setAddresses(
+                            List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 4))))
+                .setLocalAddress("127.0.0.1")
+                .setLocalPort(discoveryPort)
+                .setLocalPortRange(5))
+        .setCommunicationSpi(
+            new TcpCommunicationSpi()
+                .setLocalAddress("127.0.0.1")
+                .setLocalPort(discoveryPort + 10)
+                .setLocalPortRange(10))
+        .setDataStorageConfiguration(
+            new DataStorageConfiguration()
+                .setDefaultDataRegionConfiguration(region("default", 32 * MB))
+                .setDataRegionConfigurations(region(ResultCache.DATA_REGION, 16 * MB)))
+        .setMetricsLogFrequency(0)
+        .setClientConnectorConfiguration(null)
+        .setConnectorConfiguration(null);
+  }
+
+  private static DataRegionConfiguration region(String name, long bytes) {
+    return new DataRegionConfiguration()
+        .setName(name)
+        .setInitialSize(Math.min(bytes, 16 * MB))
+        .setMaxSize(bytes);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T extends AutoCloseable> T add(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  @Override
+  public void close() throws Exception {
+    callbacks.shutdownNow();
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      resources.get(i).close();
+    }
+  }
+}
