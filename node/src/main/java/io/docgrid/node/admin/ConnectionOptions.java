@@ -1,5 +1,7 @@
 package io.docgrid.node.admin;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.Durations;
 import io.docgrid.node.config.Environment;
@@ -66,7 +68,8 @@ public final class ConnectionOptions {
         || uri.getHost() == null
         || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       throw usage(
-          "--url (DOCGRID_URL) must be an http(s) URL such as http://127.0.0.1:8080, got '"
+          setting("--url")
+              + " must be an http(s) URL such as http://127.0.0.1:8080, got '"
               + url
               + "'");
     }
@@ -79,10 +82,10 @@ public final class ConnectionOptions {
       try {
         key = Files.readString(apiKeyFile).strip();
       } catch (IOException e) {
-        throw usage("--api-key-file (DOCGRID_API_KEY_FILE) cannot be read: " + apiKeyFile);
+        throw usage(setting("--api-key-file") + " cannot be read: " + apiKeyFile);
       }
       if (key.isEmpty()) {
-        throw usage("--api-key-file (DOCGRID_API_KEY_FILE) is empty: " + apiKeyFile);
+        throw usage(setting("--api-key-file") + " is empty: " + apiKeyFile);
       }
     } else {
       key =
@@ -108,9 +111,7 @@ public final class ConnectionOptions {
     Duration parsed = Durations.parse(timeout);
     if (parsed == null || parsed.isNegative() || parsed.isZero()) {
       throw usage(
-          "--timeout (DOCGRID_TIMEOUT) must be a positive duration such as 30s, got '"
-              + timeout
-              + "'");
+          setting("--timeout") + " must be a positive duration such as 30s, got '" + timeout + "'");
     }
     return parsed;
   }

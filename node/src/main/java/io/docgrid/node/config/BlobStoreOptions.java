@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import io.docgrid.tasks.blob.S3BlobStore;
 import java.io.IOException;
 import java.net.URI;
@@ -108,8 +110,7 @@ public final class BlobStoreOptions {
         return s3(problems, dataDir);
       }
       default -> {
-        problems.add(
-            "--blob-store (DOCGRID_BLOB_STORE) must be local or s3, got '" + blobStore + "'");
+        problems.add(setting("--blob-store") + " must be local or s3, got '" + blobStore + "'");
         return BlobStoreConfig.local();
       }
     }
@@ -119,10 +120,11 @@ public final class BlobStoreOptions {
     int before = problems.size();
     String bucketName = bucket == null ? "" : bucket.trim();
     if (bucketName.isEmpty()) {
-      problems.add("--blob-store s3 needs --s3-bucket (DOCGRID_S3_BUCKET)");
+      problems.add("--blob-store s3 needs " + setting("--s3-bucket"));
     } else if (!BUCKET.matcher(bucketName).matches()) {
       problems.add(
-          "--s3-bucket (DOCGRID_S3_BUCKET) must be a bucket name: 3-63 lower-case letters,"
+          setting("--s3-bucket")
+              + " must be a bucket name: 3-63 lower-case letters,"
               + " digits, dots and hyphens, got '"
               + bucketName
               + "'");
@@ -130,7 +132,8 @@ public final class BlobStoreOptions {
     String keyPrefix = prefix == null ? "" : prefix.trim().replaceAll("^/+|/+$", "");
     if (!PREFIX.matcher(keyPrefix).matches()) {
       problems.add(
-          "--s3-prefix (DOCGRID_S3_PREFIX) must be up to 256 letters, digits and !_.*'()-"
+          setting("--s3-prefix")
+              + " must be up to 256 letters, digits and !_.*'()-"
               + " in /-separated segments, got '"
               + prefix
               + "'");
@@ -138,9 +141,7 @@ public final class BlobStoreOptions {
     String regionName = region == null ? "" : region.trim();
     if (!REGION.matcher(regionName).matches()) {
       problems.add(
-          "--s3-region (DOCGRID_S3_REGION) must be a region such as us-east-1, got '"
-              + region
-              + "'");
+          setting("--s3-region") + " must be a region such as us-east-1, got '" + region + "'");
     }
     URI endpointUri = endpoint(problems);
     S3BlobStore.Credentials credentials = credentials(problems);
@@ -176,7 +177,8 @@ public final class BlobStoreOptions {
         || uri.getQuery() != null
         || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
       problems.add(
-          "--s3-endpoint (DOCGRID_S3_ENDPOINT) must be an http(s) URL such as"
+          setting("--s3-endpoint")
+              + " must be an http(s) URL such as"
               + " http://minio:9000, without credentials or query");
       return null;
     }
@@ -196,7 +198,8 @@ public final class BlobStoreOptions {
               + ACCESS_KEY_VARIABLE
               + " and "
               + SECRET_KEY_VARIABLE
-              + ", or give --s3-credentials-file (DOCGRID_S3_CREDENTIALS_FILE)");
+              + ", or give "
+              + setting("--s3-credentials-file"));
       return null;
     }
     return new S3BlobStore.Credentials(accessKey, secretKey);
@@ -207,7 +210,7 @@ public final class BlobStoreOptions {
    * starting with # are ignored. Problems name the file and line, never a value.
    */
   private S3BlobStore.Credentials credentialsFromFile(List<String> problems) {
-    String flag = "--s3-credentials-file (DOCGRID_S3_CREDENTIALS_FILE)";
+    String flag = setting("--s3-credentials-file");
     List<String> lines;
     try {
       lines = Files.readAllLines(credentialsFile);

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,8 @@ public final class DatabaseOptions {
     String url = dbUrl == null || dbUrl.isBlank() ? null : dbUrl.trim();
     if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       problems.add(
-          "--db-url (DOCGRID_DB_URL) must start with jdbc:postgresql: (or jdbc:h2: for an external H2 file)");
+          setting("--db-url")
+              + " must start with jdbc:postgresql: (or jdbc:h2: for an external H2 file)");
     }
     String password = readPassword(problems);
     int pool = Numbers.inRange(problems, "--db-pool-size", dbPoolSize, 1, 200);
@@ -72,8 +75,7 @@ public final class DatabaseOptions {
       try {
         return Files.readString(dbPasswordFile).strip();
       } catch (IOException e) {
-        problems.add(
-            "--db-password-file (DOCGRID_DB_PASSWORD_FILE) cannot be read: " + dbPasswordFile);
+        problems.add(setting("--db-password-file") + " cannot be read: " + dbPasswordFile);
         return null;
       }
     }

@@ -25,6 +25,14 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     return PREFIX + bare.replace('-', '_').toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * How a message names a setting: {@code --db-url (DOCGRID_DB_URL)}, the flag with its twin, so
+   * that an operator who set either one recognises it.
+   */
+  public static String setting(String longOption) {
+    return longOption + " (" + variableFor(longOption) + ")";
+  }
+
   @Override
   public String defaultValue(ArgSpec argument) {
     if (!(argument instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {

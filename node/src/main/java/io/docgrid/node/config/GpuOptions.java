@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ public final class GpuOptions {
       case "off" -> GpuMode.OFF;
       default ->
           throw new ConfigException(
-              List.of("--gpu (DOCGRID_GPU) must be auto, on or off, got '" + gpu + "'"));
+              List.of(setting("--gpu") + " must be auto, on or off, got '" + gpu + "'"));
     };
   }
 }

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,8 +67,10 @@ public final class GridTlsOptions {
     }
     if (keyStore == null || trustStore == null) {
       problems.add(
-          "--grid-tls-keystore (DOCGRID_GRID_TLS_KEYSTORE) and --grid-tls-truststore"
-              + " (DOCGRID_GRID_TLS_TRUSTSTORE) must be given together");
+          setting("--grid-tls-keystore")
+              + " and "
+              + setting("--grid-tls-truststore")
+              + " must be given together");
       return null;
     }
     String keyPassword =
@@ -87,7 +91,8 @@ public final class GridTlsOptions {
         keyPassword == null ? null : open(problems, "--grid-tls-keystore", keyStore, keyPassword);
     if (keys != null && !holdsPrivateKey(keys)) {
       problems.add(
-          "--grid-tls-keystore (DOCGRID_GRID_TLS_KEYSTORE) holds no private key: "
+          setting("--grid-tls-keystore")
+              + " holds no private key: "
               + keyStore
               + " must contain this node's certificate and key");
     }
@@ -96,9 +101,7 @@ public final class GridTlsOptions {
             ? null
             : open(problems, "--grid-tls-truststore", trustStore, trustPassword);
     if (trusted != null && !holdsCertificate(trusted)) {
-      problems.add(
-          "--grid-tls-truststore (DOCGRID_GRID_TLS_TRUSTSTORE) holds no certificate: "
-              + trustStore);
+      problems.add(setting("--grid-tls-truststore") + " holds no certificate: " + trustStore);
     }
     if (keyPassword == null || trustPassword == null) {
       return null;
@@ -112,12 +115,7 @@ public final class GridTlsOptions {
       try {
         return Files.readString(file).strip();
       } catch (IOException e) {
-        problems.add(
-            fileFlag
-                + " ("
-                + EnvironmentDefaults.variableFor(fileFlag)
-                + ") cannot be read: "
-                + file);
+        problems.add(setting(fileFlag) + " cannot be read: " + file);
         return null;
       }
     }
@@ -129,7 +127,7 @@ public final class GridTlsOptions {
   }
 
   private static KeyStore open(List<String> problems, String flag, Path file, String password) {
-    String described = flag + " (" + EnvironmentDefaults.variableFor(flag) + ") ";
+    String described = setting(flag) + " ";
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       problems.add(described + "cannot be read: " + file);
       return null;

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import io.docgrid.api.ApiServer;
 import io.docgrid.api.auth.OAuthSettings;
 import io.docgrid.api.auth.Tier;
@@ -103,7 +105,7 @@ public final class SecurityOptions {
     SecurityConfig defaults = SecurityConfig.defaults();
     long headerBytes = ByteSize.parse(maxHeaderSize);
     if (headerBytes < 4096 || headerBytes > 1024 * 1024) {
-      problems.add("--max-header-size (DOCGRID_MAX_HEADER_SIZE) must be from 4KB to 1MB");
+      problems.add(setting("--max-header-size") + " must be from 4KB to 1MB");
     }
     Duration retention = positiveDuration(problems, "--usage-retention", usageRetention);
     Duration cacheTtl = positiveDuration(problems, "--key-cache-ttl", keyCacheTtl);
@@ -114,7 +116,8 @@ public final class SecurityOptions {
     for (String origin : origins) {
       if (!ORIGIN.matcher(origin).matches()) {
         problems.add(
-            "--cors-origins (DOCGRID_CORS_ORIGINS) entries must be origins such as"
+            setting("--cors-origins")
+                + " entries must be origins such as"
                 + " https://app.example.com, got '"
                 + origin
                 + "'");
@@ -150,7 +153,7 @@ public final class SecurityOptions {
     if (jwks == null
         || jwks.getHost() == null
         || !("https".equals(jwks.getScheme()) || "http".equals(jwks.getScheme()))) {
-      problems.add("--oauth-jwks-url (DOCGRID_OAUTH_JWKS_URL) must be an http(s) URL");
+      problems.add(setting("--oauth-jwks-url") + " must be an http(s) URL");
       return null;
     }
     return new OAuthSettings(
@@ -165,7 +168,8 @@ public final class SecurityOptions {
       Matcher match = TIER_LIMIT.matcher(override.trim());
       if (!match.matches()) {
         problems.add(
-            "--tier-limit (DOCGRID_TIER_LIMIT) entries must be TIER.limit=value, e.g."
+            setting("--tier-limit")
+                + " entries must be TIER.limit=value, e.g."
                 + " STANDARD.requests-per-minute=300, got '"
                 + override
                 + "'");
@@ -175,7 +179,7 @@ public final class SecurityOptions {
       try {
         policy = policy.with(tier, withLimit(policy.of(tier), match.group(2), match.group(3)));
       } catch (IllegalArgumentException e) {
-        problems.add("--tier-limit (DOCGRID_TIER_LIMIT) '" + override + "': " + e.getMessage());
+        problems.add(setting("--tier-limit") + " '" + override + "': " + e.getMessage());
       }
     }
     return policy;
@@ -255,7 +259,7 @@ public final class SecurityOptions {
       return null;
     }
     if (!Files.isReadable(tlsKeystore)) {
-      problems.add("--tls-keystore (DOCGRID_TLS_KEYSTORE) cannot be read: " + tlsKeystore);
+      problems.add(setting("--tls-keystore") + " cannot be read: " + tlsKeystore);
       return null;
     }
     String password = environment.get("DOCGRID_TLS_KEYSTORE_PASSWORD").orElse(null);
@@ -264,7 +268,8 @@ public final class SecurityOptions {
         password = Files.readString(tlsKeystorePasswordFile).strip();
       } catch (IOException e) {
         problems.add(
-            "--tls-keystore-password-file (DOCGRID_TLS_KEYSTORE_PASSWORD_FILE) cannot be read: "
+            setting("--tls-keystore-password-file")
+                + " cannot be read: "
                 + tlsKeystorePasswordFile);
         return null;
       }
@@ -282,12 +287,7 @@ public final class SecurityOptions {
     Duration parsed = Durations.parse(value);
     if (parsed == null || parsed.isNegative() || parsed.isZero()) {
       problems.add(
-          flag
-              + " ("
-              + EnvironmentDefaults.variableFor(flag)
-              + ") must be a positive duration such as 30s or 7d, got '"
-              + value
-              + "'");
+          setting(flag) + " must be a positive duration such as 30s or 7d, got '" + value + "'");
       return Duration.ofSeconds(1);
     }
     return parsed;
