@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docgrid.node.config.NodeConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -143,6 +146,25 @@ class CommandLineTest {
                 "DOCGRID_DB_PASSWORD", "from-the-environment"));
     assertThat(config.db().password()).isEqualTo("from-the-environment");
     assertThat(configOf(Map.of()).db().password()).isEmpty();
+  }
+
+  @Test
+  void an_empty_password_file_is_a_usage_error_naming_the_file(@TempDir Path temp)
+      throws Exception {
+    Path empty = Files.createFile(temp.resolve("db-password"));
+
+    int code =
+        run(
+            Map.of(),
+            "serve",
+            "--data-dir",
+            temp.toString(),
+            "--db-password-file",
+            empty.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--db-password-file (DOCGRID_DB_PASSWORD_FILE) is empty: " + empty);
   }
 
   @Test

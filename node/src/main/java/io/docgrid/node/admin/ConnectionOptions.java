@@ -5,11 +5,12 @@ import static io.docgrid.node.config.EnvironmentDefaults.setting;
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.Durations;
 import io.docgrid.node.config.Environment;
-import java.io.IOException;
+import io.docgrid.node.config.Secrets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
-  static final String API_KEY_VARIABLE = "DOCGRID_API_KEY";
+  public static final String API_KEY_FILE = "--api-key-file";
 
   @Option(
       names = "--url",
@@ -29,7 +30,7 @@ public final class ConnectionOptions {
   String url;
 
   @Option(
-      names = "--api-key-file",
+      names = API_KEY_FILE,
       paramLabel = "FILE",
       description =
           "File holding the API key (admin commands need an admin key); wins over"
@@ -44,10 +45,10 @@ public final class ConnectionOptions {
       defaultValue = "30s")
   String timeout;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   ConnectionOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   /** A client for the server, or a usage failure (exit code 2) naming what is missing or wrong. */
@@ -77,29 +78,22 @@ public final class ConnectionOptions {
   }
 
   private String apiKey() {
-    String key;
-    if (apiKeyFile != null) {
-      try {
-        key = Files.readString(apiKeyFile).strip();
-      } catch (IOException e) {
-        throw usage(setting("--api-key-file") + " cannot be read: " + apiKeyFile);
-      }
-      if (key.isEmpty()) {
-        throw usage(setting("--api-key-file") + " is empty: " + apiKeyFile);
-      }
-    } else {
-      key =
-          environment
-              .get(API_KEY_VARIABLE)
-              .map(String::strip)
-              .orElseThrow(
-                  () ->
-                      usage(
-                          "no API key: set "
-                              + API_KEY_VARIABLE
-                              + " or pass --api-key-file FILE with a key (a new node"
-                              + " writes one to <data-dir>/admin.key; `docgrid keys bootstrap`"
-                              + " makes another)"));
+    List<String> problems = new ArrayList<>();
+    String key =
+        secrets
+            .required(
+                API_KEY_FILE,
+                apiKeyFile,
+                "no API key: set "
+                    + Secrets.variableFor(API_KEY_FILE)
+                    + " or pass "
+                    + API_KEY_FILE
+                    + " FILE with a key (a new node writes one to <data-dir>/admin.key;"
+                    + " `docgrid keys bootstrap` makes another)",
+                problems)
+            .orElse(null);
+    if (key == null) {
+      throw usage(String.join("; ", problems));
     }
     if (!key.chars().allMatch(c -> c > ' ' && c < 127)) {
       throw usage("the API key must be one line of printable ASCII without spaces");

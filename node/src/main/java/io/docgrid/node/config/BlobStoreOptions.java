@@ -3,9 +3,7 @@ package io.docgrid.node.config;
 import static io.docgrid.node.config.EnvironmentDefaults.setting;
 
 import io.docgrid.tasks.blob.S3BlobStore;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ public final class BlobStoreOptions {
 
   static final String ACCESS_KEY_VARIABLE = "DOCGRID_S3_ACCESS_KEY_ID";
   static final String SECRET_KEY_VARIABLE = "DOCGRID_S3_SECRET_ACCESS_KEY";
+  static final String CREDENTIALS_FILE = "--s3-credentials-file";
 
   /** S3's rules for new bucket names, which MinIO and Ceph follow too. */
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -71,7 +70,7 @@ public final class BlobStoreOptions {
   boolean pathStyle;
 
   @Option(
-      names = "--s3-credentials-file",
+      names = CREDENTIALS_FILE,
       description =
           "File with the lines access_key_id=… and secret_access_key=…. Or set"
               + " DOCGRID_S3_ACCESS_KEY_ID and DOCGRID_S3_SECRET_ACCESS_KEY; never flags.")
@@ -84,10 +83,10 @@ public final class BlobStoreOptions {
               + " (default: <data-dir>/spool).")
   Path spoolDir;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   BlobStoreOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   /** Whether the S3 store was asked for, valid or not. */
@@ -190,8 +189,12 @@ public final class BlobStoreOptions {
     if (credentialsFile != null) {
       return credentialsFromFile(problems);
     }
-    String accessKey = environment.get(ACCESS_KEY_VARIABLE).map(String::strip).orElse("");
-    String secretKey = environment.get(SECRET_KEY_VARIABLE).map(String::strip).orElse("");
+    int before = problems.size();
+    String accessKey = secrets.variable(ACCESS_KEY_VARIABLE, problems).orElse("");
+    String secretKey = secrets.variable(SECRET_KEY_VARIABLE, problems).orElse("");
+    if (problems.size() > before) {
+      return null;
+    }
     if (accessKey.isEmpty() || secretKey.isEmpty()) {
       problems.add(
           "--blob-store s3 needs an access key: set both "
@@ -199,7 +202,7 @@ public final class BlobStoreOptions {
               + " and "
               + SECRET_KEY_VARIABLE
               + ", or give "
-              + setting("--s3-credentials-file"));
+              + setting(CREDENTIALS_FILE));
       return null;
     }
     return new S3BlobStore.Credentials(accessKey, secretKey);
@@ -210,14 +213,12 @@ public final class BlobStoreOptions {
    * starting with # are ignored. Problems name the file and line, never a value.
    */
   private S3BlobStore.Credentials credentialsFromFile(List<String> problems) {
-    String flag = setting("--s3-credentials-file");
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(credentialsFile);
-    } catch (IOException e) {
-      problems.add(flag + " cannot be read: " + credentialsFile);
+    String flag = setting(CREDENTIALS_FILE);
+    String text = secrets.file(CREDENTIALS_FILE, credentialsFile, problems).orElse(null);
+    if (text == null) {
       return null;
     }
+    List<String> lines = text.lines().toList();
     String accessKey = "";
     String secretKey = "";
     List<String> bad = new ArrayList<>();

@@ -2,8 +2,6 @@ package io.docgrid.node.config;
 
 import static io.docgrid.node.config.EnvironmentDefaults.setting;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -14,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 public final class DatabaseOptions {
 
-  static final String PASSWORD_VARIABLE = "DOCGRID_DB_PASSWORD";
+  static final String PASSWORD_FILE = "--db-password-file";
 
   @Option(
       names = "--data-dir",
@@ -36,7 +34,7 @@ public final class DatabaseOptions {
   String dbUser;
 
   @Option(
-      names = "--db-password-file",
+      names = PASSWORD_FILE,
       description = "File holding the database password. Or set DOCGRID_DB_PASSWORD; never a flag.")
   Path dbPasswordFile;
 
@@ -47,10 +45,10 @@ public final class DatabaseOptions {
   String dbPoolSize;
 
   /** The password comes from the environment or a file only, so it never shows in `ps`. */
-  private final Environment environment;
+  private final Secrets secrets;
 
   DatabaseOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   public Path dataDir() {
@@ -65,20 +63,9 @@ public final class DatabaseOptions {
           setting("--db-url")
               + " must start with jdbc:postgresql: (or jdbc:h2: for an external H2 file)");
     }
-    String password = readPassword(problems);
+    // Optional: PostgreSQL may trust the user without one, and the embedded database needs none.
+    String password = secrets.optional(PASSWORD_FILE, dbPasswordFile, problems).orElse("");
     int pool = Numbers.inRange(problems, "--db-pool-size", dbPoolSize, 1, 200);
     return new NodeConfig.DbConfig(url, url == null ? "sa" : dbUser, password, pool);
-  }
-
-  private String readPassword(List<String> problems) {
-    if (dbPasswordFile != null) {
-      try {
-        return Files.readString(dbPasswordFile).strip();
-      } catch (IOException e) {
-        problems.add(setting("--db-password-file") + " cannot be read: " + dbPasswordFile);
-        return null;
-      }
-    }
-    return environment.get(PASSWORD_VARIABLE).orElse("");
   }
 }

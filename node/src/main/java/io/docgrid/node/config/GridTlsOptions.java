@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 public final class GridTlsOptions {
 
-  static final String KEYSTORE_PASSWORD_VARIABLE = "DOCGRID_GRID_TLS_KEYSTORE_PASSWORD";
-  static final String TRUSTSTORE_PASSWORD_VARIABLE = "DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD";
+  static final String KEYSTORE_PASSWORD_FILE = "--grid-tls-keystore-password-file";
+  static final String TRUSTSTORE_PASSWORD_FILE = "--grid-tls-truststore-password-file";
 
   @Option(
       names = "--grid-tls-keystore",
@@ -31,9 +31,9 @@ public final class GridTlsOptions {
   Path keyStore;
 
   @Option(
-      names = "--grid-tls-keystore-password-file",
+      names = KEYSTORE_PASSWORD_FILE,
       description =
-          "File with the key store's password. Or set " + KEYSTORE_PASSWORD_VARIABLE + ".")
+          "File with the key store's password. Or set DOCGRID_GRID_TLS_KEYSTORE_PASSWORD.")
   Path keyStorePasswordFile;
 
   @Option(
@@ -44,15 +44,15 @@ public final class GridTlsOptions {
   Path trustStore;
 
   @Option(
-      names = "--grid-tls-truststore-password-file",
+      names = TRUSTSTORE_PASSWORD_FILE,
       description =
-          "File with the trust store's password. Or set " + TRUSTSTORE_PASSWORD_VARIABLE + ".")
+          "File with the trust store's password. Or set DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD.")
   Path trustStorePasswordFile;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   GridTlsOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   /** The TLS settings; null when no store is given (plain TCP). */
@@ -74,19 +74,10 @@ public final class GridTlsOptions {
       return null;
     }
     String keyPassword =
-        password(
-            problems,
-            "--grid-tls-keystore",
-            keyStorePasswordFile,
-            "--grid-tls-keystore-password-file",
-            KEYSTORE_PASSWORD_VARIABLE);
+        password(problems, "--grid-tls-keystore", KEYSTORE_PASSWORD_FILE, keyStorePasswordFile);
     String trustPassword =
         password(
-            problems,
-            "--grid-tls-truststore",
-            trustStorePasswordFile,
-            "--grid-tls-truststore-password-file",
-            TRUSTSTORE_PASSWORD_VARIABLE);
+            problems, "--grid-tls-truststore", TRUSTSTORE_PASSWORD_FILE, trustStorePasswordFile);
     KeyStore keys =
         keyPassword == null ? null : open(problems, "--grid-tls-keystore", keyStore, keyPassword);
     if (keys != null && !holdsPrivateKey(keys)) {
@@ -109,21 +100,14 @@ public final class GridTlsOptions {
     return new GridTls(keyStore, keyPassword, trustStore, trustPassword);
   }
 
-  private String password(
-      List<String> problems, String store, Path file, String fileFlag, String variable) {
-    if (file != null) {
-      try {
-        return Files.readString(file).strip();
-      } catch (IOException e) {
-        problems.add(setting(fileFlag) + " cannot be read: " + file);
-        return null;
-      }
-    }
-    String password = environment.get(variable).orElse(null);
-    if (password == null) {
-      problems.add(store + " needs its password in " + variable + " or " + fileFlag);
-    }
-    return password;
+  private String password(List<String> problems, String store, String fileOption, Path file) {
+    return secrets
+        .required(
+            fileOption,
+            file,
+            store + " needs its password in " + Secrets.sources(fileOption),
+            problems)
+        .orElse(null);
   }
 
   private static KeyStore open(List<String> problems, String flag, Path file, String password) {

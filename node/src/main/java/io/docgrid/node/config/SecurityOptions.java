@@ -7,7 +7,6 @@ import io.docgrid.api.auth.OAuthSettings;
 import io.docgrid.api.auth.Tier;
 import io.docgrid.api.limits.TierLimits;
 import io.docgrid.api.limits.TierPolicy;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ import picocli.CommandLine.Option;
 
 /** The security options of {@code docgrid serve}, validated into a {@link SecurityConfig}. */
 public final class SecurityOptions {
+
+  static final String KEYSTORE_PASSWORD_FILE = "--tls-keystore-password-file";
 
   private static final Pattern TIER_LIMIT =
       Pattern.compile("(FREE|STANDARD|OAUTH|ENTERPRISE)\\.([a-z-]+)=(.+)");
@@ -66,7 +67,7 @@ public final class SecurityOptions {
   Path tlsKeystore;
 
   @Option(
-      names = "--tls-keystore-password-file",
+      names = KEYSTORE_PASSWORD_FILE,
       description = "File with the keystore password. Or set DOCGRID_TLS_KEYSTORE_PASSWORD.")
   Path tlsKeystorePasswordFile;
 
@@ -95,10 +96,10 @@ public final class SecurityOptions {
       defaultValue = "30s")
   String keyCacheTtl;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   SecurityOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   SecurityConfig toConfig(List<String> problems) {
@@ -262,22 +263,15 @@ public final class SecurityOptions {
       problems.add(setting("--tls-keystore") + " cannot be read: " + tlsKeystore);
       return null;
     }
-    String password = environment.get("DOCGRID_TLS_KEYSTORE_PASSWORD").orElse(null);
-    if (tlsKeystorePasswordFile != null) {
-      try {
-        password = Files.readString(tlsKeystorePasswordFile).strip();
-      } catch (IOException e) {
-        problems.add(
-            setting("--tls-keystore-password-file")
-                + " cannot be read: "
-                + tlsKeystorePasswordFile);
-        return null;
-      }
-    }
-    if (password == null || password.isEmpty()) {
-      problems.add(
-          "--tls-keystore needs its password in DOCGRID_TLS_KEYSTORE_PASSWORD or"
-              + " --tls-keystore-password-file");
+    String password =
+        secrets
+            .required(
+                KEYSTORE_PASSWORD_FILE,
+                tlsKeystorePasswordFile,
+                "--tls-keystore needs its password in " + Secrets.sources(KEYSTORE_PASSWORD_FILE),
+                problems)
+            .orElse(null);
+    if (password == null) {
       return null;
     }
     return new ApiServer.Tls(tlsKeystore, password);
