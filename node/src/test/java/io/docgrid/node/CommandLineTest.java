@@ -2,6 +2,7 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.node.config.GpuMode;
 import io.docgrid.node.config.NodeConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,6 +69,7 @@ class CommandLineTest {
     assertThat(config.jobs().workerProcesses()).isEqualTo((cores + threads - 1) / threads);
     assertThat(config.jobs().workerHeap()).isEqualTo(threads + "g");
     assertThat(config.jobs().documentsAtOnce()).isGreaterThanOrEqualTo(cores);
+    assertThat(config.jobs().gpu()).isEqualTo(GpuMode.AUTO);
   }
 
   @Test
@@ -119,7 +121,9 @@ class CommandLineTest {
             "--isolation",
             "container",
             "--worker-heap",
-            "lots");
+            "lots",
+            "--gpu",
+            "sometimes");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .contains("--port (DOCGRID_PORT)")
@@ -128,7 +132,8 @@ class CommandLineTest {
         .contains("--seeds (DOCGRID_SEEDS)")
         .contains("--job-timeout (DOCGRID_JOB_TIMEOUT)")
         .contains("--isolation (DOCGRID_ISOLATION)")
-        .contains("--worker-heap (DOCGRID_WORKER_HEAP)");
+        .contains("--worker-heap (DOCGRID_WORKER_HEAP)")
+        .contains("--gpu (DOCGRID_GPU)");
   }
 
   @Test

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** How a node runs document jobs: time limits, isolation in child JVMs, shutdown grace. */
+/** How a node runs document jobs: time limits, isolation in child JVMs, GPUs, shutdown grace. */
 public final class JobsOptions {
 
   @Option(
@@ -66,6 +66,15 @@ public final class JobsOptions {
               + " compiler, and a child that crashes costs them a retry each, alone (default:"
               + " the number of CPU cores, at most 4).")
   String workerThreads;
+
+  @Option(
+      names = "--gpu",
+      description =
+          "Preprocess pages (deskew, binarisation) on NVIDIA GPUs through CUDA: auto (when the"
+              + " node has a usable GPU), on (refuse to start without one) or off"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "auto")
+  String gpu;
 
   /**
    * @param pagesPerJob how the submitting side cuts PDFs into grid jobs (not a worker's concern)
@@ -128,7 +137,26 @@ public final class JobsOptions {
       problems.add(
           setting("--job-lease") + " must be a duration of at least 3s, got '" + jobLease + "'");
     }
+    GpuMode gpuMode =
+        switch (gpu == null ? "" : gpu.trim().toLowerCase(Locale.ROOT)) {
+          case "auto" -> GpuMode.AUTO;
+          case "on" -> GpuMode.ON;
+          case "off" -> GpuMode.OFF;
+          default -> {
+            problems.add(setting("--gpu") + " must be auto, on or off, got '" + gpu + "'");
+            yield GpuMode.AUTO;
+          }
+        };
     return new NodeConfig.JobsConfig(
-        timeout, grace, pagesPerJob, perPage, isolationMode, heap, children, threads, lease);
+        timeout,
+        grace,
+        pagesPerJob,
+        perPage,
+        isolationMode,
+        heap,
+        children,
+        threads,
+        lease,
+        gpuMode);
   }
 }
