@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +142,54 @@ class CommandLineTest {
   void an_unknown_flag_is_a_usage_error() {
     assertThat(run(Map.of(), "serve", "--colour", "blue")).isEqualTo(2);
     assertThat(err.toString()).contains("--colour");
+  }
+
+  @Test
+  void an_unknown_docgrid_variable_fails_serve_with_exit_code_2_naming_the_closest_setting(
+      @TempDir Path temp) {
+    int code =
+        run(
+            Map.of("DOCGRID_DB_ULR", "jdbc:postgresql://db:5432/docgrid", "DOCGRID_SEED", "x:1"),
+            "serve",
+            "--data-dir",
+            temp.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("DOCGRID_DB_ULR is not a DocGrid setting; did you mean DOCGRID_DB_URL?")
+        .contains("DOCGRID_SEED is not a DocGrid setting; did you mean DOCGRID_SEEDS?");
+    assertThat(temp).isEmptyDirectory();
+  }
+
+  @Test
+  void secrets_other_commands_settings_and_variables_read_elsewhere_are_known() {
+    Map<String, String> environment = new HashMap<>();
+    for (String name :
+        List.of(
+            "DOCGRID_DB_PASSWORD",
+            "DOCGRID_S3_ACCESS_KEY_ID",
+            "DOCGRID_S3_SECRET_ACCESS_KEY",
+            "DOCGRID_TLS_KEYSTORE_PASSWORD",
+            "DOCGRID_GRID_TLS_KEYSTORE_PASSWORD",
+            "DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD",
+            "DOCGRID_API_KEY",
+            "DOCGRID_URL",
+            "DOCGRID_STATUS_PORT",
+            "DOCGRID_LOG_FORMAT",
+            "DOCGRID_JAR")) {
+      environment.put(name, "x");
+    }
+
+    // An invalid port stops serve after the environment was checked and before anything starts.
+    assertThat(run(environment, "serve", "--port", "99999")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--port (DOCGRID_PORT)").doesNotContain("not a DocGrid");
+  }
+
+  @Test
+  void help_is_answered_whatever_the_environment_holds() {
+    assertThat(run(Map.of("DOCGRID_DB_ULR", "x"), "serve", "--help")).isZero();
+    assertThat(out.toString()).contains("--db-url");
   }
 
   @Test

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  */
 public final class BlobStoreOptions {
 
-  static final String ACCESS_KEY_VARIABLE = "DOCGRID_S3_ACCESS_KEY_ID";
-  static final String SECRET_KEY_VARIABLE = "DOCGRID_S3_SECRET_ACCESS_KEY";
+  public static final String ACCESS_KEY_VARIABLE = "DOCGRID_S3_ACCESS_KEY_ID";
+  public static final String SECRET_KEY_VARIABLE = "DOCGRID_S3_SECRET_ACCESS_KEY";
   static final String CREDENTIALS_FILE = "--s3-credentials-file";
 
   /** S3's rules for new bucket names, which MinIO and Ceph follow too. */

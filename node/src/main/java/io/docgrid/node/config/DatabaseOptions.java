@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 public final class DatabaseOptions {
 
-  static final String PASSWORD_FILE = "--db-password-file";
+  public static final String PASSWORD_FILE = "--db-password-file";
 
   @Option(
       names = "--data-dir",

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 public final class GridTlsOptions {
 
-  static final String KEYSTORE_PASSWORD_FILE = "--grid-tls-keystore-password-file";
-  static final String TRUSTSTORE_PASSWORD_FILE = "--grid-tls-truststore-password-file";
+  public static final String KEYSTORE_PASSWORD_FILE = "--grid-tls-keystore-password-file";
+  public static final String TRUSTSTORE_PASSWORD_FILE = "--grid-tls-truststore-password-file";
 
   @Option(
       names = "--grid-tls-keystore",

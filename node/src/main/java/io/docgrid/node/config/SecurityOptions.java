@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** The security options of {@code docgrid serve}, validated into a {@link SecurityConfig}. */
 public final class SecurityOptions {
 
-  static final String KEYSTORE_PASSWORD_FILE = "--tls-keystore-password-file";
+  public static final String KEYSTORE_PASSWORD_FILE = "--tls-keystore-password-file";
 
   private static final Pattern TIER_LIMIT =
       Pattern.compile("(FREE|STANDARD|OAUTH|ENTERPRISE)\\.([a-z-]+)=(.+)");
