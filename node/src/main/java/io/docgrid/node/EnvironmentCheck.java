@@ -37,7 +37,7 @@ final class EnvironmentCheck {
           "DOCGRID_ARGS");
 
   /** Secrets, read by {@link Secrets} from a file or their variable, never from a flag. */
-  private static final List<String> SECRETS =
+  static final List<String> SECRETS =
       List.of(
           Secrets.variableFor(DatabaseOptions.PASSWORD_FILE),
           Secrets.variableFor(SecurityOptions.KEYSTORE_PASSWORD_FILE),

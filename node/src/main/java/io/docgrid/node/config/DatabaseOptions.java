@@ -14,11 +14,14 @@ public final class DatabaseOptions {
 
   public static final String PASSWORD_FILE = "--db-password-file";
 
+  /** Shared with {@code worker}, so that a worker on serve's host finds its documents. */
+  static final String DEFAULT_DATA_DIR = "./docgrid-data";
+
   @Option(
       names = "--data-dir",
       description =
           "Where the embedded database, blobs and grid files live (default: ${DEFAULT-VALUE}).",
-      defaultValue = "./docgrid-data")
+      defaultValue = DEFAULT_DATA_DIR)
   String dataDir;
 
   @Option(

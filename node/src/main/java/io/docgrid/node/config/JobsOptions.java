@@ -33,8 +33,8 @@ public final class JobsOptions {
   @Option(
       names = "--isolation",
       description =
-          "Where documents are parsed and OCRed: process (supervised child JVMs, the default) or"
-              + " none (in the node's JVM).",
+          "Where documents are parsed and OCRed: process (in supervised child JVMs) or none (in"
+              + " the node's JVM) (default: ${DEFAULT-VALUE}).",
       defaultValue = "process")
   String isolation;
 

@@ -67,7 +67,7 @@ public final class ServeOptions {
       description =
           "Jobs that may wait at once; beyond it submissions get 503 OVERLOADED with Retry-After"
               + " (default: ${DEFAULT-VALUE}).",
-      defaultValue = "10000")
+      defaultValue = "" + NodeConfig.ApiConfig.DEFAULT_MAX_QUEUED_JOBS)
   String maxQueuedJobs;
 
   @Mixin GridOptions grid;

@@ -23,7 +23,7 @@ public final class WorkerOptions {
           "Where OCR models and grid files live; the blob store defaults to <data-dir>/blobs, so a"
               + " worker given serve's data directory shares its documents (default:"
               + " ${DEFAULT-VALUE}).",
-      defaultValue = "./docgrid-data")
+      defaultValue = DatabaseOptions.DEFAULT_DATA_DIR)
   String dataDir;
 
   @Option(
