@@ -4,6 +4,7 @@ import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.ConfigException;
 import io.docgrid.node.config.Environment;
 import io.docgrid.node.config.EnvironmentDefaults;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -42,13 +43,24 @@ public final class Main {
 
   /**
    * The command line, with {@code environment} as the source of every option's environment twin and
-   * of the secrets that are never flags: the process environment, or a test's own.
+   * of the secrets that are never flags: the process environment, or a test's own. A {@code
+   * DOCGRID_} variable that nothing reads stops every command but help with exit code 2.
    */
   static CommandLine newCommandLine(Map<String, String> environment) {
     CommandLine commandLine =
         new CommandLine(new DocgridCommand(), new EnvironmentFactory(new Environment(environment)));
     commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    EnvironmentCheck check = new EnvironmentCheck(commandLine.getCommandSpec());
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          List<String> unknown = helpRequested(parsed) ? List.of() : check.problems(environment);
+          if (!unknown.isEmpty()) {
+            commandLine.getErr().println(new ConfigException(unknown).getMessage());
+            return EXIT_USAGE;
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     commandLine.setExecutionExceptionHandler(
         (failure, cmd, parsed) -> {
           if (failure instanceof ConfigException config) {
@@ -64,6 +76,16 @@ public final class Main {
           return EXIT_START_FAILED;
         });
     return commandLine;
+  }
+
+  /** Help and version are answered whatever the environment holds. */
+  private static boolean helpRequested(CommandLine.ParseResult parsed) {
+    for (var level = parsed; level != null; level = level.subcommand()) {
+      if (level.isUsageHelpRequested() || level.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable failure) {

@@ -1,6 +1,5 @@
 package io.docgrid.node;
 
-import io.docgrid.node.config.GpuOptions;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.ServeOptions;
 import io.docgrid.node.wiring.RunningNode;
@@ -26,8 +25,6 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ServeOptions options;
 
-  @Mixin GpuOptions gpu;
-
   @Spec CommandSpec spec;
 
   @Override
@@ -35,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     NodeConfig config = options.toConfig(); // throws ConfigException: exit code 2
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
-    RunningNode node = new Wiring(config, gpu.toMode()).start();
+    RunningNode node = new Wiring(config).start();
     Thread shutdown =
         new Thread(
             () -> {

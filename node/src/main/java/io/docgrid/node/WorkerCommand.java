@@ -1,6 +1,5 @@
 package io.docgrid.node;
 
-import io.docgrid.node.config.GpuOptions;
 import io.docgrid.node.config.WorkerConfig;
 import io.docgrid.node.config.WorkerOptions;
 import io.docgrid.node.wiring.RunningWorker;
@@ -25,15 +24,13 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin WorkerOptions options;
 
-  @Mixin GpuOptions gpu;
-
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     WorkerConfig config = options.toConfig(); // throws ConfigException: exit code 2
     PrintWriter out = spec.commandLine().getOut();
-    RunningWorker worker = new WorkerWiring(config, gpu.toMode()).start();
+    RunningWorker worker = new WorkerWiring(config).start();
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "docgrid-shutdown"));
     out.printf(
         "DocGrid %s worker %s running; status on http://%s:%d/api/v1/health%n",

@@ -2,12 +2,18 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.node.config.GpuMode;
 import io.docgrid.node.config.NodeConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -65,6 +71,7 @@ class CommandLineTest {
     assertThat(config.jobs().workerProcesses()).isEqualTo((cores + threads - 1) / threads);
     assertThat(config.jobs().workerHeap()).isEqualTo(threads + "g");
     assertThat(config.jobs().documentsAtOnce()).isGreaterThanOrEqualTo(cores);
+    assertThat(config.jobs().gpu()).isEqualTo(GpuMode.AUTO);
   }
 
   @Test
@@ -116,7 +123,9 @@ class CommandLineTest {
             "--isolation",
             "container",
             "--worker-heap",
-            "lots");
+            "lots",
+            "--gpu",
+            "sometimes");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .contains("--port (DOCGRID_PORT)")
@@ -125,13 +134,62 @@ class CommandLineTest {
         .contains("--seeds (DOCGRID_SEEDS)")
         .contains("--job-timeout (DOCGRID_JOB_TIMEOUT)")
         .contains("--isolation (DOCGRID_ISOLATION)")
-        .contains("--worker-heap (DOCGRID_WORKER_HEAP)");
+        .contains("--worker-heap (DOCGRID_WORKER_HEAP)")
+        .contains("--gpu (DOCGRID_GPU)");
   }
 
   @Test
   void an_unknown_flag_is_a_usage_error() {
     assertThat(run(Map.of(), "serve", "--colour", "blue")).isEqualTo(2);
     assertThat(err.toString()).contains("--colour");
+  }
+
+  @Test
+  void an_unknown_docgrid_variable_fails_serve_with_exit_code_2_naming_the_closest_setting(
+      @TempDir Path temp) {
+    int code =
+        run(
+            Map.of("DOCGRID_DB_ULR", "jdbc:postgresql://db:5432/docgrid", "DOCGRID_SEED", "x:1"),
+            "serve",
+            "--data-dir",
+            temp.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("DOCGRID_DB_ULR is not a DocGrid setting; did you mean DOCGRID_DB_URL?")
+        .contains("DOCGRID_SEED is not a DocGrid setting; did you mean DOCGRID_SEEDS?");
+    assertThat(temp).isEmptyDirectory();
+  }
+
+  @Test
+  void secrets_other_commands_settings_and_variables_read_elsewhere_are_known() {
+    Map<String, String> environment = new HashMap<>();
+    for (String name :
+        List.of(
+            "DOCGRID_DB_PASSWORD",
+            "DOCGRID_S3_ACCESS_KEY_ID",
+            "DOCGRID_S3_SECRET_ACCESS_KEY",
+            "DOCGRID_TLS_KEYSTORE_PASSWORD",
+            "DOCGRID_GRID_TLS_KEYSTORE_PASSWORD",
+            "DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD",
+            "DOCGRID_API_KEY",
+            "DOCGRID_URL",
+            "DOCGRID_STATUS_PORT",
+            "DOCGRID_LOG_FORMAT",
+            "DOCGRID_JAR")) {
+      environment.put(name, "x");
+    }
+
+    // An invalid port stops serve after the environment was checked and before anything starts.
+    assertThat(run(environment, "serve", "--port", "99999")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--port (DOCGRID_PORT)").doesNotContain("not a DocGrid");
+  }
+
+  @Test
+  void help_is_answered_whatever_the_environment_holds() {
+    assertThat(run(Map.of("DOCGRID_DB_ULR", "x"), "serve", "--help")).isZero();
+    assertThat(out.toString()).contains("--db-url");
   }
 
   @Test
@@ -143,6 +201,25 @@ class CommandLineTest {
                 "DOCGRID_DB_PASSWORD", "from-the-environment"));
     assertThat(config.db().password()).isEqualTo("from-the-environment");
     assertThat(configOf(Map.of()).db().password()).isEmpty();
+  }
+
+  @Test
+  void an_empty_password_file_is_a_usage_error_naming_the_file(@TempDir Path temp)
+      throws Exception {
+    Path empty = Files.createFile(temp.resolve("db-password"));
+
+    int code =
+        run(
+            Map.of(),
+            "serve",
+            "--data-dir",
+            temp.toString(),
+            "--db-password-file",
+            empty.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--db-password-file (DOCGRID_DB_PASSWORD_FILE) is empty: " + empty);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docgrid.node.config.ConfigException;
+import io.docgrid.node.config.GpuMode;
 import io.docgrid.node.config.WorkerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,6 +36,13 @@ class WorkerCommandLineTest {
     assertThat(config.blobDir()).isEqualTo(Path.of("./docgrid-data").resolve("blobs"));
     assertThat(config.statusHost()).isEqualTo("127.0.0.1");
     assertThat(config.statusPort()).isEqualTo(9464);
+    assertThat(config.jobs().gpu()).isEqualTo(GpuMode.AUTO);
+  }
+
+  @Test
+  void gpu_mode_is_a_setting_like_the_others() {
+    assertThat(configOf(Map.of("DOCGRID_GPU", "off")).jobs().gpu()).isEqualTo(GpuMode.OFF);
+    assertThat(configOf(Map.of(), "--gpu", "ON").jobs().gpu()).isEqualTo(GpuMode.ON);
   }
 
   @Test
@@ -60,8 +68,11 @@ class WorkerCommandLineTest {
                     "--seeds",
                     "not a seed",
                     "--isolation",
-                    "container"))
+                    "container",
+                    "--gpu",
+                    "sometimes"))
         .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--gpu (DOCGRID_GPU) must be auto, on or off, got 'sometimes'")
         .hasMessageContaining("--status-port (DOCGRID_STATUS_PORT)")
         .hasMessageContaining("--seeds (DOCGRID_SEEDS)")
         .hasMessageContaining("--isolation (DOCGRID_ISOLATION)");

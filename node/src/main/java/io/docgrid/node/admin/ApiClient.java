@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.node.config.CommandFailure;
+import io.docgrid.node.config.EnvironmentDefaults;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,7 +183,8 @@ public final class ApiClient {
               + " ("
               + reason(e, "connection refused")
               + ")"
-              + "; is a DocGrid node listening there? Set --url or DOCGRID_URL");
+              + "; is a DocGrid node listening there? Set --url or "
+              + EnvironmentDefaults.variableFor("--url"));
     } catch (IOException e) {
       throw failed("cannot reach " + server + " (" + reason(e, e.getClass().getSimpleName()) + ")");
     } catch (InterruptedException e) {

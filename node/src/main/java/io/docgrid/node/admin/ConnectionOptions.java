@@ -1,13 +1,16 @@
 package io.docgrid.node.admin;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.Durations;
 import io.docgrid.node.config.Environment;
-import java.io.IOException;
+import io.docgrid.node.config.Secrets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
-  static final String API_KEY_VARIABLE = "DOCGRID_API_KEY";
+  public static final String API_KEY_FILE = "--api-key-file";
 
   @Option(
       names = "--url",
@@ -27,7 +30,7 @@ public final class ConnectionOptions {
   String url;
 
   @Option(
-      names = "--api-key-file",
+      names = API_KEY_FILE,
       paramLabel = "FILE",
       description =
           "File holding the API key (admin commands need an admin key); wins over"
@@ -42,10 +45,10 @@ public final class ConnectionOptions {
       defaultValue = "30s")
   String timeout;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   ConnectionOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   /** A client for the server, or a usage failure (exit code 2) naming what is missing or wrong. */
@@ -66,7 +69,8 @@ public final class ConnectionOptions {
         || uri.getHost() == null
         || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       throw usage(
-          "--url (DOCGRID_URL) must be an http(s) URL such as http://127.0.0.1:8080, got '"
+          setting("--url")
+              + " must be an http(s) URL such as http://127.0.0.1:8080, got '"
               + url
               + "'");
     }
@@ -74,29 +78,22 @@ public final class ConnectionOptions {
   }
 
   private String apiKey() {
-    String key;
-    if (apiKeyFile != null) {
-      try {
-        key = Files.readString(apiKeyFile).strip();
-      } catch (IOException e) {
-        throw usage("--api-key-file (DOCGRID_API_KEY_FILE) cannot be read: " + apiKeyFile);
-      }
-      if (key.isEmpty()) {
-        throw usage("--api-key-file (DOCGRID_API_KEY_FILE) is empty: " + apiKeyFile);
-      }
-    } else {
-      key =
-          environment
-              .get(API_KEY_VARIABLE)
-              .map(String::strip)
-              .orElseThrow(
-                  () ->
-                      usage(
-                          "no API key: set "
-                              + API_KEY_VARIABLE
-                              + " or pass --api-key-file FILE with a key (a new node"
-                              + " writes one to <data-dir>/admin.key; `docgrid keys bootstrap`"
-                              + " makes another)"));
+    List<String> problems = new ArrayList<>();
+    String key =
+        secrets
+            .required(
+                API_KEY_FILE,
+                apiKeyFile,
+                "no API key: set "
+                    + Secrets.variableFor(API_KEY_FILE)
+                    + " or pass "
+                    + API_KEY_FILE
+                    + " FILE with a key (a new node writes one to <data-dir>/admin.key;"
+                    + " `docgrid keys bootstrap` makes another)",
+                problems)
+            .orElse(null);
+    if (key == null) {
+      throw usage(String.join("; ", problems));
     }
     if (!key.chars().allMatch(c -> c > ' ' && c < 127)) {
       throw usage("the API key must be one line of printable ASCII without spaces");
@@ -108,9 +105,7 @@ public final class ConnectionOptions {
     Duration parsed = Durations.parse(timeout);
     if (parsed == null || parsed.isNegative() || parsed.isZero()) {
       throw usage(
-          "--timeout (DOCGRID_TIMEOUT) must be a positive duration such as 30s, got '"
-              + timeout
-              + "'");
+          setting("--timeout") + " must be a positive duration such as 30s, got '" + timeout + "'");
     }
     return parsed;
   }

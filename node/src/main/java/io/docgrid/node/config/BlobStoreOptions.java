@@ -1,9 +1,9 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import io.docgrid.tasks.blob.S3BlobStore;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  */
 public final class BlobStoreOptions {
 
-  static final String ACCESS_KEY_VARIABLE = "DOCGRID_S3_ACCESS_KEY_ID";
-  static final String SECRET_KEY_VARIABLE = "DOCGRID_S3_SECRET_ACCESS_KEY";
+  public static final String ACCESS_KEY_VARIABLE = "DOCGRID_S3_ACCESS_KEY_ID";
+  public static final String SECRET_KEY_VARIABLE = "DOCGRID_S3_SECRET_ACCESS_KEY";
+  static final String CREDENTIALS_FILE = "--s3-credentials-file";
 
   /** S3's rules for new bucket names, which MinIO and Ceph follow too. */
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -69,7 +70,7 @@ public final class BlobStoreOptions {
   boolean pathStyle;
 
   @Option(
-      names = "--s3-credentials-file",
+      names = CREDENTIALS_FILE,
       description =
           "File with the lines access_key_id=… and secret_access_key=…. Or set"
               + " DOCGRID_S3_ACCESS_KEY_ID and DOCGRID_S3_SECRET_ACCESS_KEY; never flags.")
@@ -82,10 +83,10 @@ public final class BlobStoreOptions {
               + " (default: <data-dir>/spool).")
   Path spoolDir;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   BlobStoreOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   /** Whether the S3 store was asked for, valid or not. */
@@ -108,8 +109,7 @@ public final class BlobStoreOptions {
         return s3(problems, dataDir);
       }
       default -> {
-        problems.add(
-            "--blob-store (DOCGRID_BLOB_STORE) must be local or s3, got '" + blobStore + "'");
+        problems.add(setting("--blob-store") + " must be local or s3, got '" + blobStore + "'");
         return BlobStoreConfig.local();
       }
     }
@@ -119,10 +119,11 @@ public final class BlobStoreOptions {
     int before = problems.size();
     String bucketName = bucket == null ? "" : bucket.trim();
     if (bucketName.isEmpty()) {
-      problems.add("--blob-store s3 needs --s3-bucket (DOCGRID_S3_BUCKET)");
+      problems.add("--blob-store s3 needs " + setting("--s3-bucket"));
     } else if (!BUCKET.matcher(bucketName).matches()) {
       problems.add(
-          "--s3-bucket (DOCGRID_S3_BUCKET) must be a bucket name: 3-63 lower-case letters,"
+          setting("--s3-bucket")
+              + " must be a bucket name: 3-63 lower-case letters,"
               + " digits, dots and hyphens, got '"
               + bucketName
               + "'");
@@ -130,7 +131,8 @@ public final class BlobStoreOptions {
     String keyPrefix = prefix == null ? "" : prefix.trim().replaceAll("^/+|/+$", "");
     if (!PREFIX.matcher(keyPrefix).matches()) {
       problems.add(
-          "--s3-prefix (DOCGRID_S3_PREFIX) must be up to 256 letters, digits and !_.*'()-"
+          setting("--s3-prefix")
+              + " must be up to 256 letters, digits and !_.*'()-"
               + " in /-separated segments, got '"
               + prefix
               + "'");
@@ -138,9 +140,7 @@ public final class BlobStoreOptions {
     String regionName = region == null ? "" : region.trim();
     if (!REGION.matcher(regionName).matches()) {
       problems.add(
-          "--s3-region (DOCGRID_S3_REGION) must be a region such as us-east-1, got '"
-              + region
-              + "'");
+          setting("--s3-region") + " must be a region such as us-east-1, got '" + region + "'");
     }
     URI endpointUri = endpoint(problems);
     S3BlobStore.Credentials credentials = credentials(problems);
@@ -176,7 +176,8 @@ public final class BlobStoreOptions {
         || uri.getQuery() != null
         || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
       problems.add(
-          "--s3-endpoint (DOCGRID_S3_ENDPOINT) must be an http(s) URL such as"
+          setting("--s3-endpoint")
+              + " must be an http(s) URL such as"
               + " http://minio:9000, without credentials or query");
       return null;
     }
@@ -188,15 +189,20 @@ public final class BlobStoreOptions {
     if (credentialsFile != null) {
       return credentialsFromFile(problems);
     }
-    String accessKey = environment.get(ACCESS_KEY_VARIABLE).map(String::strip).orElse("");
-    String secretKey = environment.get(SECRET_KEY_VARIABLE).map(String::strip).orElse("");
+    int before = problems.size();
+    String accessKey = secrets.variable(ACCESS_KEY_VARIABLE, problems).orElse("");
+    String secretKey = secrets.variable(SECRET_KEY_VARIABLE, problems).orElse("");
+    if (problems.size() > before) {
+      return null;
+    }
     if (accessKey.isEmpty() || secretKey.isEmpty()) {
       problems.add(
           "--blob-store s3 needs an access key: set both "
               + ACCESS_KEY_VARIABLE
               + " and "
               + SECRET_KEY_VARIABLE
-              + ", or give --s3-credentials-file (DOCGRID_S3_CREDENTIALS_FILE)");
+              + ", or give "
+              + setting(CREDENTIALS_FILE));
       return null;
     }
     return new S3BlobStore.Credentials(accessKey, secretKey);
@@ -207,14 +213,12 @@ public final class BlobStoreOptions {
    * starting with # are ignored. Problems name the file and line, never a value.
    */
   private S3BlobStore.Credentials credentialsFromFile(List<String> problems) {
-    String flag = "--s3-credentials-file (DOCGRID_S3_CREDENTIALS_FILE)";
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(credentialsFile);
-    } catch (IOException e) {
-      problems.add(flag + " cannot be read: " + credentialsFile);
+    String flag = setting(CREDENTIALS_FILE);
+    String text = secrets.file(CREDENTIALS_FILE, credentialsFile, problems).orElse(null);
+    if (text == null) {
       return null;
     }
+    List<String> lines = text.lines().toList();
     String accessKey = "";
     String secretKey = "";
     List<String> bad = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.docgrid.node.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
  */
 public final class DatabaseOptions {
 
-  static final String PASSWORD_VARIABLE = "DOCGRID_DB_PASSWORD";
+  public static final String PASSWORD_FILE = "--db-password-file";
+
+  /** Shared with {@code worker}, so that a worker on serve's host finds its documents. */
+  static final String DEFAULT_DATA_DIR = "./docgrid-data";
 
   @Option(
       names = "--data-dir",
       description =
           "Where the embedded database, blobs and grid files live (default: ${DEFAULT-VALUE}).",
-      defaultValue = "./docgrid-data")
+      defaultValue = DEFAULT_DATA_DIR)
   String dataDir;
 
   @Option(
@@ -34,7 +37,7 @@ public final class DatabaseOptions {
   String dbUser;
 
   @Option(
-      names = "--db-password-file",
+      names = PASSWORD_FILE,
       description = "File holding the database password. Or set DOCGRID_DB_PASSWORD; never a flag.")
   Path dbPasswordFile;
 
@@ -45,10 +48,10 @@ public final class DatabaseOptions {
   String dbPoolSize;
 
   /** The password comes from the environment or a file only, so it never shows in `ps`. */
-  private final Environment environment;
+  private final Secrets secrets;
 
   DatabaseOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   public Path dataDir() {
@@ -60,23 +63,12 @@ public final class DatabaseOptions {
     String url = dbUrl == null || dbUrl.isBlank() ? null : dbUrl.trim();
     if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       problems.add(
-          "--db-url (DOCGRID_DB_URL) must start with jdbc:postgresql: (or jdbc:h2: for an external H2 file)");
+          setting("--db-url")
+              + " must start with jdbc:postgresql: (or jdbc:h2: for an external H2 file)");
     }
-    String password = readPassword(problems);
+    // Optional: PostgreSQL may trust the user without one, and the embedded database needs none.
+    String password = secrets.optional(PASSWORD_FILE, dbPasswordFile, problems).orElse("");
     int pool = Numbers.inRange(problems, "--db-pool-size", dbPoolSize, 1, 200);
     return new NodeConfig.DbConfig(url, url == null ? "sa" : dbUser, password, pool);
-  }
-
-  private String readPassword(List<String> problems) {
-    if (dbPasswordFile != null) {
-      try {
-        return Files.readString(dbPasswordFile).strip();
-      } catch (IOException e) {
-        problems.add(
-            "--db-password-file (DOCGRID_DB_PASSWORD_FILE) cannot be read: " + dbPasswordFile);
-        return null;
-      }
-    }
-    return environment.get(PASSWORD_VARIABLE).orElse("");
   }
 }

@@ -25,12 +25,25 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     return PREFIX + bare.replace('-', '_').toUpperCase(Locale.ROOT);
   }
 
+  /** The twin of an option, by its longest name. */
+  public static String variableFor(OptionSpec option) {
+    return variableFor(option.longestName());
+  }
+
+  /**
+   * How a message names a setting: {@code --db-url (DOCGRID_DB_URL)}, the flag with its twin, so
+   * that an operator who set either one recognises it.
+   */
+  public static String setting(String longOption) {
+    return longOption + " (" + variableFor(longOption) + ")";
+  }
+
   @Override
   public String defaultValue(ArgSpec argument) {
     if (!(argument instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
       return null;
     }
-    String value = environment.get(variableFor(option.longestName()));
+    String value = environment.get(variableFor(option));
     return value == null || value.isEmpty() ? null : value;
   }
 }

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -132,14 +134,13 @@ public final class GridOptions {
     long region = ByteSize.parse(gridMemory);
     if (region < 32L << 20) {
       problems.add(
-          "--grid-memory (DOCGRID_GRID_MEMORY) must be a size of at least 32MB, got '"
-              + gridMemory
-              + "'");
+          setting("--grid-memory") + " must be a size of at least 32MB, got '" + gridMemory + "'");
     }
     long resultCacheRegion = ByteSize.parse(resultCacheMemory);
     if (resultCacheRegion < 16L << 20) {
       problems.add(
-          "--result-cache-memory (DOCGRID_RESULT_CACHE_MEMORY) must be a size of at least 16MB, got '"
+          setting("--result-cache-memory")
+              + " must be a size of at least 16MB, got '"
               + resultCacheMemory
               + "'");
     }
@@ -150,7 +151,8 @@ public final class GridOptions {
     Duration join = "0".equals(joinTimeout.trim()) ? Duration.ZERO : Durations.parse(joinTimeout);
     if (join == null || join.isNegative()) {
       problems.add(
-          "--join-timeout (DOCGRID_JOIN_TIMEOUT) must be a duration such as 60s (0 for ever), got '"
+          setting("--join-timeout")
+              + " must be a duration such as 60s (0 for ever), got '"
               + joinTimeout
               + "'");
       join = Duration.ZERO;
@@ -182,13 +184,13 @@ public final class GridOptions {
               + " --discovery kubernetes only");
     }
     if (!"multicast".equals(kind) && multicastGroup != null) {
-      problems.add(
-          "--multicast-group (DOCGRID_MULTICAST_GROUP) applies to --discovery multicast only");
+      problems.add(setting("--multicast-group") + " applies to --discovery multicast only");
     }
     boolean seedsGiven = seeds != null && !seeds.isEmpty();
     if (!"static".equals(kind) && seedsGiven) {
       problems.add(
-          "--seeds (DOCGRID_SEEDS) applies to --discovery static only; with --discovery "
+          setting("--seeds")
+              + " applies to --discovery static only; with --discovery "
               + kind
               + " the peers are found without it");
     }
@@ -201,7 +203,8 @@ public final class GridOptions {
         return kubernetes(problems);
       default:
         problems.add(
-            "--discovery (DOCGRID_DISCOVERY) must be static, multicast or kubernetes, got '"
+            setting("--discovery")
+                + " must be static, multicast or kubernetes, got '"
                 + discovery
                 + "'");
         return new Discovery.Static(List.of());
@@ -216,9 +219,7 @@ public final class GridOptions {
     for (String seed : seedList) {
       if (!SEED.matcher(seed).matches()) {
         problems.add(
-            "--seeds (DOCGRID_SEEDS) entries must be host:port or host:from..to, got '"
-                + seed
-                + "'");
+            setting("--seeds") + " entries must be host:port or host:from..to, got '" + seed + "'");
       }
     }
     return new Discovery.Static(seedList);
@@ -228,7 +229,8 @@ public final class GridOptions {
     String group = multicastGroup == null ? DEFAULT_MULTICAST_GROUP : multicastGroup.trim();
     if (!isIpv4Multicast(group)) {
       problems.add(
-          "--multicast-group (DOCGRID_MULTICAST_GROUP) must be an IPv4 multicast address"
+          setting("--multicast-group")
+              + " must be an IPv4 multicast address"
               + " (224.0.0.0 to 239.255.255.255), got '"
               + group
               + "'");
@@ -239,19 +241,17 @@ public final class GridOptions {
   private Discovery kubernetes(List<String> problems) {
     if (k8sService == null || k8sService.isBlank()) {
       problems.add(
-          "--discovery kubernetes needs --k8s-service (DOCGRID_K8S_SERVICE), the headless service"
+          "--discovery kubernetes needs "
+              + setting("--k8s-service")
+              + ", the headless service"
               + " in front of the grid's pods");
     }
     if (k8sMasterUrl != null && !k8sMasterUrl.trim().matches("https?://[^\\s/]+(/.*)?")) {
       problems.add(
-          "--k8s-master-url (DOCGRID_K8S_MASTER_URL) must be an http(s) URL, got '"
-              + k8sMasterUrl
-              + "'");
+          setting("--k8s-master-url") + " must be an http(s) URL, got '" + k8sMasterUrl + "'");
     }
     if (k8sAccountTokenFile != null && !Files.isReadable(k8sAccountTokenFile)) {
-      problems.add(
-          "--k8s-account-token-file (DOCGRID_K8S_ACCOUNT_TOKEN_FILE) cannot be read: "
-              + k8sAccountTokenFile);
+      problems.add(setting("--k8s-account-token-file") + " cannot be read: " + k8sAccountTokenFile);
     }
     return new Discovery.Kubernetes(
         k8sNamespace == null || k8sNamespace.isBlank() ? "default" : k8sNamespace.trim(),

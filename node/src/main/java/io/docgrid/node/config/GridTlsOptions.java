@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 public final class GridTlsOptions {
 
-  static final String KEYSTORE_PASSWORD_VARIABLE = "DOCGRID_GRID_TLS_KEYSTORE_PASSWORD";
-  static final String TRUSTSTORE_PASSWORD_VARIABLE = "DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD";
+  public static final String KEYSTORE_PASSWORD_FILE = "--grid-tls-keystore-password-file";
+  public static final String TRUSTSTORE_PASSWORD_FILE = "--grid-tls-truststore-password-file";
 
   @Option(
       names = "--grid-tls-keystore",
@@ -29,9 +31,9 @@ public final class GridTlsOptions {
   Path keyStore;
 
   @Option(
-      names = "--grid-tls-keystore-password-file",
+      names = KEYSTORE_PASSWORD_FILE,
       description =
-          "File with the key store's password. Or set " + KEYSTORE_PASSWORD_VARIABLE + ".")
+          "File with the key store's password. Or set DOCGRID_GRID_TLS_KEYSTORE_PASSWORD.")
   Path keyStorePasswordFile;
 
   @Option(
@@ -42,15 +44,15 @@ public final class GridTlsOptions {
   Path trustStore;
 
   @Option(
-      names = "--grid-tls-truststore-password-file",
+      names = TRUSTSTORE_PASSWORD_FILE,
       description =
-          "File with the trust store's password. Or set " + TRUSTSTORE_PASSWORD_VARIABLE + ".")
+          "File with the trust store's password. Or set DOCGRID_GRID_TLS_TRUSTSTORE_PASSWORD.")
   Path trustStorePasswordFile;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   GridTlsOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   /** The TLS settings; null when no store is given (plain TCP). */
@@ -65,29 +67,23 @@ public final class GridTlsOptions {
     }
     if (keyStore == null || trustStore == null) {
       problems.add(
-          "--grid-tls-keystore (DOCGRID_GRID_TLS_KEYSTORE) and --grid-tls-truststore"
-              + " (DOCGRID_GRID_TLS_TRUSTSTORE) must be given together");
+          setting("--grid-tls-keystore")
+              + " and "
+              + setting("--grid-tls-truststore")
+              + " must be given together");
       return null;
     }
     String keyPassword =
-        password(
-            problems,
-            "--grid-tls-keystore",
-            keyStorePasswordFile,
-            "--grid-tls-keystore-password-file",
-            KEYSTORE_PASSWORD_VARIABLE);
+        password(problems, "--grid-tls-keystore", KEYSTORE_PASSWORD_FILE, keyStorePasswordFile);
     String trustPassword =
         password(
-            problems,
-            "--grid-tls-truststore",
-            trustStorePasswordFile,
-            "--grid-tls-truststore-password-file",
-            TRUSTSTORE_PASSWORD_VARIABLE);
+            problems, "--grid-tls-truststore", TRUSTSTORE_PASSWORD_FILE, trustStorePasswordFile);
     KeyStore keys =
         keyPassword == null ? null : open(problems, "--grid-tls-keystore", keyStore, keyPassword);
     if (keys != null && !holdsPrivateKey(keys)) {
       problems.add(
-          "--grid-tls-keystore (DOCGRID_GRID_TLS_KEYSTORE) holds no private key: "
+          setting("--grid-tls-keystore")
+              + " holds no private key: "
               + keyStore
               + " must contain this node's certificate and key");
     }
@@ -96,9 +92,7 @@ public final class GridTlsOptions {
             ? null
             : open(problems, "--grid-tls-truststore", trustStore, trustPassword);
     if (trusted != null && !holdsCertificate(trusted)) {
-      problems.add(
-          "--grid-tls-truststore (DOCGRID_GRID_TLS_TRUSTSTORE) holds no certificate: "
-              + trustStore);
+      problems.add(setting("--grid-tls-truststore") + " holds no certificate: " + trustStore);
     }
     if (keyPassword == null || trustPassword == null) {
       return null;
@@ -106,30 +100,18 @@ public final class GridTlsOptions {
     return new GridTls(keyStore, keyPassword, trustStore, trustPassword);
   }
 
-  private String password(
-      List<String> problems, String store, Path file, String fileFlag, String variable) {
-    if (file != null) {
-      try {
-        return Files.readString(file).strip();
-      } catch (IOException e) {
-        problems.add(
-            fileFlag
-                + " ("
-                + EnvironmentDefaults.variableFor(fileFlag)
-                + ") cannot be read: "
-                + file);
-        return null;
-      }
-    }
-    String password = environment.get(variable).orElse(null);
-    if (password == null) {
-      problems.add(store + " needs its password in " + variable + " or " + fileFlag);
-    }
-    return password;
+  private String password(List<String> problems, String store, String fileOption, Path file) {
+    return secrets
+        .required(
+            fileOption,
+            file,
+            store + " needs its password in " + Secrets.sources(fileOption),
+            problems)
+        .orElse(null);
   }
 
   private static KeyStore open(List<String> problems, String flag, Path file, String password) {
-    String described = flag + " (" + EnvironmentDefaults.variableFor(flag) + ") ";
+    String described = setting(flag) + " ";
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       problems.add(described + "cannot be read: " + file);
       return null;

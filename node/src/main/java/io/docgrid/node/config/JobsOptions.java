@@ -1,10 +1,12 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** How a node runs document jobs: time limits, isolation in child JVMs, shutdown grace. */
+/** How a node runs document jobs: time limits, isolation in child JVMs, GPUs, shutdown grace. */
 public final class JobsOptions {
 
   @Option(
@@ -31,8 +33,8 @@ public final class JobsOptions {
   @Option(
       names = "--isolation",
       description =
-          "Where documents are parsed and OCRed: process (supervised child JVMs, the default) or"
-              + " none (in the node's JVM).",
+          "Where documents are parsed and OCRed: process (in supervised child JVMs) or none (in"
+              + " the node's JVM) (default: ${DEFAULT-VALUE}).",
       defaultValue = "process")
   String isolation;
 
@@ -65,6 +67,15 @@ public final class JobsOptions {
               + " the number of CPU cores, at most 4).")
   String workerThreads;
 
+  @Option(
+      names = "--gpu",
+      description =
+          "Preprocess pages (deskew, binarisation) on NVIDIA GPUs through CUDA: auto (when the"
+              + " node has a usable GPU), on (refuse to start without one) or off"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "auto")
+  String gpu;
+
   /**
    * @param pagesPerJob how the submitting side cuts PDFs into grid jobs (not a worker's concern)
    */
@@ -72,7 +83,8 @@ public final class JobsOptions {
     var timeout = Durations.parse(jobTimeout);
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       problems.add(
-          "--job-timeout (DOCGRID_JOB_TIMEOUT) must be a positive duration such as 10m, got '"
+          setting("--job-timeout")
+              + " must be a positive duration such as 10m, got '"
               + jobTimeout
               + "'");
     }
@@ -82,7 +94,7 @@ public final class JobsOptions {
           case "none" -> NodeConfig.Isolation.NONE;
           default -> {
             problems.add(
-                "--isolation (DOCGRID_ISOLATION) must be process or none, got '" + isolation + "'");
+                setting("--isolation") + " must be process or none, got '" + isolation + "'");
             yield NodeConfig.Isolation.PROCESS;
           }
         };
@@ -99,32 +111,52 @@ public final class JobsOptions {
         workerHeap == null || workerHeap.isBlank() ? Math.max(1, threads) + "g" : workerHeap;
     if (!heap.matches("\\d{1,6}[mMgG]")) {
       problems.add(
-          "--worker-heap (DOCGRID_WORKER_HEAP) must be a JVM heap size such as 512m or 2g, got '"
+          setting("--worker-heap")
+              + " must be a JVM heap size such as 512m or 2g, got '"
               + heap
               + "'");
     }
     var perPage = Durations.parse(pageTimeout);
     if (perPage == null || perPage.isNegative() || perPage.isZero()) {
       problems.add(
-          "--page-timeout (DOCGRID_PAGE_TIMEOUT) must be a positive duration such as 2m, got '"
+          setting("--page-timeout")
+              + " must be a positive duration such as 2m, got '"
               + pageTimeout
               + "'");
     }
     var grace = Durations.parse(shutdownGrace);
     if (grace == null || grace.isNegative()) {
       problems.add(
-          "--shutdown-grace (DOCGRID_SHUTDOWN_GRACE) must be a duration such as 30s, got '"
+          setting("--shutdown-grace")
+              + " must be a duration such as 30s, got '"
               + shutdownGrace
               + "'");
     }
     var lease = Durations.parse(jobLease);
     if (lease == null || lease.compareTo(java.time.Duration.ofSeconds(3)) < 0) {
       problems.add(
-          "--job-lease (DOCGRID_JOB_LEASE) must be a duration of at least 3s, got '"
-              + jobLease
-              + "'");
+          setting("--job-lease") + " must be a duration of at least 3s, got '" + jobLease + "'");
     }
+    GpuMode gpuMode =
+        switch (gpu == null ? "" : gpu.trim().toLowerCase(Locale.ROOT)) {
+          case "auto" -> GpuMode.AUTO;
+          case "on" -> GpuMode.ON;
+          case "off" -> GpuMode.OFF;
+          default -> {
+            problems.add(setting("--gpu") + " must be auto, on or off, got '" + gpu + "'");
+            yield GpuMode.AUTO;
+          }
+        };
     return new NodeConfig.JobsConfig(
-        timeout, grace, pagesPerJob, perPage, isolationMode, heap, children, threads, lease);
+        timeout,
+        grace,
+        pagesPerJob,
+        perPage,
+        isolationMode,
+        heap,
+        children,
+        threads,
+        lease,
+        gpuMode);
   }
 }

@@ -124,6 +124,8 @@ public record NodeConfig(
    * @param workerHeap the heap of each extraction child JVM
    * @param workerProcesses extraction child JVMs at most
    * @param workerThreads documents each extraction child works on at once
+   * @param lease how long an API node holds a job it dispatched without renewing it
+   * @param gpu whether pages are preprocessed on the node's GPUs
    */
   public record JobsConfig(
       Duration timeout,
@@ -134,11 +136,13 @@ public record NodeConfig(
       String workerHeap,
       int workerProcesses,
       int workerThreads,
-      Duration lease) {
+      Duration lease,
+      GpuMode gpu) {
 
     /** How long an API node holds a job it dispatched without renewing it. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
+    /** The default lease, and the CPU only. */
     public JobsConfig(
         Duration timeout,
         Duration shutdownGrace,
@@ -157,7 +161,8 @@ public record NodeConfig(
           workerHeap,
           workerProcesses,
           workerThreads,
-          DEFAULT_LEASE);
+          DEFAULT_LEASE,
+          GpuMode.OFF);
     }
 
     /** Documents this node's extraction works on at once: its slots for grid jobs. */

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.util.List;
 
 /** Whole-number options, checked with a message that names the flag and its environment twin. */
@@ -11,10 +13,8 @@ final class Numbers {
     int parsed = parseInt(value);
     if (parsed < (zeroAllowed ? 0 : 1) || parsed > 65535) {
       problems.add(
-          flag
-              + " ("
-              + EnvironmentDefaults.variableFor(flag)
-              + ") must be a port number"
+          setting(flag)
+              + " must be a port number"
               + (zeroAllowed ? " from 0" : " from 1")
               + " to 65535, got '"
               + value
@@ -27,10 +27,8 @@ final class Numbers {
     int parsed = parseInt(value);
     if (parsed < min || parsed > max) {
       problems.add(
-          flag
-              + " ("
-              + EnvironmentDefaults.variableFor(flag)
-              + ") must be an integer from "
+          setting(flag)
+              + " must be an integer from "
               + min
               + " to "
               + max

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -37,14 +39,16 @@ public final class ResultCacheOptions {
         ttl != null && ttl.trim().equals("0") ? Duration.ZERO : Durations.parse(ttl);
     if (duration == null || duration.isNegative()) {
       problems.add(
-          "--result-cache-ttl (DOCGRID_RESULT_CACHE_TTL) must be a duration such as 7d, or 0, got '"
+          setting("--result-cache-ttl")
+              + " must be a duration such as 7d, or 0, got '"
               + ttl
               + "'");
     }
     long near = ByteSize.parse(nearBytes);
     if (near < 0) {
       problems.add(
-          "--result-cache-near-bytes (DOCGRID_RESULT_CACHE_NEAR_BYTES) must be a size such as"
+          setting("--result-cache-near-bytes")
+              + " must be a size such as"
               + " 32MB, got '"
               + nearBytes
               + "'");

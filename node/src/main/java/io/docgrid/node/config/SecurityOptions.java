@@ -1,11 +1,12 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import io.docgrid.api.ApiServer;
 import io.docgrid.api.auth.OAuthSettings;
 import io.docgrid.api.auth.Tier;
 import io.docgrid.api.limits.TierLimits;
 import io.docgrid.api.limits.TierPolicy;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
 
 /** The security options of {@code docgrid serve}, validated into a {@link SecurityConfig}. */
 public final class SecurityOptions {
+
+  public static final String KEYSTORE_PASSWORD_FILE = "--tls-keystore-password-file";
 
   private static final Pattern TIER_LIMIT =
       Pattern.compile("(FREE|STANDARD|OAUTH|ENTERPRISE)\\.([a-z-]+)=(.+)");
@@ -64,7 +67,7 @@ public final class SecurityOptions {
   Path tlsKeystore;
 
   @Option(
-      names = "--tls-keystore-password-file",
+      names = KEYSTORE_PASSWORD_FILE,
       description = "File with the keystore password. Or set DOCGRID_TLS_KEYSTORE_PASSWORD.")
   Path tlsKeystorePasswordFile;
 
@@ -93,17 +96,17 @@ public final class SecurityOptions {
       defaultValue = "30s")
   String keyCacheTtl;
 
-  private final Environment environment;
+  private final Secrets secrets;
 
   SecurityOptions(Environment environment) {
-    this.environment = environment;
+    this.secrets = new Secrets(environment);
   }
 
   SecurityConfig toConfig(List<String> problems) {
     SecurityConfig defaults = SecurityConfig.defaults();
     long headerBytes = ByteSize.parse(maxHeaderSize);
     if (headerBytes < 4096 || headerBytes > 1024 * 1024) {
-      problems.add("--max-header-size (DOCGRID_MAX_HEADER_SIZE) must be from 4KB to 1MB");
+      problems.add(setting("--max-header-size") + " must be from 4KB to 1MB");
     }
     Duration retention = positiveDuration(problems, "--usage-retention", usageRetention);
     Duration cacheTtl = positiveDuration(problems, "--key-cache-ttl", keyCacheTtl);
@@ -114,7 +117,8 @@ public final class SecurityOptions {
     for (String origin : origins) {
       if (!ORIGIN.matcher(origin).matches()) {
         problems.add(
-            "--cors-origins (DOCGRID_CORS_ORIGINS) entries must be origins such as"
+            setting("--cors-origins")
+                + " entries must be origins such as"
                 + " https://app.example.com, got '"
                 + origin
                 + "'");
@@ -150,7 +154,7 @@ public final class SecurityOptions {
     if (jwks == null
         || jwks.getHost() == null
         || !("https".equals(jwks.getScheme()) || "http".equals(jwks.getScheme()))) {
-      problems.add("--oauth-jwks-url (DOCGRID_OAUTH_JWKS_URL) must be an http(s) URL");
+      problems.add(setting("--oauth-jwks-url") + " must be an http(s) URL");
       return null;
     }
     return new OAuthSettings(
@@ -165,7 +169,8 @@ public final class SecurityOptions {
       Matcher match = TIER_LIMIT.matcher(override.trim());
       if (!match.matches()) {
         problems.add(
-            "--tier-limit (DOCGRID_TIER_LIMIT) entries must be TIER.limit=value, e.g."
+            setting("--tier-limit")
+                + " entries must be TIER.limit=value, e.g."
                 + " STANDARD.requests-per-minute=300, got '"
                 + override
                 + "'");
@@ -175,7 +180,7 @@ public final class SecurityOptions {
       try {
         policy = policy.with(tier, withLimit(policy.of(tier), match.group(2), match.group(3)));
       } catch (IllegalArgumentException e) {
-        problems.add("--tier-limit (DOCGRID_TIER_LIMIT) '" + override + "': " + e.getMessage());
+        problems.add(setting("--tier-limit") + " '" + override + "': " + e.getMessage());
       }
     }
     return policy;
@@ -255,24 +260,18 @@ public final class SecurityOptions {
       return null;
     }
     if (!Files.isReadable(tlsKeystore)) {
-      problems.add("--tls-keystore (DOCGRID_TLS_KEYSTORE) cannot be read: " + tlsKeystore);
+      problems.add(setting("--tls-keystore") + " cannot be read: " + tlsKeystore);
       return null;
     }
-    String password = environment.get("DOCGRID_TLS_KEYSTORE_PASSWORD").orElse(null);
-    if (tlsKeystorePasswordFile != null) {
-      try {
-        password = Files.readString(tlsKeystorePasswordFile).strip();
-      } catch (IOException e) {
-        problems.add(
-            "--tls-keystore-password-file (DOCGRID_TLS_KEYSTORE_PASSWORD_FILE) cannot be read: "
-                + tlsKeystorePasswordFile);
-        return null;
-      }
-    }
-    if (password == null || password.isEmpty()) {
-      problems.add(
-          "--tls-keystore needs its password in DOCGRID_TLS_KEYSTORE_PASSWORD or"
-              + " --tls-keystore-password-file");
+    String password =
+        secrets
+            .required(
+                KEYSTORE_PASSWORD_FILE,
+                tlsKeystorePasswordFile,
+                "--tls-keystore needs its password in " + Secrets.sources(KEYSTORE_PASSWORD_FILE),
+                problems)
+            .orElse(null);
+    if (password == null) {
       return null;
     }
     return new ApiServer.Tls(tlsKeystore, password);
@@ -282,12 +281,7 @@ public final class SecurityOptions {
     Duration parsed = Durations.parse(value);
     if (parsed == null || parsed.isNegative() || parsed.isZero()) {
       problems.add(
-          flag
-              + " ("
-              + EnvironmentDefaults.variableFor(flag)
-              + ") must be a positive duration such as 30s or 7d, got '"
-              + value
-              + "'");
+          setting(flag) + " must be a positive duration such as 30s or 7d, got '" + value + "'");
       return Duration.ofSeconds(1);
     }
     return parsed;

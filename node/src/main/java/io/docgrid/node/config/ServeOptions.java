@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class ServeOptions {
       description =
           "Jobs that may wait at once; beyond it submissions get 503 OVERLOADED with Retry-After"
               + " (default: ${DEFAULT-VALUE}).",
-      defaultValue = "10000")
+      defaultValue = "" + NodeConfig.ApiConfig.DEFAULT_MAX_QUEUED_JOBS)
   String maxQueuedJobs;
 
   @Mixin GridOptions grid;
@@ -84,7 +86,8 @@ public final class ServeOptions {
     long maxUpload = ByteSize.parse(maxUploadSize);
     if (maxUpload <= 0) {
       problems.add(
-          "--max-upload-size (DOCGRID_MAX_UPLOAD_SIZE) must be a size such as 100MB, got '"
+          setting("--max-upload-size")
+              + " must be a size such as 100MB, got '"
               + maxUploadSize
               + "'");
     }
@@ -101,12 +104,11 @@ public final class ServeOptions {
     BlobStoreConfig blobStoreConfig = blobStore.toConfig(problems, data);
     if (blobStore.isS3()) {
       if (blobDir != null && !blobDir.isBlank()) {
-        problems.add("--blob-dir (DOCGRID_BLOB_DIR) applies to --blob-store local only");
+        problems.add(setting("--blob-dir") + " applies to --blob-store local only");
       }
       // One PutObject carries a document, and S3 takes at most 5 GiB in one.
       if (maxUpload > 5L << 30) {
-        problems.add(
-            "--max-upload-size (DOCGRID_MAX_UPLOAD_SIZE) can be at most 5GB with --blob-store s3");
+        problems.add(setting("--max-upload-size") + " can be at most 5GB with --blob-store s3");
       }
     }
 

@@ -1,5 +1,7 @@
 package io.docgrid.node.config;
 
+import static io.docgrid.node.config.EnvironmentDefaults.setting;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class WorkerOptions {
           "Where OCR models and grid files live; the blob store defaults to <data-dir>/blobs, so a"
               + " worker given serve's data directory shares its documents (default:"
               + " ${DEFAULT-VALUE}).",
-      defaultValue = "./docgrid-data")
+      defaultValue = DatabaseOptions.DEFAULT_DATA_DIR)
   String dataDir;
 
   @Option(
@@ -59,7 +61,7 @@ public final class WorkerOptions {
     NodeConfig.JobsConfig jobsConfig = jobs.toConfig(problems, UNUSED_PAGES_PER_JOB);
     BlobStoreConfig blobStoreConfig = blobStore.toConfig(problems, data);
     if (blobStore.isS3() && blobDir != null && !blobDir.isBlank()) {
-      problems.add("--blob-dir (DOCGRID_BLOB_DIR) applies to --blob-store local only");
+      problems.add(setting("--blob-dir") + " applies to --blob-store local only");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

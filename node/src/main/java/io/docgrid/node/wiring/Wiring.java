@@ -80,12 +80,8 @@ public final class Wiring {
   private final GpuMode gpu;
 
   public Wiring(NodeConfig config) {
-    this(config, GpuMode.OFF);
-  }
-
-  public Wiring(NodeConfig config, GpuMode gpu) {
     this.config = config;
-    this.gpu = gpu;
+    this.gpu = config.jobs().gpu();
   }
 
   public RunningNode start() throws IOException {

@@ -34,9 +34,9 @@ public final class WorkerWiring {
   private final WorkerConfig config;
   private final GpuMode gpu;
 
-  public WorkerWiring(WorkerConfig config, GpuMode gpu) {
+  public WorkerWiring(WorkerConfig config) {
     this.config = config;
-    this.gpu = gpu;
+    this.gpu = config.jobs().gpu();
   }
 
   public RunningWorker start() throws IOException {
