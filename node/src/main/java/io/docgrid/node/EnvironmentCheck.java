@@ -31,10 +31,7 @@ final class EnvironmentCheck {
           "DOCGRID_LOG_FORMAT",
           "DOCGRID_LOG_LEVEL",
           // Set by a node for the extraction child JVMs it starts.
-          "DOCGRID_CHILD_TOKEN",
-          // ops/bench scripts: the jar they start and its extra flags, often exported.
-          "DOCGRID_JAR",
-          "DOCGRID_ARGS");
+          "DOCGRID_CHILD_TOKEN");
 
   /** Secrets, read by {@link Secrets} from a file or their variable, never from a flag. */
   static final List<String> SECRETS =

@@ -176,7 +176,7 @@ class CommandLineTest {
             "DOCGRID_URL",
             "DOCGRID_STATUS_PORT",
             "DOCGRID_LOG_FORMAT",
-            "DOCGRID_JAR")) {
+            "DOCGRID_CHILD_TOKEN")) {
       environment.put(name, "x");
     }
 
