@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 /**
  * Java serialization of the records that travel between nodes. Ignite 2's binary marshaller cannot
  * build records (their fields are off limits to Unsafe), so jobs carry them as bytes instead. Only
- * our own types and plain JDK value types may be read back: nothing else is deserialised.
+ * our own types and plain JDK value types may be read back: nothing else is deserialised. Each
+ * payload ends with the {@link WireFormat} version that wrote it, so that a node of a version it
+ * cannot read is refused by name rather than by a failure deep in deserialisation.
  */
 final class WirePayloads {
 
@@ -24,17 +26,33 @@ final class WirePayloads {
   private WirePayloads() {}
 
   static byte[] encode(Serializable value) {
+    WireFormat.requirePayloadType(value.getClass());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     } catch (IOException e) {
       throw new UncheckedIOException("could not serialise " + value.getClass().getName(), e);
     }
+    bytes.writeBytes(WireFormat.footer());
     return bytes.toByteArray();
   }
 
   static <T> T decode(byte[] bytes, Class<T> type) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+    WireFormat.requirePayloadType(type);
+    int version = WireFormat.versionOf(bytes);
+    if (!WireFormat.reads(version)) {
+      throw new IllegalStateException(
+          "a "
+              + type.getSimpleName()
+              + " payload of wire version "
+              + version
+              + " reached a node of version "
+              + WireFormat.VERSION
+              + ", which reads only the versions next to its own: upgrade one release at a time"
+              + " (docs/upgrades.md)");
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes, 0, WireFormat.objectLength(bytes)))) {
       in.setObjectInputFilter(ALLOWED);
       return type.cast(in.readObject());
     } catch (IOException | ClassNotFoundException e) {

@@ -1,0 +1,11 @@
+package io.docgrid.sql;
+
+import java.nio.file.Path;
+
+final class H2MigrationUpgradeTest extends MigrationUpgradeContract {
+
+  @Override
+  protected DatabaseSettings freshDatabase(Path scratch) {
+    return DatabaseSettings.embedded(scratch).withSchema(PostgresTestServer.freshSchemaName());
+  }
+}
