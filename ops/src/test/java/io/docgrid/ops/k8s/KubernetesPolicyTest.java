@@ -304,6 +304,28 @@ class KubernetesPolicyTest {
 
   @ParameterizedTest
   @FieldSource("OVERLAYS")
+  void deployments_roll_without_losing_capacity_except_the_single_dev_pod(String overlay) {
+    for (Deployment deployment : rendered.get(overlay).deployments()) {
+      var strategy = deployment.getSpec().getStrategy();
+      if (overlay.equals("dev")) {
+        assertThat(strategy.getType())
+            .as("the one dev pod on its embedded database")
+            .isEqualTo("Recreate");
+        continue;
+      }
+      assertThat(strategy.getType()).as("%s strategy", name(deployment)).isEqualTo("RollingUpdate");
+      assertThat(strategy.getRollingUpdate().getMaxUnavailable().getIntVal())
+          .as("%s: a new pod is ready before an old one stops", name(deployment))
+          .isZero();
+      assertThat(strategy.getRollingUpdate().getMaxSurge().getIntVal()).isPositive();
+      assertThat(deployment.getSpec().getMinReadySeconds())
+          .as("%s: a pod that fails soon after joining halts the rollout", name(deployment))
+          .isPositive();
+    }
+  }
+
+  @ParameterizedTest
+  @FieldSource("OVERLAYS")
   void network_policies_admit_grid_peers_and_api_clients_only(String overlay) throws Exception {
     RenderedManifests manifests = rendered.get(overlay);
     List<NetworkPolicy> policies = manifests.all(NetworkPolicy.class);
