@@ -1,0 +1,35 @@
+package io.docgrid.ops.docker;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Runs of free loopback ports, so that a test cluster never meets a real one or another test's. */
+final class FreePorts {
+
+  private FreePorts() {}
+
+  static int block(int size) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      // Below Linux's ephemeral range (32768 and up): a port found free there can be handed to
+      // an outgoing connection before the node in its container binds it.
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      if (allFree(base, size)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of " + size + " free ports found");
+  }
+
+  private static boolean allFree(int base, int size) {
+    for (int port = base; port < base + size; port++) {
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+      } catch (IOException taken) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
