@@ -21,12 +21,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    quietenIgnite();
+    setIgniteProperties();
     System.exit(run(System.getenv(), args));
   }
 
   /** Ignite reads these flags as system properties; set them before any node starts. */
-  static void quietenIgnite() {
+  static void setIgniteProperties() {
+    // SIGTERM drains: the node's own shutdown hook waits for running jobs (--shutdown-grace) and
+    // then stops Ignite. Ignite's hook would stop the grid at once, cancelling them.
+    System.setProperty("IGNITE_NO_SHUTDOWN_HOOK", "true");
     System.setProperty("java.net.preferIPv4Stack", "true");
     System.setProperty("IGNITE_NO_ASCII", "true");
     System.setProperty("IGNITE_UPDATE_NOTIFIER", "false");
