@@ -1,4 +1,4 @@
-package io.docgrid.tasks.process;
+package io.docgrid.tasks.grid;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * build records (their fields are off limits to Unsafe), so jobs carry them as bytes instead. Only
  * our own types and plain JDK value types may be read back: nothing else is deserialised.
  */
-final class WirePayloads {
+public final class WirePayloads {
 
   private static final ObjectInputFilter ALLOWED =
       ObjectInputFilter.Config.createFilter(
@@ -23,7 +23,7 @@ final class WirePayloads {
 
   private WirePayloads() {}
 
-  static byte[] encode(Serializable value) {
+  public static byte[] encode(Serializable value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
@@ -33,7 +33,7 @@ final class WirePayloads {
     return bytes.toByteArray();
   }
 
-  static <T> T decode(byte[] bytes, Class<T> type) {
+  public static <T> T decode(byte[] bytes, Class<T> type) {
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
       in.setObjectInputFilter(ALLOWED);
       return type.cast(in.readObject());
