@@ -7,7 +7,7 @@ import io.docgrid.node.config.ConfigException;
 import io.docgrid.node.config.Discovery;
 import io.docgrid.node.config.NodeConfig.GridConfig;
 import io.docgrid.node.grid.IgniteConfigs;
-import io.docgrid.tasks.process.DrainingNodes;
+import io.docgrid.tasks.grid.GridNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -238,7 +238,7 @@ class GridOptionsTest {
   @Test
   void every_server_node_starts_the_replicated_draining_cache() {
     CacheConfiguration<?, ?>[] caches = igniteOf(gridOf(Map.of())).getCacheConfiguration();
-    assertThat(caches).extracting(CacheConfiguration::getName).contains(DrainingNodes.CACHE_NAME);
+    assertThat(caches).extracting(CacheConfiguration::getName).contains(GridNames.DRAINING_CACHE);
     assertThat(caches[0].getCacheMode()).isEqualTo(CacheMode.REPLICATED);
   }
 }

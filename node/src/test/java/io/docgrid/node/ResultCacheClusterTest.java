@@ -4,11 +4,11 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.api.cache.ResultCache;
 import io.docgrid.api.cache.ResultCacheKey;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.tasks.grid.GridNames;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,11 +80,11 @@ class ResultCacheClusterTest {
     List<ResultCacheKey> keys = new ArrayList<>();
     ScanQuery<ResultCacheKey, byte[]> all = new ScanQuery<>();
     for (Cache.Entry<ResultCacheKey, byte[]> entry :
-        ignite.<ResultCacheKey, byte[]>cache(ResultCache.CACHE_NAME).query(all)) {
+        ignite.<ResultCacheKey, byte[]>cache(GridNames.RESULT_CACHE).query(all)) {
       keys.add(entry.getKey());
     }
     assertThat(keys).hasSize(1);
-    ClusterNode primary = ignite.affinity(ResultCache.CACHE_NAME).mapKeyToNode(keys.get(0));
+    ClusterNode primary = ignite.affinity(GridNames.RESULT_CACHE).mapKeyToNode(keys.get(0));
     for (TestNode node : nodes) {
       if (Ignition.ignite(node.gridName()).cluster().localNode().id().equals(primary.id())) {
         return node;

@@ -1,11 +1,10 @@
 package io.docgrid.api.cache;
 
-import java.util.UUID;
+import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.grid.GridTopic;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteException;
-import org.apache.ignite.IgniteMessaging;
-import org.apache.ignite.lang.IgniteBiPredicate;
 
 /**
  * Tells every API node that cache entries were purged, so that each drops its near copies at once
@@ -13,38 +12,30 @@ import org.apache.ignite.lang.IgniteBiPredicate;
  */
 final class NearCacheInvalidations implements AutoCloseable {
 
-  private static final String TOPIC = "docgrid.result-cache.invalidated";
-
-  private final IgniteMessaging messaging;
-  private IgniteBiPredicate<UUID, Object> listener;
+  private final GridTopic<String> topic;
+  private GridTopic.Subscription subscription;
 
   NearCacheInvalidations(Ignite ignite) {
-    this.messaging = ignite.message(ignite.cluster().forServers());
+    this.topic =
+        GridTopic.ofText(
+            ignite.message(ignite.cluster().forServers()),
+            GridNames.RESULT_CACHE_INVALIDATED_TOPIC,
+            Function.identity());
   }
 
   /** Calls {@code forget} with each purged document hash, or {@code *} for all. */
   void subscribe(Consumer<String> forget) {
-    listener =
-        (nodeId, sha256) -> {
-          forget.accept((String) sha256);
-          return true;
-        };
-    messaging.localListen(TOPIC, listener);
+    subscription = topic.subscribe(forget);
   }
 
   void announce(String sha256) {
-    messaging.send(TOPIC, sha256);
+    topic.publish(sha256);
   }
 
   @Override
   public void close() {
-    if (listener == null) {
-      return;
-    }
-    try {
-      messaging.stopLocalListen(TOPIC, listener);
-    } catch (IgniteException | IllegalStateException alreadyStopped) {
-      // The node is going down; its listeners go with it.
+    if (subscription != null) {
+      subscription.close();
     }
   }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.docgrid.api.metrics.ApiMetrics;
+import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.process.ProcessedDocument;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,11 +41,6 @@ import org.slf4j.LoggerFactory;
  * <p>The cache only ever saves work: when it fails, a lookup misses and a store is skipped.
  */
 public final class ResultCache implements AutoCloseable {
-
-  /** The cache and its data region, which every server node must configure alike. */
-  public static final String CACHE_NAME = "docgrid-result-cache";
-
-  public static final String DATA_REGION = "docgrid-result-cache";
 
   private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
   private static final String ALL = "*";
@@ -86,8 +82,9 @@ public final class ResultCache implements AutoCloseable {
     this.cache =
         ignite
             .getOrCreateCache(
-                new CacheConfiguration<ResultCacheKey, byte[]>(CACHE_NAME)
-                    .setDataRegionName(DATA_REGION)
+                new CacheConfiguration<ResultCacheKey, byte[]>(GridNames.RESULT_CACHE)
+                    // Every server node configures this region alike (node.grid.ResultCacheRegion).
+                    .setDataRegionName(GridNames.RESULT_CACHE_REGION)
                     .setCacheMode(CacheMode.PARTITIONED)
                     .setBackups(1)
                     .setAtomicityMode(CacheAtomicityMode.ATOMIC)

@@ -1,5 +1,6 @@
 package io.docgrid.api.cache;
 
+import io.docgrid.tasks.grid.GridNames;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +20,6 @@ import org.apache.ignite.configuration.CacheConfiguration;
  */
 public final class SingleFlight {
 
-  static final String CACHE_NAME = "docgrid-result-cache-in-flight";
   private static final int ATTEMPTS = 3;
 
   private final IgniteCache<ResultCacheKey, UUID> leaders;
@@ -28,7 +28,7 @@ public final class SingleFlight {
     this.leaders =
         ignite
             .getOrCreateCache(
-                new CacheConfiguration<ResultCacheKey, UUID>(CACHE_NAME)
+                new CacheConfiguration<ResultCacheKey, UUID>(GridNames.IN_FLIGHT_CACHE)
                     .setCacheMode(CacheMode.PARTITIONED)
                     .setBackups(1)
                     .setAtomicityMode(CacheAtomicityMode.ATOMIC))

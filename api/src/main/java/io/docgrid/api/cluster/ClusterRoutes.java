@@ -7,6 +7,7 @@ import io.docgrid.api.validation.PathId;
 import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.JobStatus;
+import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.process.DrainingNodes;
 import io.docgrid.tasks.process.GpuAttributes;
 import io.docgrid.tasks.process.NodeRoles;
@@ -32,7 +33,6 @@ public final class ClusterRoutes {
 
   public static final String CLUSTER_PATH = "/api/v1/cluster";
   public static final String DRAIN_PATH = CLUSTER_PATH + "/nodes/{id}/drain";
-  private static final String NAME_ATTRIBUTE = "org.apache.ignite.ignite.name";
 
   /** One server node of the grid. */
   public record NodeView(
@@ -127,11 +127,13 @@ public final class ClusterRoutes {
     ClusterMetrics metrics = node.metrics();
     List<String> roles =
         java.util.stream.Stream.of(
-                Boolean.TRUE.equals(node.attribute(NodeRoles.API_ATTRIBUTE)) ? "api" : null,
-                Boolean.TRUE.equals(node.attribute(NodeRoles.COMPUTE_ATTRIBUTE)) ? "compute" : null)
+                Boolean.TRUE.equals(node.attribute(GridNames.API_ROLE_ATTRIBUTE)) ? "api" : null,
+                Boolean.TRUE.equals(node.attribute(GridNames.COMPUTE_ROLE_ATTRIBUTE))
+                    ? "compute"
+                    : null)
             .filter(java.util.Objects::nonNull)
             .toList();
-    Object name = node.attribute(NAME_ATTRIBUTE);
+    Object name = node.attribute(GridNames.INSTANCE_NAME_ATTRIBUTE);
     return new NodeView(
         node.id().toString(),
         name == null ? node.consistentId().toString() : name.toString(),

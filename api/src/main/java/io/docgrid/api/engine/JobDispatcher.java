@@ -3,6 +3,8 @@ package io.docgrid.api.engine;
 import io.docgrid.sql.model.Job;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.grid.GridTopic;
 import io.docgrid.tasks.process.ComputeRouting;
 import io.docgrid.tasks.process.DocumentOutcome;
 import io.docgrid.tasks.process.JobStarted;
@@ -14,14 +16,17 @@ import io.docgrid.tasks.process.ProcessDocumentTask;
 import io.docgrid.tasks.process.SearchablePdfRequest;
 import io.docgrid.tasks.process.SearchablePdfTask;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteMessaging;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterGroupEmptyException;
@@ -38,9 +43,6 @@ import org.apache.ignite.lang.IgnitePredicate;
  */
 public final class JobDispatcher implements AutoCloseable {
 
-  private static final String CANCEL_TOPIC = "docgrid.jobs.cancel";
-  private static final String FINISHED_TOPIC = "docgrid.jobs.finished";
-
   private final Ignite ignite;
   private final Duration jobTimeout;
   private final Executor callbacks;
@@ -48,19 +50,11 @@ public final class JobDispatcher implements AutoCloseable {
   private final ComputeRouting routing = new ComputeRouting(ComputeRouting.DEFAULT_BUSY_THRESHOLD);
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<UUID, IgniteFuture<?>> running = new ConcurrentHashMap<>();
-  private final org.apache.ignite.lang.IgniteBiPredicate<UUID, Object> cancelListener =
-      (nodeId, jobId) -> {
-        IgniteFuture<?> future = running.get(UUID.fromString((String) jobId));
-        if (future != null) {
-          future.cancel();
-        }
-        return true;
-      };
+  private final GridTopic<UUID> cancellations;
+  private final GridTopic<UUID> finishedJobs;
+  private final List<GridTopic.Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private IgnitePredicate<DiscoveryEvent> joinListener;
   private IgnitePredicate<DiscoveryEvent> leaveListener;
-  private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> startListener;
-  private org.apache.ignite.lang.IgniteBiPredicate<UUID, byte[]> pagesListener;
-  private org.apache.ignite.lang.IgniteBiPredicate<UUID, Object> finishedListener;
   private volatile boolean closing;
 
   /**
@@ -70,7 +64,10 @@ public final class JobDispatcher implements AutoCloseable {
     this.ignite = ignite;
     this.jobTimeout = jobTimeout;
     this.callbacks = callbacks;
-    ignite.message().localListen(CANCEL_TOPIC, cancelListener);
+    IgniteMessaging servers = ignite.message(ignite.cluster().forServers());
+    this.cancellations = GridTopic.ofText(servers, GridNames.CANCEL_JOB_TOPIC, UUID::fromString);
+    this.finishedJobs = GridTopic.ofText(servers, GridNames.JOB_FINISHED_TOPIC, UUID::fromString);
+    subscriptions.add(cancellations.subscribe(this::cancelLocally));
   }
 
   /**
@@ -79,34 +76,28 @@ public final class JobDispatcher implements AutoCloseable {
    * killed, so they stop within the page they are on).
    */
   public void cancelEverywhere(UUID jobId) {
-    ignite.message(ignite.cluster().forServers()).send(CANCEL_TOPIC, jobId.toString());
+    cancellations.publish(jobId);
   }
 
   /** Calls {@code onStarted} on this node when a grid node starts one of its jobs. */
   public void onJobStarted(Consumer<JobStarted> onStarted) {
-    startListener =
-        (nodeId, message) -> {
-          callbacks.execute(() -> onStarted.accept(JobStarted.decode(message)));
-          return true;
-        };
-    ignite.message().localListen(JobStarted.TOPIC, startListener);
+    subscriptions.add(
+        JobStarted.topic(ignite.message())
+            .subscribe(started -> callbacks.execute(() -> onStarted.accept(started))));
   }
 
   /** Calls {@code onPages} on this node when a grid node has finished a range of pages. */
   public void onPagesDone(Consumer<PagesDone> onPages) {
-    pagesListener =
-        (nodeId, message) -> {
-          callbacks.execute(() -> onPages.accept(PagesDone.decode(message)));
-          return true;
-        };
-    ignite.message().localListen(PagesDone.TOPIC, pagesListener);
+    subscriptions.add(
+        PagesDone.topic(ignite.message())
+            .subscribe(pages -> callbacks.execute(() -> onPages.accept(pages))));
   }
 
   /** Calls {@code onJoined} whenever a compute node joins the cluster. */
   public void onComputeNodeJoined(Runnable onJoined) {
     joinListener =
         event -> {
-          if (Boolean.TRUE.equals(event.eventNode().attribute(NodeRoles.COMPUTE_ATTRIBUTE))) {
+          if (Boolean.TRUE.equals(event.eventNode().attribute(GridNames.COMPUTE_ROLE_ATTRIBUTE))) {
             callbacks.execute(onJoined);
           }
           return true;
@@ -260,12 +251,7 @@ public final class JobDispatcher implements AutoCloseable {
 
   /** Calls {@code onFinished} with the id of every job announced finished anywhere, this node's. */
   public void onJobFinished(Consumer<UUID> onFinished) {
-    finishedListener =
-        (nodeId, jobId) -> {
-          onFinished.accept(UUID.fromString((String) jobId));
-          return true;
-        };
-    ignite.message(ignite.cluster().forServers()).localListen(FINISHED_TOPIC, finishedListener);
+    subscriptions.add(finishedJobs.subscribe(onFinished));
   }
 
   /**
@@ -277,7 +263,7 @@ public final class JobDispatcher implements AutoCloseable {
     if (ignite.cluster().forServers().forRemotes().nodes().isEmpty()) {
       return; // a node on its own: nobody else can be waiting
     }
-    ignite.message(ignite.cluster().forServers()).send(FINISHED_TOPIC, jobId.toString());
+    finishedJobs.publish(jobId);
   }
 
   /** Waits for jobs dispatched from this node to finish, up to {@code grace}. */
@@ -295,12 +281,8 @@ public final class JobDispatcher implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    subscriptions.forEach(GridTopic.Subscription::close);
     try {
-      if (finishedListener != null) {
-        ignite
-            .message(ignite.cluster().forServers())
-            .stopLocalListen(FINISHED_TOPIC, finishedListener);
-      }
       if (joinListener != null) {
         ignite.events().stopLocalListen(joinListener, EventType.EVT_NODE_JOINED);
       }
@@ -309,13 +291,6 @@ public final class JobDispatcher implements AutoCloseable {
             .events()
             .stopLocalListen(leaveListener, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
       }
-      if (startListener != null) {
-        ignite.message().stopLocalListen(JobStarted.TOPIC, startListener);
-      }
-      if (pagesListener != null) {
-        ignite.message().stopLocalListen(PagesDone.TOPIC, pagesListener);
-      }
-      ignite.message().stopLocalListen(CANCEL_TOPIC, cancelListener);
     } catch (IgniteException | IllegalStateException alreadyStopped) {
       // The node is going down anyway; its listeners go with it.
     }

@@ -2,6 +2,7 @@ package io.docgrid.api.limits;
 
 import io.docgrid.api.auth.Principal;
 import io.docgrid.api.auth.Tier;
+import io.docgrid.tasks.grid.GridNames;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -22,7 +23,6 @@ import org.apache.ignite.configuration.CacheConfiguration;
  */
 public final class RateLimiter {
 
-  public static final String CACHE_NAME = "docgrid-rate-limits";
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final Duration HOUR = Duration.ofHours(1);
 
@@ -83,7 +83,7 @@ public final class RateLimiter {
   }
 
   private static CacheConfiguration<String, byte[]> cacheConfiguration() {
-    return new CacheConfiguration<String, byte[]>(CACHE_NAME)
+    return new CacheConfiguration<String, byte[]>(GridNames.RATE_LIMIT_CACHE)
         .setCacheMode(CacheMode.PARTITIONED)
         .setAtomicityMode(CacheAtomicityMode.ATOMIC)
         .setBackups(1)

@@ -25,11 +25,11 @@ import io.docgrid.sql.model.NewJob;
 import io.docgrid.tasks.blob.LocalBlobStore;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.extraction.InProcessExtraction;
+import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.tasks.process.ExtractionProbe;
-import io.docgrid.tasks.process.NodeRoles;
 import io.docgrid.tasks.process.PagePlanner;
 import io.docgrid.tasks.process.WorkerContext;
 import java.io.IOException;
@@ -221,7 +221,7 @@ final class EngineHarness implements AutoCloseable {
     return new IgniteConfiguration()
         .setIgniteInstanceName(name + "-" + UUID.randomUUID())
         .setWorkDirectory(work.resolve("grid-" + name).toString())
-        .setUserAttributes(Map.of(NodeRoles.COMPUTE_ATTRIBUTE, compute))
+        .setUserAttributes(Map.of(GridNames.COMPUTE_ROLE_ATTRIBUTE, compute))
         .setIncludeEventTypes(
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
         .setDiscoverySpi(
@@ -241,7 +241,7 @@ final class EngineHarness implements AutoCloseable {
         .setDataStorageConfiguration(
             new DataStorageConfiguration()
                 .setDefaultDataRegionConfiguration(region("default", 32 * MB))
-                .setDataRegionConfigurations(region(ResultCache.DATA_REGION, 16 * MB)))
+                .setDataRegionConfigurations(region(GridNames.RESULT_CACHE_REGION, 16 * MB)))
         .setMetricsLogFrequency(0)
         .setClientConnectorConfiguration(null)
         .setConnectorConfiguration(null);

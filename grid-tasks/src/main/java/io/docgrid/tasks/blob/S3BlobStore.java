@@ -1,50 +1,28 @@
 package io.docgrid.tasks.blob;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A blob store in an S3 bucket (AWS S3, or an S3-compatible server such as MinIO, Ceph RGW or
  * s3proxy), so that nodes on different hosts share documents and results without a shared disk.
- * Keys mirror {@link LocalBlobStore}'s layout under an optional prefix: {@code
- * <prefix>/documents/ab/cd/<sha256>} and {@code <prefix>/results/<job id>.json}.
+ * Keys mirror {@link LocalBlobStore}'s layout ({@link S3Keys}); the calls themselves, and what
+ * their failures say, are {@link S3Bucket}'s.
  *
  * <p>Uploads are spooled to a local directory first (the API hashes them while streaming them to
  * disk, and the type is detected from the file before anything is stored), then sent with one
@@ -57,7 +35,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   static final String PUT_AT = "docgrid-put-at";
 
   private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String DOCUMENT_TYPE = "application/octet-stream";
   private static final long USABLE_CACHE_NANOS = Duration.ofSeconds(5).toNanos();
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -123,41 +100,17 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
-  private final Settings settings;
-  private final S3Client s3;
+  private final S3Bucket bucket;
+  private final S3Keys keys;
   private final Path spool;
   private volatile Probe lastProbe;
 
   private record Probe(boolean usable, long atNanos) {}
 
   public S3BlobStore(Settings settings) throws IOException {
-    this.settings = settings;
     this.spool = Files.createDirectories(settings.spoolDirectory());
-    var client =
-        S3Client.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(
-                        settings.credentials().accessKeyId(),
-                        settings.credentials().secretAccessKey())))
-            .forcePathStyle(settings.pathStyle())
-            .httpClientBuilder(
-                Apache5HttpClient.builder()
-                    .connectionTimeout(settings.connectTimeout())
-                    .socketTimeout(settings.requestTimeout()))
-            // Checksums only where an operation requires one. The SDK's default sends every upload
-            // aws-chunked with a trailing CRC, which several S3-compatible servers reject; document
-            // uploads carry their SHA-256 instead (see putDocument), and downloads are hashed here.
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            // Everything comes from the node's configuration, never from ~/.aws of the host.
-            .overrideConfiguration(
-                override -> override.defaultProfileFileSupplier(S3BlobStore::emptyProfileFile));
-    if (settings.endpoint() != null) {
-      client.endpointOverride(settings.endpoint());
-    }
-    this.s3 = client.build();
+    this.bucket = new S3Bucket(settings);
+    this.keys = new S3Keys(settings.prefix());
   }
 
   @Override
@@ -188,55 +141,20 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
    * either way. The put time lives in the object's user metadata ({@value #PUT_AT}), written with
    * the node's clock, rather than in {@code Last-Modified}: the server's clock may disagree with
    * the nodes' that compute the retention cutoff, and S3 has no way to touch an object. Marking a
-   * document as put again is a {@code CopyObject} onto itself that replaces the metadata; S3 allows
-   * a self-copy only when it changes the metadata, which a new put time always does.
+   * document as put again replaces its metadata, which a new put time always changes.
    */
   @Override
   public void putDocument(String sha256, Path completeFile) throws IOException {
-    String key = documentKey(sha256);
+    String key = keys.document(sha256);
     try {
-      if (head(key).isPresent() && markPut(key)) {
+      // A document deleted by retention in between is uploaded again.
+      if (bucket.head(key).isPresent() && bucket.replaceMetadata(key, DOCUMENT_TYPE, putNow())) {
         return;
       }
-      s3.putObject(
-          builder ->
-              builder
-                  .bucket(settings.bucket())
-                  .key(key)
-                  .contentType(DOCUMENT_TYPE)
-                  .metadata(putNow())
-                  // The key is the content's SHA-256: S3 checks the bytes against it, so a
-                  // document is never stored under a hash it does not have.
-                  .checksumSHA256(
-                      Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256))),
-          RequestBody.fromFile(completeFile));
-    } catch (SdkException e) {
-      throw failure("PutObject", key, e);
+      // The key is the content's SHA-256, and S3 checks the bytes against it.
+      bucket.putFile(key, DOCUMENT_TYPE, putNow(), sha256, completeFile);
     } finally {
       deleteQuietly(completeFile);
-    }
-  }
-
-  /** Refreshes a stored document's put time; false if it vanished since it was seen. */
-  private boolean markPut(String key) throws IOException {
-    try {
-      s3.copyObject(
-          builder ->
-              builder
-                  .sourceBucket(settings.bucket())
-                  .sourceKey(key)
-                  .destinationBucket(settings.bucket())
-                  .destinationKey(key)
-                  .metadataDirective(MetadataDirective.REPLACE)
-                  .contentType(DOCUMENT_TYPE)
-                  .metadata(putNow())
-                  .overrideConfiguration(smallCall()));
-      return true;
-    } catch (SdkException e) {
-      if (isNotFound(e)) {
-        return false; // deleted by retention in between: upload it again
-      }
-      throw failure("CopyObject", key, e);
     }
   }
 
@@ -248,18 +166,13 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
    */
   @Override
   public boolean deleteDocument(String sha256, Instant putBefore) throws IOException {
-    String key = documentKey(sha256);
-    try {
-      Optional<HeadObjectResponse> stored = head(key);
-      if (stored.isEmpty() || !putAt(stored.get()).isBefore(putBefore)) {
-        return false;
-      }
-      s3.deleteObject(
-          builder -> builder.bucket(settings.bucket()).key(key).overrideConfiguration(smallCall()));
-      return true;
-    } catch (SdkException e) {
-      throw failure("DeleteObject", key, e);
+    String key = keys.document(sha256);
+    Optional<HeadObjectResponse> stored = bucket.head(key);
+    if (stored.isEmpty() || !putAt(stored.get()).isBefore(putBefore)) {
+      return false;
     }
+    bucket.delete(key);
+    return true;
   }
 
   /**
@@ -268,9 +181,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
    */
   @Override
   public boolean hasDocument(String sha256) {
-    String key = documentKey(sha256);
+    String key = keys.document(sha256);
     try {
-      return head(key).isPresent();
+      return bucket.head(key).isPresent();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -278,7 +191,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public DocumentFile openDocument(String sha256) throws IOException {
-    String key = documentKey(sha256);
+    String key = keys.document(sha256);
     Path local = Files.createTempFile(spool, "document-", ".tmp");
     try {
       download(key, sha256, local);
@@ -301,71 +214,30 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   /** Downloads the object into {@code target}, checking its bytes against the hash in its key. */
   private void download(String key, String sha256, Path target) throws IOException {
-    MessageDigest digest = sha256Digest();
-    try (InputStream in =
-            new DigestInputStream(
-                s3.getObject(builder -> builder.bucket(settings.bucket()).key(key)), digest);
-        OutputStream out = Files.newOutputStream(target)) {
-      in.transferTo(out);
-    } catch (SdkException e) {
-      if (isNotFound(e)) {
-        throw new NoSuchFileException("document " + sha256);
-      }
-      throw failure("GetObject", key, e);
-    } catch (IOException e) {
-      // The connection broke or the spool disk filled up half-way: say which object it was.
-      throw new IOException("S3 GetObject of " + where(key) + " failed: " + e, e);
-    }
-    String actual = HexFormat.of().formatHex(digest.digest());
+    String actual =
+        bucket
+            .download(key, target)
+            .orElseThrow(() -> new NoSuchFileException("document " + sha256));
     if (!actual.equals(sha256)) {
       throw new IOException(
-          "S3 object " + where(key) + " is corrupt: its bytes have the SHA-256 " + actual);
+          "S3 object " + bucket.where(key) + " is corrupt: its bytes have the SHA-256 " + actual);
     }
   }
 
   @Override
   public void putResult(UUID jobId, byte[] content) throws IOException {
-    String key = resultKey(jobId);
-    try {
-      s3.putObject(
-          builder ->
-              builder
-                  .bucket(settings.bucket())
-                  .key(key)
-                  .contentType("application/json")
-                  .overrideConfiguration(smallCall()),
-          RequestBody.fromBytes(content));
-    } catch (SdkException e) {
-      throw failure("PutObject", key, e);
-    }
+    bucket.putBytes(keys.result(jobId), "application/json", content);
   }
 
   @Override
   public Optional<byte[]> readResult(UUID jobId) throws IOException {
-    String key = resultKey(jobId);
-    try {
-      return Optional.of(
-          s3.getObjectAsBytes(
-                  builder ->
-                      builder.bucket(settings.bucket()).key(key).overrideConfiguration(smallCall()))
-              .asByteArray());
-    } catch (SdkException e) {
-      if (isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw failure("GetObject", key, e);
-    }
+    return bucket.readBytes(keys.result(jobId));
   }
 
   @Override
   public void putResult(UUID jobId, ResultKind kind, Path completeFile) throws IOException {
-    String key = resultKey(jobId, kind);
     try {
-      s3.putObject(
-          builder -> builder.bucket(settings.bucket()).key(key).contentType(kind.contentType()),
-          RequestBody.fromFile(completeFile));
-    } catch (SdkException e) {
-      throw failure("PutObject", key, e);
+      bucket.putFile(keys.result(jobId, kind), kind.contentType(), Map.of(), null, completeFile);
     } finally {
       deleteQuietly(completeFile);
     }
@@ -373,15 +245,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public Optional<InputStream> openResult(UUID jobId, ResultKind kind) throws IOException {
-    String key = resultKey(jobId, kind);
-    try {
-      return Optional.of(s3.getObject(builder -> builder.bucket(settings.bucket()).key(key)));
-    } catch (SdkException e) {
-      if (isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw failure("GetObject", key, e);
-    }
+    return bucket.open(keys.result(jobId, kind));
   }
 
   /** Deletes a job's results; S3 answers a delete of nothing with success, so it looks first. */
@@ -389,30 +253,15 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   public boolean deleteResult(UUID jobId) throws IOException {
     for (ResultKind kind : ResultKind.values()) {
       if (kind != ResultKind.JSON) {
-        String rendering = resultKey(jobId, kind);
-        try {
-          s3.deleteObject(
-              builder ->
-                  builder
-                      .bucket(settings.bucket())
-                      .key(rendering)
-                      .overrideConfiguration(smallCall()));
-        } catch (SdkException e) {
-          throw failure("DeleteObject", rendering, e);
-        }
+        bucket.delete(keys.result(jobId, kind));
       }
     }
-    String key = resultKey(jobId);
-    try {
-      if (head(key).isEmpty()) {
-        return false;
-      }
-      s3.deleteObject(
-          builder -> builder.bucket(settings.bucket()).key(key).overrideConfiguration(smallCall()));
-      return true;
-    } catch (SdkException e) {
-      throw failure("DeleteObject", key, e);
+    String key = keys.result(jobId);
+    if (bucket.head(key).isEmpty()) {
+      return false;
     }
+    bucket.delete(key);
+    return true;
   }
 
   /**
@@ -426,7 +275,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     if (last != null && now - last.atNanos() < USABLE_CACHE_NANOS) {
       return last.usable();
     }
-    boolean usable = spoolIsWritable() && bucketAnswers();
+    boolean usable = spoolIsWritable() && bucket.answers(PROBE_TIMEOUT);
     lastProbe = new Probe(usable, now);
     return usable;
   }
@@ -441,45 +290,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
-  private boolean bucketAnswers() {
-    try {
-      s3.headBucket(
-          builder ->
-              builder
-                  .bucket(settings.bucket())
-                  .overrideConfiguration(
-                      AwsRequestOverrideConfiguration.builder()
-                          .apiCallTimeout(PROBE_TIMEOUT)
-                          .build()));
-      return true;
-    } catch (SdkException e) {
-      log.warn("{}", failure("HeadBucket", "", e).getMessage());
-      return false;
-    }
-  }
-
   @Override
   public void close() {
-    s3.close();
+    bucket.close();
   }
 
   @Override
   public String toString() {
-    return "S3BlobStore[" + where("") + "]";
-  }
-
-  private Optional<HeadObjectResponse> head(String key) throws IOException {
-    try {
-      return Optional.of(
-          s3.headObject(
-              builder ->
-                  builder.bucket(settings.bucket()).key(key).overrideConfiguration(smallCall())));
-    } catch (SdkException e) {
-      if (isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw failure("HeadObject", key, e);
-    }
+    return "S3BlobStore[" + bucket.where("") + "]";
   }
 
   /** When the object was last put: our metadata, or the server's time for objects put by others. */
@@ -499,76 +317,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     return Map.of(PUT_AT, Instant.now().toString());
   }
 
-  private AwsRequestOverrideConfiguration smallCall() {
-    return AwsRequestOverrideConfiguration.builder()
-        .apiCallTimeout(settings.requestTimeout())
-        .build();
-  }
-
-  private String documentKey(String sha256) {
-    if (!SHA256.matcher(sha256).matches()) {
-      throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
-    }
-    return key("documents/" + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256);
-  }
-
-  private String resultKey(UUID jobId) {
-    return resultKey(jobId, ResultKind.JSON);
-  }
-
-  private String resultKey(UUID jobId, ResultKind kind) {
-    return key("results/" + jobId + "." + kind.extension());
-  }
-
-  private String key(String path) {
-    return settings.prefix().isEmpty() ? path : settings.prefix() + "/" + path;
-  }
-
-  private String where(String key) {
-    return "s3://" + settings.bucket() + "/" + key;
-  }
-
-  private static boolean isNotFound(SdkException e) {
-    return e instanceof NoSuchKeyException
-        || (e instanceof S3Exception s3 && s3.statusCode() == 404);
-  }
-
-  /**
-   * An S3 failure as an {@link IOException} that says what failed where, and why: the HTTP status
-   * and S3's error code, or the client-side reason (connection refused, timeout). Credentials are
-   * never part of either.
-   */
-  private IOException failure(String operation, String key, SdkException e) {
-    String reason;
-    if (e instanceof S3Exception s3) {
-      String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
-      reason = "HTTP " + s3.statusCode() + (code == null ? "" : " " + code);
-    } else {
-      reason = e.getMessage();
-    }
-    return new IOException("S3 " + operation + " of " + where(key) + " failed: " + reason, e);
-  }
-
   private static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
       log.warn("could not delete a spool file; it is swept at the next start: {}", e.toString());
-    }
-  }
-
-  private static ProfileFile emptyProfileFile() {
-    return ProfileFile.builder()
-        .content(new ByteArrayInputStream(new byte[0]))
-        .type(ProfileFile.Type.CONFIGURATION)
-        .build();
-  }
-
-  private static MessageDigest sha256Digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

@@ -1,10 +1,13 @@
 package io.docgrid.tasks.process;
 
+import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.grid.GridTopic;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteMessaging;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheRebalanceMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
@@ -20,10 +23,6 @@ import org.apache.ignite.events.EventType;
  */
 public final class DrainingNodes {
 
-  public static final String CACHE_NAME = "docgrid-draining";
-
-  private static final String TOPIC = "docgrid.nodes.drain";
-
   private final Ignite ignite;
 
   public DrainingNodes(Ignite ignite) {
@@ -32,7 +31,7 @@ public final class DrainingNodes {
 
   /** Every server node starts the cache with its configuration, so it is there before any use. */
   public static CacheConfiguration<UUID, Boolean> cacheConfiguration() {
-    return new CacheConfiguration<UUID, Boolean>(CACHE_NAME)
+    return new CacheConfiguration<UUID, Boolean>(GridNames.DRAINING_CACHE)
         .setCacheMode(CacheMode.REPLICATED)
         .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
         .setRebalanceMode(CacheRebalanceMode.SYNC);
@@ -47,7 +46,7 @@ public final class DrainingNodes {
   /** Marks the node draining on every node, then tells it. Repeating it is harmless. */
   public void drain(UUID nodeId) {
     cache().put(nodeId, Boolean.TRUE);
-    ignite.message(ignite.cluster().forNodeId(nodeId)).send(TOPIC, nodeId);
+    drainTopic(ignite.message(ignite.cluster().forNodeId(nodeId))).publish(nodeId);
   }
 
   /**
@@ -91,15 +90,12 @@ public final class DrainingNodes {
             new Thread(action, "docgrid-drain").start();
           }
         };
-    ignite
-        .message()
-        .localListen(
-            TOPIC,
-            (sender, message) -> {
-              if (self.equals(message)) {
+    drainTopic(ignite.message())
+        .subscribe(
+            asked -> {
+              if (self.equals(asked)) {
                 once.run();
               }
-              return true;
             });
     // A drain that came between joining the grid and listening was missed as a message.
     if (isDraining(self)) {
@@ -108,6 +104,10 @@ public final class DrainingNodes {
   }
 
   private IgniteCache<UUID, Boolean> cache() {
-    return ignite.cache(CACHE_NAME);
+    return ignite.cache(GridNames.DRAINING_CACHE);
+  }
+
+  private static GridTopic<UUID> drainTopic(IgniteMessaging messaging) {
+    return GridTopic.ofNodeIds(messaging, GridNames.DRAIN_NODE_TOPIC);
   }
 }

@@ -1,5 +1,6 @@
 package io.docgrid.tasks.process;
 
+import io.docgrid.tasks.grid.GridNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.apache.ignite.spi.collision.CollisionSpi;
 /**
  * Runs at most {@code parallelJobs} grid jobs at once on a compute node and chooses among the
  * waiting ones by {@link FairShare}: tenants (the task session's {@link
- * ProcessDocumentTask#TENANT_ATTRIBUTE}) share the slots in proportion to their tier's weight, so
- * one tenant's thousand-page batch cannot hold back another's single page, and a higher tier still
- * goes first among equals. Jobs without a tenant (Ignite's own) share one anonymous lane.
+ * GridNames#TASK_TENANT_ATTRIBUTE}) share the slots in proportion to their tier's weight, so one
+ * tenant's thousand-page batch cannot hold back another's single page, and a higher tier still goes
+ * first among equals. Jobs without a tenant (Ignite's own) share one anonymous lane.
  */
 @IgniteSpiMultipleInstancesSupport(true)
 public final class FairShareCollisionSpi extends IgniteSpiAdapter implements CollisionSpi {
@@ -55,8 +56,8 @@ public final class FairShareCollisionSpi extends IgniteSpiAdapter implements Col
     List<FairShare.Candidate<CollisionJobContext>> candidates = new ArrayList<>(jobs.size());
     for (CollisionJobContext job : jobs) {
       ComputeTaskSession session = job.getTaskSession();
-      Object tenant = session.getAttribute(ProcessDocumentTask.TENANT_ATTRIBUTE);
-      Object priority = session.getAttribute(ProcessDocumentTask.PRIORITY_ATTRIBUTE);
+      Object tenant = session.getAttribute(GridNames.TASK_TENANT_ATTRIBUTE);
+      Object priority = session.getAttribute(GridNames.TASK_PRIORITY_ATTRIBUTE);
       int level = priority instanceof Integer value ? Math.max(0, value) : 0;
       candidates.add(
           new FairShare.Candidate<>(

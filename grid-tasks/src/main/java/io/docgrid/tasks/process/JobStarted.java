@@ -1,21 +1,17 @@
 package io.docgrid.tasks.process;
 
+import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.grid.GridTopic;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.ignite.IgniteMessaging;
 
 /** Sent by the executing node to the submitting node when it starts a job. */
 public record JobStarted(UUID jobId, String nodeId, Instant startedAt) implements Serializable {
 
-  /** The Ignite messaging topic these events travel on. */
-  public static final String TOPIC = "docgrid.job.started";
-
-  /** Messages travel as bytes; see {@link WirePayloads}. */
-  public byte[] encode() {
-    return WirePayloads.encode(this);
-  }
-
-  public static JobStarted decode(byte[] message) {
-    return WirePayloads.decode(message, JobStarted.class);
+  /** The topic these events travel on, to the nodes of {@code messaging}'s group. */
+  public static GridTopic<JobStarted> topic(IgniteMessaging messaging) {
+    return GridTopic.ofRecords(messaging, GridNames.JOB_STARTED_TOPIC, JobStarted.class);
   }
 }

@@ -1,16 +1,14 @@
 package io.docgrid.tasks.process;
 
+import io.docgrid.tasks.grid.GridNames;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterGroup;
 
-/** The node attributes that say what a node does, and the cluster groups they define. */
+/**
+ * What a node does, by its role attributes ({@link GridNames#COMPUTE_ROLE_ATTRIBUTE}, {@link
+ * GridNames#API_ROLE_ATTRIBUTE}), and the cluster groups they define.
+ */
 public final class NodeRoles {
-
-  /** Set to {@code true} on nodes that execute document jobs. */
-  public static final String COMPUTE_ATTRIBUTE = "docgrid.role.compute";
-
-  /** Set to {@code true} on nodes that serve the HTTP API. */
-  public static final String API_ATTRIBUTE = "docgrid.role.api";
 
   private NodeRoles() {}
 
@@ -20,12 +18,12 @@ public final class NodeRoles {
     return ignite
         .cluster()
         .forServers()
-        .forAttribute(COMPUTE_ATTRIBUTE, Boolean.TRUE)
+        .forAttribute(GridNames.COMPUTE_ROLE_ATTRIBUTE, Boolean.TRUE)
         .forPredicate(node -> !draining.isDraining(node.id()));
   }
 
   /** Whether {@code node} runs document jobs, draining or not. */
   public static boolean isCompute(org.apache.ignite.cluster.ClusterNode node) {
-    return Boolean.TRUE.equals(node.attribute(COMPUTE_ATTRIBUTE));
+    return Boolean.TRUE.equals(node.attribute(GridNames.COMPUTE_ROLE_ATTRIBUTE));
   }
 }

@@ -7,6 +7,8 @@ import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.ExtractionResult;
 import io.docgrid.tasks.document.PageText;
+import io.docgrid.tasks.grid.GridTopic;
+import io.docgrid.tasks.grid.WirePayloads;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteMessaging;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobFailoverException;
 import org.apache.ignite.resources.IgniteInstanceResource;
@@ -143,24 +147,22 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
   }
 
   private void announceStart(ProcessDocumentRequest request, String nodeId, Instant startedAt) {
-    tellOrigin(
-        request, JobStarted.TOPIC, new JobStarted(request.jobId(), nodeId, startedAt).encode());
+    toOrigin(request, JobStarted::topic, new JobStarted(request.jobId(), nodeId, startedAt));
   }
 
   private void report(ProcessDocumentRequest request, ExtractedDocument result) {
     int ocr =
         (int) result.pages().stream().filter(page -> PageText.OCR.equals(page.source())).count();
-    tellOrigin(
-        request,
-        PagesDone.TOPIC,
-        new PagesDone(request.jobId(), result.pages().size(), 0, ocr).encode());
+    toOrigin(
+        request, PagesDone::topic, new PagesDone(request.jobId(), result.pages().size(), 0, ocr));
   }
 
-  private void tellOrigin(ProcessDocumentRequest request, String topic, byte[] message) {
+  private <T> void toOrigin(
+      ProcessDocumentRequest request, Function<IgniteMessaging, GridTopic<T>> topic, T message) {
     var origin = ignite.cluster().forNodeId(request.originNodeId());
     if (origin.nodes().isEmpty()) {
       return; // the submitter left; recovery on its side will find the job again
     }
-    ignite.message(origin).send(topic, message);
+    topic.apply(ignite.message(origin)).publish(message);
   }
 }

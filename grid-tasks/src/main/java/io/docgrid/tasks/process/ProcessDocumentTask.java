@@ -4,6 +4,8 @@ import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.PageText;
+import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.grid.WirePayloads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,15 +36,6 @@ import org.apache.ignite.resources.TaskSessionResource;
 public final class ProcessDocumentTask
     extends ComputeTaskSplitAdapter<ProcessDocumentRequest, DocumentOutcome> {
 
-  /**
-   * The task session attribute Ignite's priority collision SPI orders waiting jobs by, higher first
-   * (its default key).
-   */
-  public static final String PRIORITY_ATTRIBUTE = "grid.task.priority";
-
-  /** The task session attribute naming the tenant, whose jobs share a node's slots fairly. */
-  public static final String TENANT_ATTRIBUTE = "docgrid.task.tenant";
-
   /** How many workers a document may take down with it before it is declared poison. */
   public static final int MAX_LOST_WORKERS = 2;
 
@@ -70,8 +63,8 @@ public final class ProcessDocumentTask
 
   @Override
   protected Collection<? extends ComputeJob> split(int gridSize, ProcessDocumentRequest request) {
-    session.setAttribute(PRIORITY_ATTRIBUTE, priority);
-    session.setAttribute(TENANT_ATTRIBUTE, tenant);
+    session.setAttribute(GridNames.TASK_PRIORITY_ATTRIBUTE, priority);
+    session.setAttribute(GridNames.TASK_TENANT_ATTRIBUTE, tenant);
     ProcessDocumentRequest scoped = request.within(plan.scope());
     if (plan.ranges().isEmpty()) {
       return List.of(new ProcessDocumentJob(scoped));

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.process;
 
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.grid.WirePayloads;
 import java.util.List;
 import java.util.Map;
 

@@ -3,6 +3,8 @@ package io.docgrid.tasks.process;
 import io.docgrid.tasks.blob.BlobStore.DocumentFile;
 import io.docgrid.tasks.blob.ResultKind;
 import io.docgrid.tasks.document.DocumentProcessingException;
+import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.grid.WirePayloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +43,8 @@ public final class SearchablePdfTask
 
   @Override
   protected Collection<? extends ComputeJob> split(int gridSize, SearchablePdfRequest request) {
-    session.setAttribute(ProcessDocumentTask.PRIORITY_ATTRIBUTE, 0);
-    session.setAttribute(ProcessDocumentTask.TENANT_ATTRIBUTE, tenant);
+    session.setAttribute(GridNames.TASK_PRIORITY_ATTRIBUTE, 0);
+    session.setAttribute(GridNames.TASK_TENANT_ATTRIBUTE, tenant);
     return List.of(new SearchablePdfJob(WirePayloads.encode(request)));
   }
 

@@ -15,10 +15,10 @@ import java.util.Set;
  * (add nullable record components, never remove, rename or retype one); a node reads the versions
  * next to its own and refuses the rest with a message saying so.
  */
-final class WireFormat {
+public final class WireFormat {
 
   /** The version this build writes. {@code src/test/resources/wire/v<N>} holds its fixtures. */
-  static final int VERSION = 2;
+  public static final int VERSION = 2;
 
   /** The version of payloads without a footer: those of the releases before versioning. */
   static final int UNVERSIONED = 1;
@@ -42,28 +42,28 @@ final class WireFormat {
 
   private WireFormat() {}
 
-  static byte[] footer() {
+  public static byte[] footer() {
     return ByteBuffer.allocate(FOOTER_LENGTH).putInt(FOOTER_MAGIC).putInt(VERSION).array();
   }
 
   /** The version that wrote {@code payload}. */
-  static int versionOf(byte[] payload) {
+  public static int versionOf(byte[] payload) {
     return hasFooter(payload)
         ? ByteBuffer.wrap(payload, payload.length - Integer.BYTES, Integer.BYTES).getInt()
         : UNVERSIONED;
   }
 
   /** How many bytes of {@code payload} are the serialised object. */
-  static int objectLength(byte[] payload) {
+  public static int objectLength(byte[] payload) {
     return hasFooter(payload) ? payload.length - FOOTER_LENGTH : payload.length;
   }
 
   /** Whether this node reads payloads of {@code version}: its own and its neighbours'. */
-  static boolean reads(int version) {
+  public static boolean reads(int version) {
     return Math.abs(version - VERSION) <= 1;
   }
 
-  static void requirePayloadType(Class<?> type) {
+  public static void requirePayloadType(Class<?> type) {
     if (PAYLOAD_TYPES.stream().noneMatch(known -> known.isAssignableFrom(type))) {
       throw new IllegalArgumentException(
           type.getName()

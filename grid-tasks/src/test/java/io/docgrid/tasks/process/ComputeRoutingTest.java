@@ -2,6 +2,7 @@ package io.docgrid.tasks.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.tasks.grid.GridNames;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class ComputeRoutingTest {
 
   private Ignite start(String name, boolean compute, List<String> gpus) {
     Map<String, Object> attributes = new HashMap<>();
-    attributes.put(NodeRoles.COMPUTE_ATTRIBUTE, compute);
+    attributes.put(GridNames.COMPUTE_ROLE_ATTRIBUTE, compute);
     if (!gpus.isEmpty()) {
       attributes = GpuAttributes.with(attributes, gpus);
     }

@@ -14,6 +14,7 @@ import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.extraction.InProcessExtraction;
+import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.tasks.pipeline.PagePipeline;
@@ -81,14 +82,7 @@ class ProcessDocumentTaskTest {
             Duration.ofMinutes(5),
             Duration.ofMinutes(2));
     new WorkerContext(blobs, extraction, ComponentVersions.of(models)).installOn(worker);
-    submitter
-        .message()
-        .localListen(
-            JobStarted.TOPIC,
-            (UUID nodeId, byte[] message) -> {
-              started.add(JobStarted.decode(message));
-              return true;
-            });
+    JobStarted.topic(submitter.message()).subscribe(started::add);
   }
 
   @AfterAll
@@ -362,7 +356,7 @@ class ProcessDocumentTaskTest {
                     new SystemDataRegionConfiguration()
                         .setInitialSize(16 * MB)
                         .setMaxSize(32 * MB)))
-        .setUserAttributes(Map.of(NodeRoles.COMPUTE_ATTRIBUTE, compute))
+        .setUserAttributes(Map.of(GridNames.COMPUTE_ROLE_ATTRIBUTE, compute))
         .setClientConnectorConfiguration(null)
         .setConnectorConfiguration(null)
         .setMetricsLogFrequency(0);

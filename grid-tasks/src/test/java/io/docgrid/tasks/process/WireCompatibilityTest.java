@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.grid.WirePayloads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;

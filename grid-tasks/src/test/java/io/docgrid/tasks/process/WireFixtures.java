@@ -1,5 +1,6 @@
 package io.docgrid.tasks.process;
 
+import io.docgrid.tasks.grid.WirePayloads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;

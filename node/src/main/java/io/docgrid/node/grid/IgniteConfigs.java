@@ -3,9 +3,9 @@ package io.docgrid.node.grid;
 import io.docgrid.node.config.Discovery;
 import io.docgrid.node.config.GridTls;
 import io.docgrid.node.config.NodeConfig.GridConfig;
+import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.process.DrainingNodes;
 import io.docgrid.tasks.process.FairShareCollisionSpi;
-import io.docgrid.tasks.process.NodeRoles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.ignite.configuration.DataRegionConfiguration;
@@ -52,7 +52,7 @@ public final class IgniteConfigs {
         new DataStorageConfiguration()
             .setDefaultDataRegionConfiguration(
                 new DataRegionConfiguration()
-                    .setName("default")
+                    .setName(GridNames.DEFAULT_REGION)
                     .setInitialSize(Math.min(grid.dataRegionBytes(), 32 * MB))
                     .setMaxSize(grid.dataRegionBytes()))
             .setDataRegionConfigurations(ResultCacheRegion.of(grid.resultCacheBytes()))
@@ -73,7 +73,11 @@ public final class IgniteConfigs {
         .setCacheConfiguration(DrainingNodes.cacheConfiguration())
         .setCollisionSpi(new FairShareCollisionSpi(parallelJobs))
         .setUserAttributes(
-            Map.of(NodeRoles.COMPUTE_ATTRIBUTE, grid.compute(), NodeRoles.API_ATTRIBUTE, api))
+            Map.of(
+                GridNames.COMPUTE_ROLE_ATTRIBUTE,
+                grid.compute(),
+                GridNames.API_ROLE_ATTRIBUTE,
+                api))
         // Jobs waiting for a compute node are dispatched when one joins; the jobs of an API node
         // that leaves are queued again at once rather than when their leases lapse.
         .setIncludeEventTypes(

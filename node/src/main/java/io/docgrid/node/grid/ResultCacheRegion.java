@@ -1,6 +1,6 @@
 package io.docgrid.node.grid;
 
-import io.docgrid.api.cache.ResultCache;
+import io.docgrid.tasks.grid.GridNames;
 import org.apache.ignite.configuration.DataPageEvictionMode;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
@@ -20,7 +20,7 @@ public final class ResultCacheRegion {
 
   public static DataRegionConfiguration of(long maxBytes) {
     return new DataRegionConfiguration()
-        .setName(ResultCache.DATA_REGION)
+        .setName(GridNames.RESULT_CACHE_REGION)
         .setInitialSize(Math.min(maxBytes, 16 * MB))
         .setMaxSize(maxBytes)
         .setPersistenceEnabled(false)

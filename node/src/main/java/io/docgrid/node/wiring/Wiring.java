@@ -148,7 +148,7 @@ public final class Wiring {
                   security.usageRetention(),
                   new ResultRetention(jobs, purger, security.tiers(), clock),
                   clock));
-      KeyChanges keyChanges = new KeyChanges(ignite);
+      KeyChanges keyChanges = node.add(new KeyChanges(ignite));
       // Keys revoked or rotated anywhere are evicted from this node's cache at once.
       keyChanges.subscribe(keyAuthenticator::forget);
       RateLimiter rateLimiter = new RateLimiter(ignite, security.tiers());

@@ -1,5 +1,6 @@
-package io.docgrid.tasks.process;
+package io.docgrid.tasks.grid;
 
+import io.docgrid.tasks.process.WireFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.io.UncheckedIOException;
  * payload ends with the {@link WireFormat} version that wrote it, so that a node of a version it
  * cannot read is refused by name rather than by a failure deep in deserialisation.
  */
-final class WirePayloads {
+public final class WirePayloads {
 
   private static final ObjectInputFilter ALLOWED =
       ObjectInputFilter.Config.createFilter(
@@ -25,7 +26,7 @@ final class WirePayloads {
 
   private WirePayloads() {}
 
-  static byte[] encode(Serializable value) {
+  public static byte[] encode(Serializable value) {
     WireFormat.requirePayloadType(value.getClass());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -37,7 +38,7 @@ final class WirePayloads {
     return bytes.toByteArray();
   }
 
-  static <T> T decode(byte[] bytes, Class<T> type) {
+  public static <T> T decode(byte[] bytes, Class<T> type) {
     WireFormat.requirePayloadType(type);
     int version = WireFormat.versionOf(bytes);
     if (!WireFormat.reads(version)) {
