@@ -204,7 +204,9 @@ class BadInputTest {
   @Test
   void internal_errors_never_leak_paths_or_stack_traces() throws Exception {
     String id = finishedJob();
-    Files.delete(dataDir.resolve("blobs").resolve("results").resolve(id + ".json"));
+    // A result file that is not JSON: a fault of ours the client cannot fix.
+    Files.writeString(
+        dataDir.resolve("blobs").resolve("results").resolve(id + ".json"), "{" + PLANTED);
 
     HttpResponse<String> response = node.http.get("/api/v1/jobs/" + id + "/result");
     JsonNode body = problem(response, 500, "INTERNAL_ERROR");

@@ -2,6 +2,9 @@ package io.docgrid.api.error;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.util.Locale;
 
 /**
@@ -52,9 +55,46 @@ public final class ErrorMapper {
       // Javalin's own responses (e.g. from its validators) carry messages it wrote for clients.
       return new Mapped(codeForStatus(http.getStatus()), genericDetail(http.getStatus()));
     }
+    if (isDatabaseUnavailable(failure)) {
+      // An outage or a failover, not a fault of the request: the same request succeeds once the
+      // pool reconnects, so clients are told to retry rather than shown an internal error.
+      return new Mapped(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The database cannot be reached right now; retry shortly.");
+    }
     return new Mapped(
         ErrorCode.INTERNAL_ERROR,
         "An unexpected error occurred. Quote the request id when reporting it.");
+  }
+
+  /**
+   * Whether a failure, or any of its causes, is the database being unreachable: no connection
+   * within the pool's timeout, a connection lost, the server shutting down or refusing connections,
+   * or a standby that cannot take writes while a failover promotes another server.
+   */
+  static boolean isDatabaseUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientException
+          || cause instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnavailableState(String sqlState) {
+    if (sqlState == null) {
+      return false;
+    }
+    // 08: connection exceptions; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now;
+    // 25006: read-only transaction, what a demoted primary or a standby answers to a write.
+    return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("25006");
   }
 
   public static ErrorCode codeForStatus(int status) {

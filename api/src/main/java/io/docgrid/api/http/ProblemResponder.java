@@ -30,7 +30,10 @@ public final class ProblemResponder {
 
   public void respond(Context ctx, Throwable failure) {
     Problem problem = ErrorMapper.map(failure, ctx.path(), RequestIds.of(ctx));
-    if (problem.status() >= 500) {
+    if (problem.status() == 503 && !(failure instanceof ApiException)) {
+      // The database is down or failing over: one line a request, not a stack trace each.
+      log.warn("request failed: {} {} -> 503: {}", ctx.method(), ctx.path(), failure.toString());
+    } else if (problem.status() >= 500) {
       log.error("request failed: {} {}", ctx.method(), ctx.path(), failure);
     } else {
       log.info(

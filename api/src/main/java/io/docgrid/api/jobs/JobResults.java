@@ -72,11 +72,19 @@ public final class JobResults {
               + " tier's retention ended. Submit the document again.");
     }
     try {
-      byte[] stored =
-          blobs
-              .readResult(job.id())
-              .orElseThrow(() -> new IllegalStateException("result missing for job " + job.id()));
-      return json.readValue(stored, JobResult.class);
+      Optional<byte[]> stored = blobs.readResult(job.id());
+      if (stored.isEmpty()) {
+        // The database and the blob store disagree, as after restoring one from an older backup
+        // than the other: the job is known, its result is not, and no retry brings it back.
+        log.warn("job {} succeeded but the blob store has no result for it", job.id());
+        throw new ApiException(
+            ErrorCode.RESULT_EXPIRED,
+            "The result of job "
+                + job.id()
+                + " is missing from the blob store, which was probably restored from an older"
+                + " backup than the database. Submit the document again.");
+      }
+      return json.readValue(stored.get(), JobResult.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

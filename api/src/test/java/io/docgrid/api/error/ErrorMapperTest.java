@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.javalin.http.NotFoundResponse;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,33 @@ class ErrorMapperTest {
     assertThat(problem.status()).isEqualTo(500);
     assertThat(problem.code()).isEqualTo("INTERNAL_ERROR");
     assertThat(problem.detail()).doesNotContain("/var/secret").contains("request id");
+  }
+
+  @Test
+  void a_database_that_cannot_be_reached_is_a_retryable_503_without_the_driver_message() {
+    var poolTimeout =
+        new RuntimeException(
+            "SQL [select 1]; timeout",
+            new SQLTransientConnectionException("docgrid-db - Connection is not available"));
+    var connectionLost =
+        new IllegalStateException(
+            "wrapped", new SQLException("An I/O error occurred while sending", "08006"));
+    var shuttingDown =
+        new SQLException("terminating connection due to administrator command", "57P01");
+
+    for (Exception failure : new Exception[] {poolTimeout, connectionLost, shuttingDown}) {
+      Problem problem = ErrorMapper.map(failure, "/api/v1/jobs", "r");
+      assertThat(problem.status()).as(failure.toString()).isEqualTo(503);
+      assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
+      assertThat(problem.retryable()).isTrue();
+      assertThat(problem.detail()).doesNotContain("docgrid-db", "I/O", "administrator");
+    }
+  }
+
+  @Test
+  void other_database_errors_stay_internal_errors() {
+    var constraint = new SQLException("duplicate key value violates unique constraint", "23505");
+    assertThat(ErrorMapper.map(constraint, "/api/v1/jobs", "r").status()).isEqualTo(500);
   }
 
   @Test

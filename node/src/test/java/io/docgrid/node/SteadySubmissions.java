@@ -1,0 +1,108 @@
+package io.docgrid.node;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load for the database outage and failover tests: one small text PDF submitted every {@code
+ * everyMillis}, each different, recording which were acknowledged and how the others were answered.
+ */
+final class SteadySubmissions implements AutoCloseable {
+
+  /** A submission the node did not acknowledge, as it was answered. */
+  record Refusal(int status, String code, String retryAfter, long millis, String body) {}
+
+  private final HttpApi http;
+  private final ScheduledExecutorService pace =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "steady-submissions");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicInteger sent = new AtomicInteger();
+  private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+  private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+  SteadySubmissions(HttpApi http, long everyMillis) {
+    this.http = http;
+    pace.scheduleWithFixedDelay(this::submitOne, 0, everyMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void submitOne() {
+    int number = sent.incrementAndGet();
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> response =
+          http.submit(
+              "load-" + number + ".pdf",
+              GridProcesses.numberedPdf(1, "Load " + number + " " + started + ". "),
+              null);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (response.statusCode() == 201 || response.statusCode() == 202) {
+        acknowledged.add(HttpApi.json(response).get("id").asText());
+      } else {
+        refusals.add(
+            new Refusal(
+                response.statusCode(),
+                HttpApi.json(response).path("code").asText(),
+                response.headers().firstValue("Retry-After").orElse(null),
+                millis,
+                response.body()));
+      }
+    } catch (Exception | Error e) {
+      failures.add(e);
+    }
+  }
+
+  /** Polls until {@code count} submissions were acknowledged, for at most two minutes. */
+  void awaitAcknowledged(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (acknowledged.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "only "
+                + acknowledged.size()
+                + " of "
+                + count
+                + " acknowledged; refused: "
+                + refusals
+                + "; failed: "
+                + failures);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Ids of the jobs acknowledged so far. */
+  List<String> acknowledged() {
+    return List.copyOf(acknowledged);
+  }
+
+  int acknowledgedCount() {
+    return acknowledged.size();
+  }
+
+  List<Refusal> refusals() {
+    return List.copyOf(refusals);
+  }
+
+  /** Requests that got no HTTP answer at all, or an unreadable one. */
+  List<Throwable> failures() {
+    return new ArrayList<>(failures);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    pace.shutdown();
+    pace.awaitTermination(1, TimeUnit.MINUTES);
+  }
+}
