@@ -30,6 +30,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +40,10 @@ import java.util.function.Supplier;
 public final class JobRoutes {
 
   public static final String JOBS_PATH = "/api/v1/jobs";
+
+  /** The longest {@code Prefer: wait} honoured: a proxy in front must wait longer for answers. */
+  public static final Duration LONGEST_WAIT = WaitPreference.MAX;
+
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
   static final String CACHE_HEADER = "X-Cache";
   static final int DEFAULT_PAGE_SIZE = 20;
