@@ -9,8 +9,10 @@ import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.http.JettyProblemErrors;
 import io.docgrid.api.http.ProblemResponder;
 import io.docgrid.api.http.RequestIds;
+import io.docgrid.api.http.RequestOrigins;
 import io.docgrid.api.http.RouteGuard;
 import io.docgrid.api.http.SecurityHeaders;
+import io.docgrid.api.http.TrustedProxies;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.keys.KeyRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
@@ -49,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
    * @param metricsPublic whether {@code /api/v1/metrics} is open to scrapers without a key
    * @param corsOrigins browser origins allowed to call the API; none by default
    * @param tls null for plain HTTP (TLS at the ingress)
+   * @param trustedProxies the proxies whose {@code X-Forwarded-*} headers are believed
    */
   public record Settings(
       String host,
@@ -57,7 +60,8 @@ public final class ApiServer implements AutoCloseable {
       boolean metricsPublic,
       List<String> corsOrigins,
       Tls tls,
-      int maxRequestHeaderBytes) {
+      int maxRequestHeaderBytes,
+      TrustedProxies trustedProxies) {
 
     public Settings {
       corsOrigins = List.copyOf(corsOrigins);
@@ -172,8 +176,10 @@ public final class ApiServer implements AutoCloseable {
     config.requestLogger.http(this::recordRequest);
     RoutesConfig routes = config.routes;
     routes.before(RequestIds::assign);
+    routes.before(new RequestOrigins(settings.trustedProxies())::assign);
     routes.before(new SecurityHeaders(settings.tls() != null)::apply);
     routes.after(RequestIds::release);
+    routes.after(RequestOrigins::release);
     problems.install(routes);
     registerRoutes(routes);
   }

@@ -143,10 +143,12 @@ abstract class EndToEndContract {
     assertThat(accepted.headers().firstValue("X-Request-Id")).hasValue("client-req-42");
     JsonNode created = json(accepted);
     String id = created.get("id").asText();
-    assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/jobs/" + id);
+    // Absolute, on the host the client called: http://127.0.0.1:<port>.
+    String job = node.http.base + "/api/v1/jobs/" + id;
+    assertThat(accepted.headers().firstValue("Location")).hasValue(job);
     assertThat(created.get("status").asText()).isIn("queued", "running", "succeeded");
-    assertThat(created.at("/links/self").asText()).isEqualTo("/api/v1/jobs/" + id);
-    assertThat(created.at("/links/result").asText()).isEqualTo("/api/v1/jobs/" + id + "/result");
+    assertThat(created.at("/links/self").asText()).isEqualTo(job);
+    assertThat(created.at("/links/result").asText()).isEqualTo(job + "/result");
 
     JsonNode finished = node.http.awaitFinished(id, JOB_TIMEOUT);
     assertThat(finished.get("status").asText()).isEqualTo("succeeded");

@@ -2,6 +2,7 @@ package io.docgrid.api.auth;
 
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
+import io.docgrid.api.http.RequestOrigins;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public final class Authenticator {
     if (credentials.isPresent()) {
       principal = check(credentials.get().value());
     } else if (anonymousAccess) {
-      principal = Principal.anonymous(ctx.ip());
+      principal = Principal.anonymous(RequestOrigins.of(ctx).clientAddress());
     } else {
       throw new ApiException(
           ErrorCode.AUTHENTICATION_REQUIRED,

@@ -2,6 +2,7 @@ package io.docgrid.api.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.api.http.RequestOrigin;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.PageProgress;
 import io.javalin.openapi.OneOf;
@@ -14,9 +15,10 @@ public final class JobResponses {
 
   private JobResponses() {}
 
+  /** Absolute URLs of the job and its result, on the host and scheme the caller called. */
   public record Links(String self, String result) {
-    static Links of(Job job) {
-      String self = JobRoutes.JOBS_PATH + "/" + job.id();
+    static Links of(Job job, RequestOrigin origin) {
+      String self = origin.url(JobRoutes.JOBS_PATH + "/" + job.id());
       return new Links(self, self + "/result");
     }
   }
@@ -26,9 +28,9 @@ public final class JobResponses {
    * cacheHit} true.
    */
   public record Accepted(String id, String status, boolean cacheHit, Links links) {
-    static Accepted of(Job job) {
+    static Accepted of(Job job, RequestOrigin origin) {
       return new Accepted(
-          job.id().toString(), job.status().wireName(), job.cacheHit(), Links.of(job));
+          job.id().toString(), job.status().wireName(), job.cacheHit(), Links.of(job, origin));
     }
   }
 
@@ -57,7 +59,7 @@ public final class JobResponses {
       boolean cacheHit,
       Links links)
       implements FinishedSubmission {
-    static JobView of(Job job) {
+    static JobView of(Job job, RequestOrigin origin) {
       return new JobView(
           job.id().toString(),
           job.status().wireName(),
@@ -76,7 +78,7 @@ public final class JobResponses {
           job.attempts(),
           job.requestId(),
           job.cacheHit(),
-          Links.of(job));
+          Links.of(job, origin));
     }
   }
 

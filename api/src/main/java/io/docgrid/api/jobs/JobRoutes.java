@@ -6,6 +6,8 @@ import io.docgrid.api.engine.FinishWaiters;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.Problem;
 import io.docgrid.api.http.RequestIds;
+import io.docgrid.api.http.RequestOrigin;
+import io.docgrid.api.http.RequestOrigins;
 import io.docgrid.api.jobs.JobResponses.Accepted;
 import io.docgrid.api.jobs.JobResponses.FinishedSubmission;
 import io.docgrid.api.jobs.JobResponses.JobPage;
@@ -28,6 +30,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +40,10 @@ import java.util.function.Supplier;
 public final class JobRoutes {
 
   public static final String JOBS_PATH = "/api/v1/jobs";
+
+  /** The longest {@code Prefer: wait} honoured: a proxy in front must wait longer for answers. */
+  public static final Duration LONGEST_WAIT = WaitPreference.MAX;
+
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
   static final String CACHE_HEADER = "X-Cache";
   static final int DEFAULT_PAGE_SIZE = 20;
@@ -135,13 +142,14 @@ public final class JobRoutes {
     JobService.Submission submission =
         service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx), wait.isPresent());
     Job job = submission.job();
-    ctx.header("Location", JOBS_PATH + "/" + job.id());
+    RequestOrigin origin = RequestOrigins.of(ctx);
+    ctx.header("Location", origin.url(JOBS_PATH + "/" + job.id()));
     if (submission.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     }
     if (wait.isEmpty()) {
       ctx.header(CACHE_HEADER, cacheStatus(job));
-      ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job));
+      ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job, origin));
       return;
     }
     ctx.future(
@@ -153,7 +161,7 @@ public final class JobRoutes {
                       ctx.header("Preference-Applied", wait.get().applied());
                       if (finished.isEmpty()) {
                         ctx.header(CACHE_HEADER, cacheStatus(job));
-                        ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job));
+                        ctx.status(HttpStatus.ACCEPTED).json(Accepted.of(job, origin));
                         return;
                       }
                       FinishWaiters.Finished done = finished.get();
@@ -161,7 +169,12 @@ public final class JobRoutes {
                       if (format != null && done.job().status() == JobStatus.SUCCEEDED) {
                         ctx.header(
                             "Content-Location",
-                            JOBS_PATH + "/" + job.id() + "/result?format=" + format.wireName());
+                            origin.url(
+                                JOBS_PATH
+                                    + "/"
+                                    + job.id()
+                                    + "/result?format="
+                                    + format.wireName()));
                         respond(
                             ctx,
                             job.id(),
@@ -170,7 +183,7 @@ public final class JobRoutes {
                             () -> service.searchablePdf(done));
                       } else {
                         // Failed or cancelled: there is no result, the job says why.
-                        ctx.status(HttpStatus.OK).json(JobView.of(done.job()));
+                        ctx.status(HttpStatus.OK).json(JobView.of(done.job(), origin));
                       }
                     }));
   }
@@ -198,8 +211,9 @@ public final class JobRoutes {
     Principal caller = Authenticator.require(ctx);
     Job job = service.find(id, caller).orElseThrow(() -> ApiException.notFound("Job " + id));
     Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
+    RequestOrigin origin = RequestOrigins.of(ctx);
     if (wait.isEmpty() || job.status().isFinished()) {
-      ctx.json(JobView.of(job));
+      ctx.json(JobView.of(job, origin));
       return;
     }
     ctx.header("Preference-Applied", wait.get().forJob().applied());
@@ -214,7 +228,8 @@ public final class JobRoutes {
                                 finished
                                     .map(FinishWaiters.Finished::job)
                                     .or(() -> service.find(id, caller))
-                                    .orElseThrow(() -> ApiException.notFound("Job " + id))))));
+                                    .orElseThrow(() -> ApiException.notFound("Job " + id)),
+                                origin))));
   }
 
   @OpenApi(
@@ -243,7 +258,8 @@ public final class JobRoutes {
     boolean more = page.size() > limit;
     List<Job> shown = more ? page.subList(0, limit) : page;
     String next = more ? JobCursor.after(shown.get(shown.size() - 1)).encode() : null;
-    ctx.json(new JobPage(shown.stream().map(JobView::of).toList(), next));
+    RequestOrigin origin = RequestOrigins.of(ctx);
+    ctx.json(new JobPage(shown.stream().map(job -> JobView.of(job, origin)).toList(), next));
   }
 
   @OpenApi(
@@ -339,7 +355,8 @@ public final class JobRoutes {
       })
   public void cancel(Context ctx) {
     UUID id = jobId(ctx);
-    ctx.json(JobView.of(service.cancelOrPurge(id, Authenticator.require(ctx))));
+    Job job = service.cancelOrPurge(id, Authenticator.require(ctx));
+    ctx.json(JobView.of(job, RequestOrigins.of(ctx)));
   }
 
   @OpenApi(
@@ -356,7 +373,8 @@ public final class JobRoutes {
       })
   public void retry(Context ctx) {
     UUID id = jobId(ctx);
-    ctx.status(202).json(JobView.of(service.retry(id, Authenticator.require(ctx))));
+    Job job = service.retry(id, Authenticator.require(ctx));
+    ctx.status(202).json(JobView.of(job, RequestOrigins.of(ctx)));
   }
 
   /** HIT when the job answered reused a result (from the cache or an identical job), else MISS. */

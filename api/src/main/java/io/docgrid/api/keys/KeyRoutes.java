@@ -7,6 +7,7 @@ import io.docgrid.api.auth.Tier;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.Problem;
+import io.docgrid.api.http.RequestOrigins;
 import io.docgrid.api.keys.KeyViews.Caller;
 import io.docgrid.api.keys.KeyViews.CreatedKey;
 import io.docgrid.api.keys.KeyViews.KeyList;
@@ -90,7 +91,7 @@ public final class KeyRoutes {
         issuer.issue(request.name(), tier, scopes, owner, request.expiresAt());
     log.info("key {} ({}) created by {}", issued.key().id(), issued.key().prefix(), caller.id());
     ctx.status(HttpStatus.CREATED);
-    ctx.header("Location", KEYS_PATH + "/" + issued.key().id());
+    ctx.header("Location", RequestOrigins.of(ctx).url(KEYS_PATH + "/" + issued.key().id()));
     ctx.json(CreatedKey.of(issued));
   }
 

@@ -1,5 +1,6 @@
 package io.docgrid.node.config;
 
+import io.docgrid.api.http.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,13 +22,23 @@ public record NodeConfig(
 
   /**
    * @param maxQueuedJobs submissions are refused with 503 OVERLOADED while this many jobs wait
+   * @param trustedProxies the proxies in front of the API whose X-Forwarded-* headers are believed
    */
-  public record ApiConfig(String host, int port, long maxUploadBytes, int maxQueuedJobs) {
+  public record ApiConfig(
+      String host,
+      int port,
+      long maxUploadBytes,
+      int maxQueuedJobs,
+      TrustedProxies trustedProxies) {
 
     public static final int DEFAULT_MAX_QUEUED_JOBS = 10_000;
 
     public ApiConfig(String host, int port, long maxUploadBytes) {
       this(host, port, maxUploadBytes, DEFAULT_MAX_QUEUED_JOBS);
+    }
+
+    public ApiConfig(String host, int port, long maxUploadBytes, int maxQueuedJobs) {
+      this(host, port, maxUploadBytes, maxQueuedJobs, TrustedProxies.none());
     }
   }
 

@@ -2,6 +2,7 @@ package io.docgrid.node.config;
 
 import static io.docgrid.node.config.EnvironmentDefaults.setting;
 
+import io.docgrid.api.http.TrustedProxies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,15 @@ public final class ServeOptions {
       description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).",
       defaultValue = "8080")
   String port;
+
+  @Option(
+      names = "--trusted-proxies",
+      split = ",",
+      description =
+          "Addresses or CIDR ranges of the proxies in front of the API, e.g. 10.0.0.0/8; only"
+              + " requests from them may set the client address, scheme and host with"
+              + " X-Forwarded-For, -Proto, -Host and -Port (default: none).")
+  List<String> trustedProxies;
 
   @Option(
       names = "--max-upload-size",
@@ -93,6 +103,7 @@ public final class ServeOptions {
     }
 
     NodeConfig.DbConfig db = database.toConfig(problems);
+    TrustedProxies proxies = trustedProxies(problems);
 
     int pagesPerGridJob = Numbers.inRange(problems, "--pages-per-job", pagesPerJob, 1, 1000);
     int queueLimit = Numbers.inRange(problems, "--max-queued-jobs", maxQueuedJobs, 1, 10_000_000);
@@ -118,12 +129,30 @@ public final class ServeOptions {
     return new NodeConfig(
         data,
         blobDir == null || blobDir.isBlank() ? data.resolve("blobs") : Path.of(blobDir),
-        new NodeConfig.ApiConfig(host, apiPort, maxUpload, queueLimit),
+        new NodeConfig.ApiConfig(host, apiPort, maxUpload, queueLimit, proxies),
         db,
         gridConfig,
         jobsConfig,
         securityConfig,
         blobStoreConfig,
         resultCacheConfig);
+  }
+
+  private TrustedProxies trustedProxies(List<String> problems) {
+    List<String> entries =
+        trustedProxies == null
+            ? List.of()
+            : trustedProxies.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
+    List<String> invalid =
+        entries.stream().filter(entry -> !TrustedProxies.isAddressOrRange(entry)).toList();
+    if (!invalid.isEmpty()) {
+      problems.add(
+          setting("--trusted-proxies")
+              + " entries must be IP addresses or CIDR ranges such as 10.0.0.0/8, got '"
+              + String.join("', '", invalid)
+              + "'");
+      return TrustedProxies.none();
+    }
+    return TrustedProxies.of(entries);
   }
 }

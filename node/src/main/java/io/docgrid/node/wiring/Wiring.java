@@ -223,7 +223,8 @@ public final class Wiring {
                   security.metricsPublic(),
                   security.corsOrigins(),
                   security.tls(),
-                  security.maxRequestHeaderBytes()),
+                  security.maxRequestHeaderBytes(),
+                  config.api().trustedProxies()),
               new ApiServer.Resources(
                   new JobRoutes(
                       jobService,

@@ -242,7 +242,8 @@ public final class ScanThroughputComparison {
       String result = text.headers().firstValue("Content-Location").orElseThrow();
       HttpResponse<Path> pdf =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + result.replace("format=text", "format=pdf")))
+              HttpRequest.newBuilder(
+                      URI.create(base).resolve(result.replace("format=text", "format=pdf")))
                   .timeout(Duration.ofMinutes(5))
                   .header("Authorization", "Bearer " + key)
                   .build(),
