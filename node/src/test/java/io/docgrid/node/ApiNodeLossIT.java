@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.PostgresSchema;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,15 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * jobs drops out of the grid mid-run; the other queues its jobs again at once (the grid reports the
  * loss) and runs them to the end, each exactly once.
  */
-class ApiNodeLossTest {
+class ApiNodeLossIT {
 
   private static final String OCR = "{\"ocr\":\"force\",\"dpi\":150}";
 
   @Test
   void the_jobs_of_an_api_node_that_leaves_are_finished_by_another(@TempDir Path temp)
       throws Exception {
-    try (TestDatabase postgres = new TestDatabase()) {
-      var db = new NodeConfig.DbConfig(postgres.url(), postgres.user(), postgres.password(), 5);
+    try (PostgresSchema postgres = PostgresSchema.created()) {
+      var db = TestNode.postgres(postgres);
       int discovery = FreePorts.block(5);
       Path blobs = temp.resolve("blobs");
       NodeConfig lostConfig =
@@ -54,7 +56,7 @@ class ApiNodeLossTest {
           assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
           ids.add(json(accepted).get("id").asText());
         }
-        awaitRunning(viaSurvivor);
+        viaSurvivor.awaitAnyJob("running", Duration.ofMinutes(2), () -> "");
 
         // The accepting node's grid stops without a goodbye; its HTTP side is irrelevant now.
         Ignition.stop(lostConfig.grid().nodeName(), true);
@@ -70,16 +72,6 @@ class ApiNodeLossTest {
         String metrics = viaSurvivor.get("/api/v1/metrics").body();
         assertThat(metrics).containsPattern("docgrid_jobs_requeued_total [1-9]");
       }
-    }
-  }
-
-  private static void awaitRunning(HttpApi api) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!api.get("/api/v1/jobs?limit=100").body().contains("\"status\":\"running\"")) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no job started");
-      }
-      Thread.sleep(50);
     }
   }
 }

@@ -7,6 +7,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.Corpus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the API node keeps serving. Its JVM's class-loading log proves it never even loaded a document
  * parser: no PDFBox, no POI, no Tika parser, no zip reader of Commons Compress.
  */
-class ApiNodeParsesNoDocumentTest {
+class ApiNodeParsesNoDocumentIT {
 
   private static final Duration BOUND = Duration.ofMinutes(2);
   private static final List<String> PARSER_PACKAGES =

@@ -4,6 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.Corpus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restart on the same data directory, and finished jobs and results survive a graceful restart.
  * Separate processes, because the point is a process dying.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
   @TempDir Path temp;
 

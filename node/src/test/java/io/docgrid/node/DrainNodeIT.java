@@ -4,6 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.FreePorts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
  * docgrid admin nodes drain} stops new grid jobs going to the worker; the job still succeeds, the
  * worker leaves and exits 0, and the next job runs on the serve node alone.
  */
-class DrainNodeTest {
+class DrainNodeIT {
 
   private static final int PAGES = 24;
 
@@ -55,7 +56,8 @@ class DrainNodeTest {
         // OCR makes each two-page range take a while, so the worker is busy when it is drained.
         String options = "{\"ocr\":\"force\",\"dpi\":150}";
         String first = submit(serve, options);
-        awaitPagesDone(serve, first, 2);
+        JsonNode started = serve.http.awaitPagesDone(first, 2, Duration.ofMinutes(2));
+        assertThat(started.get("status").asText()).as(serve.tail()).isEqualTo("running");
 
         Run drain = admin(serve, "admin", "nodes", "drain", workerId);
         assertThat(drain.exitCode()).as(drain.err()).isZero();
@@ -96,19 +98,6 @@ class DrainNodeTest {
         serve.http.submit("long.pdf", GridProcesses.numberedPdf(PAGES, ""), options);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     return json(accepted).get("id").asText();
-  }
-
-  private static void awaitPagesDone(ServeProcess serve, String id, int pages) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode job = json(serve.http.get("/api/v1/jobs/" + id));
-      if (job.at("/pages/done").asInt() >= pages) {
-        assertThat(job.get("status").asText()).isEqualTo("running");
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no pages done:\n" + serve.tail());
   }
 
   private static String idOf(JsonNode nodes, boolean local) {

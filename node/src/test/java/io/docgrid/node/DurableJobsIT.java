@@ -8,6 +8,7 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.Eventually;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL in the middle of forty jobs, `serve` killed with jobs queued and running, and
  * a document that takes down every worker it lands on.
  */
-class DurableJobsTest {
+class DurableJobsIT {
 
   private static final String OCR = "{\"ocr\":\"force\",\"dpi\":150}";
   private static final List<String> JOB_FLAGS =
@@ -78,7 +79,7 @@ class DurableJobsTest {
         for (int i = 0; i < 12; i++) {
           ids.add(submit(first, "doc-" + i + ".pdf", numberedPdf(2, "Doc " + i + ". "), OCR));
         }
-        awaitRunning(first);
+        first.http.awaitAnyJob("running", Duration.ofMinutes(2), first::tail);
         assertThat(count(first, "queued")).as("jobs still queued at the kill").isPositive();
         first.kill();
       }
@@ -161,23 +162,12 @@ class DurableJobsTest {
   }
 
   private static void awaitSucceeded(ServeProcess serve, int atLeast) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (count(serve, "succeeded") < atLeast) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("fewer than " + atLeast + " jobs succeeded:\n" + serve.tail());
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static void awaitRunning(ServeProcess serve) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (count(serve, "running") == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no job started:\n" + serve.tail());
-      }
-      Thread.sleep(50);
-    }
+    Eventually.await(
+        atLeast + " jobs succeeded",
+        Duration.ofMinutes(3),
+        () -> count(serve, "succeeded"),
+        succeeded -> succeeded >= atLeast,
+        serve::tail);
   }
 
   private static long count(ServeProcess serve, String status) throws Exception {

@@ -4,6 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster's CA signed joins a serve; a worker without TLS and one with a certificate the CA never
  * signed are refused, never appear in the cluster, and exit with an error.
  */
-class GridTlsTest {
+class GridTlsIT {
 
   @Test
   void only_nodes_with_a_certificate_signed_by_the_cluster_ca_join(@TempDir Path temp)

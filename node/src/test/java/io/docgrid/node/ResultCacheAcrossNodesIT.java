@@ -4,7 +4,9 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.config.NodeConfig;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.PostgresSchema;
+import io.docgrid.testkit.TestPages;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Two API nodes on one PostgreSQL database: a job submitted to one node while an identical job runs
  * from the other waits for it, and its client waiting there is answered when it is done.
  */
-class ResultCacheAcrossNodesTest {
+class ResultCacheAcrossNodesIT {
 
   @Test
   void a_job_following_one_from_another_node_answers_its_waiting_client(@TempDir Path temp)
       throws Exception {
-    try (TestDatabase postgres = new TestDatabase()) {
-      var db = new NodeConfig.DbConfig(postgres.url(), postgres.user(), postgres.password(), 5);
+    try (PostgresSchema postgres = PostgresSchema.created()) {
+      var db = TestNode.postgres(postgres);
       int discovery = FreePorts.block(5);
       Path blobs = temp.resolve("blobs");
       try (TestNode computing =

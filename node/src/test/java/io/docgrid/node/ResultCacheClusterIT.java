@@ -9,6 +9,7 @@ import io.docgrid.api.cache.ResultCacheKey;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The result cache across two server nodes: its one backup keeps entries when a node is lost. */
-class ResultCacheClusterTest {
+class ResultCacheClusterIT {
 
   @Test
   void an_entry_survives_the_loss_of_the_node_holding_its_primary_copy(@TempDir Path temp)

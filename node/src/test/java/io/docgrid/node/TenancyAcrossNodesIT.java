@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.api.auth.Tier;
 import io.docgrid.api.limits.TierLimits;
-import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.PostgresSchema;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,19 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  * live in the grid), and every request, refused ones included, leaves a usage row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenancyAcrossNodesTest {
+class TenancyAcrossNodesIT {
 
   private static final int REQUESTS_PER_MINUTE = 6;
   private static final int PAGES_PER_HOUR = 5;
   private static final int CONCURRENT_JOBS = 2;
 
-  private TestDatabase postgres;
+  private PostgresSchema postgres;
   private TestNode first;
   private TestNode second;
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    postgres = new TestDatabase();
+    postgres = PostgresSchema.created();
     SecurityConfig defaults = SecurityConfig.defaults();
     TierLimits standard = defaults.tiers().of(Tier.STANDARD);
     TierLimits tight =
@@ -54,7 +56,7 @@ class TenancyAcrossNodesTest {
             standard.priority(),
             standard.resultRetention());
     SecurityConfig security = TestNode.securityWith(Tier.STANDARD, tight);
-    var db = new NodeConfig.DbConfig(postgres.url(), postgres.user(), postgres.password(), 5);
+    var db = TestNode.postgres(postgres);
     int discovery = FreePorts.block(5);
     Path blobs = temp.resolve("blobs");
     first = TestNode.start(temp.resolve("a"), blobs, db, false, 10L << 20, discovery, security);
@@ -109,12 +111,12 @@ class TenancyAcrossNodesTest {
     assertThat(api(second, key).get("/api/v1/keys/me").statusCode()).isEqualTo(200);
     // ...until the revocation on the first node evicts it everywhere.
     assertThat(first.http.delete("/api/v1/keys/" + id).statusCode()).isEqualTo(200);
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    HttpResponse<String> refused = api(second, key).get("/api/v1/keys/me");
-    while (refused.statusCode() == 200 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      refused = api(second, key).get("/api/v1/keys/me");
-    }
+    HttpResponse<String> refused =
+        Eventually.await(
+            "the revoked key refused on the second node",
+            Duration.ofSeconds(5),
+            () -> api(second, key).get("/api/v1/keys/me"),
+            response -> response.statusCode() != 200);
     problem(refused, 401, "CREDENTIALS_REVOKED");
     problem(api(first, key).get("/api/v1/keys/me"), 401, "CREDENTIALS_REVOKED");
   }
@@ -181,20 +183,25 @@ class TenancyAcrossNodesTest {
         "INSUFFICIENT_SCOPE");
   }
 
+  /** Flushes both nodes' usage writers until the table holds {@code atLeast} rows. */
   private void awaitUsageRows(int atLeast) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      try (Connection connection = connect();
-          ResultSet count =
-              connection.createStatement().executeQuery("SELECT count(*) FROM usage_logs")) {
-        count.next();
-        if (count.getLong(1) >= atLeast) {
-          Thread.sleep(1_500); // one more flush interval, for rows still in the other buffer
-          return;
-        }
-      }
-      assertThat(System.nanoTime()).as("usage rows written in time").isLessThan(deadline);
-      Thread.sleep(200);
+    Eventually.await(
+        atLeast + " usage rows",
+        Duration.ofSeconds(20),
+        () -> {
+          first.flushUsage();
+          second.flushUsage();
+          return usageRows();
+        },
+        rows -> rows >= atLeast);
+  }
+
+  private long usageRows() throws Exception {
+    try (Connection connection = connect();
+        ResultSet count =
+            connection.createStatement().executeQuery("SELECT count(*) FROM usage_logs")) {
+      count.next();
+      return count.getLong(1);
     }
   }
 

@@ -4,6 +4,8 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two nodes in one cluster on one host, sharing a blob directory: a long PDF submitted to one is
  * split into page ranges that both process, and the merged result is the document in page order.
  */
-class TwoNodeClusterTest {
+class TwoNodeClusterIT {
 
   @Test
   void page_ranges_of_a_long_pdf_run_on_both_nodes_and_merge_in_order(@TempDir Path temp)

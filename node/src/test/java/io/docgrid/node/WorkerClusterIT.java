@@ -7,6 +7,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.InProcessS3;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `serve` and two `worker` processes on one host: the workers join with no grid flags, and a
  * 60-page PDF is processed by all three nodes, in page order.
  */
-class WorkerClusterTest {
+class WorkerClusterIT {
 
   private static final int PAGES = 60;
 
@@ -53,15 +54,15 @@ class WorkerClusterTest {
   @Test
   void with_the_s3_blob_store_nodes_share_no_directory_and_still_share_the_work(@TempDir Path temp)
       throws Exception {
-    try (InProcessS3 s3 = new InProcessS3()) {
-      s3.createBucket("docgrid");
+    try (InProcessS3 s3 = InProcessS3.start()) {
+      String bucket = s3.createBucket();
       Path credentials =
           java.nio.file.Files.writeString(
               temp.resolve("s3-credentials"),
               "access_key_id="
-                  + InProcessS3.CREDENTIALS.accessKeyId()
+                  + InProcessS3.ACCESS_KEY_ID
                   + "\nsecret_access_key="
-                  + InProcessS3.CREDENTIALS.secretAccessKey()
+                  + InProcessS3.SECRET_ACCESS_KEY
                   + "\n");
       List<String> flags =
           List.of(
@@ -72,7 +73,7 @@ class WorkerClusterTest {
               "--blob-store",
               "s3",
               "--s3-bucket",
-              "docgrid",
+              bucket,
               "--s3-endpoint",
               s3.endpoint().toString(),
               "--s3-path-style",
@@ -91,7 +92,7 @@ class WorkerClusterTest {
         JsonNode result = json(serve.http.get("/api/v1/jobs/" + id + "/result"));
         assertThat(result.at("/manifest/nodeIds")).hasSize(3);
         assertThat(result.get("pages")).hasSize(PAGES);
-        assertThat(s3.keys("docgrid")).anyMatch(key -> key.startsWith("results/"));
+        assertThat(s3.keys(bucket)).anyMatch(key -> key.startsWith("results/"));
       }
     }
   }

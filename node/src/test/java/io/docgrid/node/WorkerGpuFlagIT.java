@@ -3,6 +3,7 @@ package io.docgrid.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.tasks.preprocess.cuda.GpuDetector;
+import io.docgrid.testkit.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code docgrid worker --gpu} on a machine without a usable GPU, as separate processes: {@code on}
  * refuses to start, {@code auto} serves on the CPU. Each worker forms a grid of its own.
  */
-class WorkerGpuFlagTest {
+class WorkerGpuFlagIT {
 
   @BeforeAll
   static void onlyWithoutAGpu() {

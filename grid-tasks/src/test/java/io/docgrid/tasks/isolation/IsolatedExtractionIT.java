@@ -15,6 +15,7 @@ import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.testkit.Corpus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real child JVMs: they extract what the node would, and a document that hangs or exhausts a
  * child's heap fails alone while the next document is served by a fresh child.
  */
-class IsolatedExtractionTest {
+class IsolatedExtractionIT {
 
   private static final String PDF = "application/pdf";
 
@@ -62,13 +63,9 @@ class IsolatedExtractionTest {
             hardLimit));
   }
 
-  private static Path corpus(String name) {
-    return Path.of(System.getProperty("docgrid.corpus.dir", "../../shared/corpus"), "dev", name);
-  }
-
   @Test
   void a_child_extracts_what_the_node_itself_would() throws Exception {
-    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     try (IsolatedExtraction isolated = extraction("256m", Duration.ofMinutes(2))) {
       ExtractedDocument inChild = isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY);
       ExtractedDocument inProcess = new TextExtractor().extract(pdf, PDF);
@@ -80,7 +77,7 @@ class IsolatedExtractionTest {
       assertThatThrownBy(
               () ->
                   isolated.extract(
-                      corpus("pypdf__libreoffice-writer-password.pdf"),
+                      Corpus.dev("pypdf__libreoffice-writer-password.pdf"),
                       PDF,
                       ProcessingOptions.TEXT_ONLY))
           .isInstanceOfSatisfying(
@@ -91,7 +88,7 @@ class IsolatedExtractionTest {
 
   @Test
   void a_child_runs_the_same_page_pipeline_as_the_node() throws Exception {
-    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     ProcessingOptions firstPageRecognised =
         new ProcessingOptions(
             OcrMode.FORCE,
@@ -119,7 +116,7 @@ class IsolatedExtractionTest {
 
   @Test
   void a_child_that_does_not_answer_in_time_is_killed_and_replaced() throws Exception {
-    Path pdf = corpus("pdfbox__cweb.pdf");
+    Path pdf = Corpus.dev("pdfbox__cweb.pdf");
     try (IsolatedExtraction isolated = extraction("256m", Duration.ofMillis(1))) {
       assertThatThrownBy(() -> isolated.extract(pdf, PDF, ProcessingOptions.TEXT_ONLY))
           .isInstanceOfSatisfying(
@@ -133,7 +130,7 @@ class IsolatedExtractionTest {
 
   @Test
   void a_document_that_exhausts_the_child_heap_fails_alone() throws Exception {
-    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     try (IsolatedExtraction isolated = extraction("64m", Duration.ofMinutes(2))) {
       assertThatThrownBy(() -> isolated.extract(pdf, PDF, GREEDY))
           .isInstanceOfSatisfying(
@@ -148,12 +145,13 @@ class IsolatedExtractionTest {
   @Test
   void a_document_that_takes_down_a_shared_child_fails_and_the_one_beside_it_is_retried_alone()
       throws Exception {
-    Path longPdf = corpus("pypdf__GeoTopo-komprimiert.pdf");
-    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    Path longPdf = Corpus.dev("pypdf__GeoTopo-komprimiert.pdf");
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     try (IsolatedExtraction isolated = extraction("96m", 2, Duration.ofMinutes(2))) {
       ExecutorService callers = Executors.newFixedThreadPool(2);
       try {
-        // The long document is still being read when the greedy one exhausts the shared heap.
+        // The long document is still being read when the greedy one exhausts the shared heap: the
+        // child offers no sign that it has begun, so the greedy one is sent a moment later.
         Future<ExtractedDocument> innocent =
             callers.submit(() -> isolated.extract(longPdf, PDF, ProcessingOptions.TEXT_ONLY));
         Thread.sleep(300);

@@ -2,18 +2,19 @@ package io.docgrid.tasks.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.LocalGrid;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * This is routing, not CUDA: the GPU attributes are set by hand, so it runs on machines without a
  * GPU.
  */
-class ComputeRoutingTest {
+class ComputeRoutingIT {
 
   private final List<Ignite> nodes = new java.util.ArrayList<>();
-  private final int discoveryPort = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-
   @TempDir Path work;
+  private LocalGrid grid;
   private final Map<String, Integer> waiting = new HashMap<>();
 
   private Ignite start(String name, boolean compute, List<String> gpus) {
@@ -37,12 +37,17 @@ class ComputeRoutingTest {
       attributes = GpuAttributes.with(attributes, gpus);
     }
     IgniteConfiguration configuration =
-        LocalGrid.node(name + "-" + UUID.randomUUID(), discoveryPort, work)
+        grid.node(name + "-" + UUID.randomUUID())
             .setWorkDirectory(work.resolve(name).toString())
             .setUserAttributes(attributes);
     Ignite ignite = Ignition.start(configuration);
     nodes.add(ignite);
     return ignite;
+  }
+
+  @BeforeEach
+  void newGrid() {
+    grid = LocalGrid.onFreePorts(work);
   }
 
   @AfterEach

@@ -18,6 +18,9 @@ import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.LocalGrid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,17 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
-import org.apache.ignite.configuration.DataRegionConfiguration;
-import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.configuration.SystemDataRegionConfiguration;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * its logs, and brings document errors back as our own exception.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProcessDocumentTaskTest {
+class ProcessDocumentTaskIT {
 
   private static final long MB = 1L << 20;
 
@@ -63,16 +59,9 @@ class ProcessDocumentTaskTest {
 
   @BeforeAll
   void startCluster(@TempDir Path blobRoot) throws Exception {
-    int discovery = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-    int communication = discovery + 10;
-    submitter =
-        Ignition.start(
-            node("submitter", discovery, communication, false)
-                .setWorkDirectory(blobRoot.resolve("grid-submitter").toString()));
-    worker =
-        Ignition.start(
-            node("worker", discovery, communication, true)
-                .setWorkDirectory(blobRoot.resolve("grid-worker").toString()));
+    LocalGrid grid = LocalGrid.onFreePorts(blobRoot);
+    submitter = Ignition.start(node(grid, "grid-submitter", false));
+    worker = Ignition.start(node(grid, "grid-worker", true));
     blobs = new LocalBlobStore(blobRoot);
     TessdataDirectory models = TessdataDirectory.install(blobRoot.resolve("tessdata"));
     extraction =
@@ -106,7 +95,7 @@ class ProcessDocumentTaskTest {
 
   @Test
   void the_job_runs_on_a_compute_node_and_logs_with_the_jobs_ids() throws Exception {
-    Path pdf = corpus("pypdf__pdflatex-4-pages.pdf");
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     String sha = store(pdf);
     UUID jobId = UUID.randomUUID();
 
@@ -145,7 +134,7 @@ class ProcessDocumentTaskTest {
 
   @Test
   void a_job_still_running_a_moment_after_it_started_announces_its_start() throws Exception {
-    String sha = store(corpus("pypdf__pdflatex-4-pages.pdf"));
+    String sha = store(Corpus.dev("pypdf__pdflatex-4-pages.pdf"));
     UUID jobId = UUID.randomUUID();
     // OCR of a page takes far longer than the moment a short job's start goes unannounced.
     ProcessingOptions ocr =
@@ -175,7 +164,7 @@ class ProcessDocumentTaskTest {
 
   @Test
   void a_document_error_comes_back_as_our_exception_with_its_code() throws Exception {
-    String sha = store(corpus("pypdf__libreoffice-writer-password.pdf"));
+    String sha = store(Corpus.dev("pypdf__libreoffice-writer-password.pdf"));
     var request =
         new ProcessDocumentRequest(
             UUID.randomUUID(),
@@ -200,7 +189,7 @@ class ProcessDocumentTaskTest {
 
   @Test
   void a_long_pdf_is_split_into_page_ranges_and_merged_in_page_order() throws Exception {
-    String sha = store(corpus("pdfbox__cweb.pdf"));
+    String sha = store(Corpus.dev("pdfbox__cweb.pdf"));
     PagePlan plan = new PagePlanner(5).plan(28, PageSelection.ALL, 2000);
     assertThat(plan.ranges()).hasSize(6);
 
@@ -224,9 +213,11 @@ class ProcessDocumentTaskTest {
     DocumentOutcome shortOne =
         run(
             new ProcessDocumentTask(planner.firstLook(2000)),
-            store(corpus("pypdf__pdflatex-4-pages.pdf")));
+            store(Corpus.dev("pypdf__pdflatex-4-pages.pdf")));
     DocumentOutcome longOne =
-        run(new ProcessDocumentTask(planner.firstLook(2000)), store(corpus("pdfbox__cweb.pdf")));
+        run(
+            new ProcessDocumentTask(planner.firstLook(2000)),
+            store(Corpus.dev("pdfbox__cweb.pdf")));
 
     assertThat(shortOne)
         .isInstanceOfSatisfying(
@@ -249,7 +240,7 @@ class ProcessDocumentTaskTest {
 
   @Test
   void a_first_look_refuses_a_document_longer_than_the_callers_limit() throws Exception {
-    String sha = store(corpus("pdfbox__cweb.pdf"));
+    String sha = store(Corpus.dev("pdfbox__cweb.pdf"));
 
     assertThatThrownBy(() -> run(new ProcessDocumentTask(new PagePlanner(5).firstLook(10)), sha))
         .satisfies(
@@ -306,10 +297,11 @@ class ProcessDocumentTaskTest {
     throw new AssertionError("no DocumentProcessingException in " + failure);
   }
 
-  private void awaitStarted(UUID jobId) throws InterruptedException {
-    for (int i = 0; i < 100 && started.stream().noneMatch(e -> e.jobId().equals(jobId)); i++) {
-      Thread.sleep(50);
-    }
+  private void awaitStarted(UUID jobId) throws Exception {
+    Eventually.await(
+        "job " + jobId + " reported started",
+        Duration.ofSeconds(5),
+        () -> started.stream().anyMatch(e -> e.jobId().equals(jobId)));
   }
 
   private static ListAppender<ILoggingEvent> captureJobLogs() {
@@ -331,40 +323,7 @@ class ProcessDocumentTaskTest {
     return sha;
   }
 
-  private static Path corpus(String name) {
-    String dir = System.getProperty("docgrid.corpus.dir", "../../shared/corpus");
-    return Path.of(dir, "dev", name);
-  }
-
-  private static IgniteConfiguration node(
-      String name, int discoveryPort, int communicationPort, boolean compute) {
-    return new IgniteConfiguration()
-        .setIgniteInstanceName(name)
-        .setDiscoverySpi(
-            new TcpDiscoverySpi()
-                .setIpFinder(
-                    new TcpDiscoveryVmIpFinder()
-                        .setAddresses(
-                            List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 4))))
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discoveryPort)
-                .setLocalPortRange(5))
-        .setCommunicationSpi(
-            new TcpCommunicationSpi()
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(communicationPort)
-                .setLocalPortRange(10))
-        .setDataStorageConfiguration(
-            new DataStorageConfiguration()
-                .setDefaultDataRegionConfiguration(
-                    new DataRegionConfiguration().setInitialSize(16 * MB).setMaxSize(32 * MB))
-                .setSystemDataRegionConfiguration(
-                    new SystemDataRegionConfiguration()
-                        .setInitialSize(16 * MB)
-                        .setMaxSize(32 * MB)))
-        .setUserAttributes(Map.of(NodeRoles.COMPUTE_ATTRIBUTE, compute))
-        .setClientConnectorConfiguration(null)
-        .setConnectorConfiguration(null)
-        .setMetricsLogFrequency(0);
+  private static IgniteConfiguration node(LocalGrid grid, String name, boolean compute) {
+    return grid.node(name).setUserAttributes(Map.of(NodeRoles.COMPUTE_ATTRIBUTE, compute));
   }
 }
