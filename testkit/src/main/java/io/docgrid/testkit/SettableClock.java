@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that follows the system clock, moved ahead by what the test asks: time-dependent rules
@@ -12,24 +13,38 @@ import java.time.ZoneOffset;
  */
 public final class SettableClock extends Clock {
 
-  private volatile Duration ahead = Duration.ZERO;
+  private final AtomicReference<Duration> ahead;
+  private final ZoneId zone;
 
+  /** A UTC clock at the system's time, as the node's own clock is. */
+  public SettableClock() {
+    this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+  }
+
+  private SettableClock(AtomicReference<Duration> ahead, ZoneId zone) {
+    this.ahead = ahead;
+    this.zone = zone;
+  }
+
+  /**
+   * Moves this clock, and every clock made from it with another zone, ahead by {@code duration}.
+   */
   public void advance(Duration duration) {
-    ahead = ahead.plus(duration);
+    ahead.accumulateAndGet(duration, Duration::plus);
   }
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(ahead);
+    return Instant.now().plus(ahead.get());
   }
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the tests' clock is UTC, as the node's is");
+    return new SettableClock(ahead, zone);
   }
 }
