@@ -5,11 +5,15 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.SettableClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +58,7 @@ class AuthMatrixTest {
           "GET /api/v1/metrics");
 
   private TestIssuer issuer;
+  private final SettableClock clock = new SettableClock();
   private TestNode node;
   private String writerKey;
   private String readerKey;
@@ -78,13 +83,16 @@ class AuthMatrixTest {
             defaults.keyCacheTtl());
     node =
         TestNode.start(
-            temp.resolve("data"),
-            temp.resolve("data").resolve("blobs"),
-            TestNode.embedded(),
-            false,
-            10L << 20,
-            FreePorts.block(5),
-            withOAuth);
+            TestNode.config(
+                temp.resolve("data"),
+                temp.resolve("data").resolve("blobs"),
+                TestNode.embedded(),
+                false,
+                10L << 20,
+                FreePorts.block(5),
+                withOAuth,
+                BlobStoreConfig.local()),
+            clock);
     writerKey = createKey("writer", "[\"jobs:read\",\"jobs:write\"]", null);
     readerKey = createKey("reader", "[\"jobs:read\"]", null);
     revokedKey = createKey("revoked", "[\"jobs:read\"]", null);
@@ -95,7 +103,7 @@ class AuthMatrixTest {
         node.http.as(writerKey).submit("a.txt", "tenant data".getBytes(), null);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
     writerJobId = json(submitted).get("id").asText();
-    Thread.sleep(2_100); // until the expiring key has expired
+    clock.advance(Duration.ofSeconds(3)); // past the expiring key's expiry, for the node
   }
 
   @AfterAll

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

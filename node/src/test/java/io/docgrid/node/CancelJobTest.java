@@ -5,6 +5,8 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.TestPages;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -51,14 +53,17 @@ class CancelJobTest {
       }
       String id =
           json(node.http.submit("scan.pdf", TestPages.scannedPdf(scans), null)).get("id").asText();
-      int doneAtCancel = awaitPagesDone(node.http, id, 2);
+      int doneAtCancel =
+          node.http.awaitPagesDone(id, 2, Duration.ofMinutes(2)).at("/pages/done").asInt();
+      assertThat(doneAtCancel).as("pages done before the job ended").isGreaterThanOrEqualTo(2);
 
       JsonNode cancelled = json(node.http.delete("/api/v1/jobs/" + id));
       assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
 
       // The grid drops the waiting ranges and interrupts the running ones at once; without the
       // cancel, the remaining ~20 OCR pages would keep both slots busy for ten seconds or more.
-      assertThat(gridJobsAfter(node.http, Duration.ofSeconds(3))).isZero();
+      Eventually.await(
+          "no grid jobs left", Duration.ofSeconds(3), () -> gridJobs(node.http), jobs -> jobs == 0);
       JsonNode after = json(node.http.get("/api/v1/jobs/" + id));
       assertThat(after.get("status").asText()).isEqualTo("cancelled");
       // At most the two ranges (three pages each) that were running may still have reported.
@@ -77,20 +82,11 @@ class CancelJobTest {
     }
   }
 
-  /** Grid jobs running or waiting on the node once they drop to zero, or at the deadline. */
-  private static int gridJobsAfter(HttpApi api, Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    int jobs;
-    do {
-      String metrics = api.get("/api/v1/metrics").body();
-      jobs =
-          gauge(metrics, "docgrid_grid_jobs_running") + gauge(metrics, "docgrid_grid_jobs_waiting");
-      if (jobs == 0) {
-        return 0;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    return jobs;
+  /** Grid jobs running or waiting on the node. */
+  private static int gridJobs(HttpApi api) throws Exception {
+    String metrics = api.get("/api/v1/metrics").body();
+    return gauge(metrics, "docgrid_grid_jobs_running")
+        + gauge(metrics, "docgrid_grid_jobs_waiting");
   }
 
   private static int gauge(String metrics, String name) {
@@ -100,19 +96,5 @@ class CancelJobTest {
         .mapToInt(line -> (int) Double.parseDouble(line.substring(name.length() + 1)))
         .findFirst()
         .orElseThrow(() -> new AssertionError(name + " missing"));
-  }
-
-  private static int awaitPagesDone(HttpApi api, String id, int atLeast) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode job = json(api.get("/api/v1/jobs/" + id));
-      int done = job.at("/pages/done").asInt();
-      if (done >= atLeast) {
-        return done;
-      }
-      assertThat(job.get("status").asText()).isIn("queued", "running");
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not get going");
   }
 }

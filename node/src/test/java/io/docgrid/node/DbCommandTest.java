@@ -2,6 +2,7 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.PostgresSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class DbCommandTest {
   @Test
   void postgresql_is_migrated_through_the_same_options_as_serve(@TempDir Path temp)
       throws Exception {
-    try (TestDatabase database = new TestDatabase()) {
+    try (PostgresSchema database = PostgresSchema.created()) {
       Map<String, String> environment = new HashMap<>();
       environment.put("DOCGRID_DB_URL", database.url());
       environment.put("DOCGRID_DB_USER", database.user());

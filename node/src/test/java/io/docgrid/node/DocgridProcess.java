@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import io.docgrid.testkit.Eventually;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -58,23 +59,23 @@ final class DocgridProcess implements AutoCloseable {
   /** Waits until {@code url} answers 200, failing with the log's tail if the process dies. */
   void awaitOk(String url, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("docgrid exited with " + process.exitValue() + ":\n" + tail());
-      }
-      try {
-        HttpRequest request =
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-        if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(url + " did not answer 200:\n" + tail());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+    Eventually.await(
+        url + " answering 200",
+        timeout,
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError("docgrid exited with " + process.exitValue() + ":\n" + tail());
+          }
+          try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+          } catch (IOException notYet) {
+            return -1; // not listening yet
+          }
+        },
+        status -> status == 200,
+        () -> "\n" + tail());
   }
 
   /** The exit code once the process has exited within {@code timeout}; null if it still runs. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,9 +43,10 @@ class DrainServeNodeTest {
       HttpResponse<String> accepted = node.http.submit("a.txt", "waits".getBytes(), null);
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       String job = json(accepted).get("id").asText();
-      Thread.sleep(Duration.ofSeconds(2).toMillis());
-      assertThat(json(node.http.get("/api/v1/jobs/" + job)).get("status").asText())
-          .isEqualTo("queued");
+      // Two seconds of the API's own long poll: the job is still queued when the wait is over.
+      HttpResponse<String> waited =
+          node.http.send(node.http.request("/api/v1/jobs/" + job).header("Prefer", "wait=2"));
+      assertThat(json(waited).get("status").asText()).isEqualTo("queued");
       HttpResponse<String> ready = node.http.get("/api/v1/ready");
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.body()).contains("0 compute nodes");

@@ -2,6 +2,8 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,16 +58,11 @@ final class GridProcesses {
 
   /** Waits until the serve node's readiness reports {@code count} server nodes. */
   static void awaitServerNodes(ServeProcess serve, int count) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String ready = "";
-    while (System.nanoTime() < deadline) {
-      ready = serve.http.get("/api/v1/ready").body();
-      if (ready.contains(count + " server nodes")) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the cluster did not reach " + count + " nodes: " + ready);
+    Eventually.await(
+        "a cluster of " + count + " server nodes",
+        Duration.ofSeconds(60),
+        () -> serve.http.get("/api/v1/ready").body(),
+        ready -> ready.contains(count + " server nodes"));
   }
 
   /** A text PDF whose page N reads "This is page N of PAGES." after {@code label}. */

@@ -4,6 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.Corpus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class HostileDocumentsTest {
               while (probing.get()) {
                 try {
                   healthStatuses.add(node.http.get("/api/v1/health").statusCode());
-                  Thread.sleep(100);
+                  Thread.sleep(100); // paces the prober: it waits for nothing
                 } catch (Exception e) {
                   healthStatuses.add(-1);
                 }

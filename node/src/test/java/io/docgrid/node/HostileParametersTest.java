@@ -4,6 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.PostgresSchema;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +41,7 @@ class HostileParametersTest {
           "%00' OR 1=1 --",
           "x".repeat(5_000));
 
-  private TestDatabase postgres;
+  private PostgresSchema postgres;
   private TestNode node;
   private String userKey;
   private String userKeyId;
@@ -48,11 +49,8 @@ class HostileParametersTest {
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    postgres = new TestDatabase();
-    var db =
-        new io.docgrid.node.config.NodeConfig.DbConfig(
-            postgres.url(), postgres.user(), postgres.password(), 5);
-    node = TestNode.start(temp.resolve("data"), db, false, 10L << 20);
+    postgres = PostgresSchema.created();
+    node = TestNode.start(temp.resolve("data"), TestNode.postgres(postgres), false, 10L << 20);
     HttpResponse<String> created =
         node.http.postJson("/api/v1/keys", "{\"name\":\"tenant\",\"tier\":\"ENTERPRISE\"}");
     assertThat(created.statusCode()).isEqualTo(201);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.testkit.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** A small HTTP client for the API, with a hand-rolled multipart encoder for hostile bodies. */
 final class HttpApi {
@@ -104,11 +106,20 @@ final class HttpApi {
     return post("/api/v1/jobs", body.contentType(), body.bytes(), null);
   }
 
-  /** Polls the job until it reaches a final state and returns its last view. */
+  /**
+   * Waits for the job to reach a final state with the API's own long poll ({@code Prefer: wait}),
+   * and returns its last view.
+   */
   JsonNode awaitFinished(String jobId, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      HttpResponse<String> response = get("/api/v1/jobs/" + jobId);
+      long wait =
+          Math.min(50, Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toSeconds()));
+      HttpResponse<String> response =
+          send(
+              request("/api/v1/jobs/" + jobId)
+                  .header("Prefer", "wait=" + wait)
+                  .timeout(Duration.ofSeconds(wait + 30)));
       if (response.statusCode() != 200) {
         throw new AssertionError(
             "job " + jobId + ": HTTP " + response.statusCode() + " " + response.body());
@@ -121,8 +132,28 @@ final class HttpApi {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("job " + jobId + " still " + status + " after " + timeout);
       }
-      Thread.sleep(100);
     }
+  }
+
+  /** The job once at least {@code pages} of its pages are done, or once it has ended. */
+  JsonNode awaitPagesDone(String jobId, int pages, Duration timeout) throws Exception {
+    return Eventually.await(
+        "job " + jobId + " with " + pages + " pages done",
+        timeout,
+        () -> json(get("/api/v1/jobs/" + jobId)),
+        job ->
+            job.at("/pages/done").asInt() >= pages
+                || !job.get("status").asText().matches("queued|running"));
+  }
+
+  /** Waits until one of the caller's latest hundred jobs has {@code status}. */
+  void awaitAnyJob(String status, Duration timeout, Supplier<String> context) throws Exception {
+    Eventually.await(
+        "a job " + status,
+        timeout,
+        () -> get("/api/v1/jobs?limit=100").body(),
+        jobs -> jobs.contains("\"status\":\"" + status + "\""),
+        context);
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

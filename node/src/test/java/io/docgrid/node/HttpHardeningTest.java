@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.api.ApiServer;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.FreePorts;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

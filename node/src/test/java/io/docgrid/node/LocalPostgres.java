@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import io.docgrid.testkit.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.node.wiring.Wiring;
+import io.docgrid.testkit.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

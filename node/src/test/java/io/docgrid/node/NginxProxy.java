@@ -2,6 +2,7 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -4,6 +4,9 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.CharacterErrorRate;
+import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.TestPages;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -49,7 +52,7 @@ class OcrEndToEndTest {
     JsonNode page = onlyPage(submitAndAwait("skewed.png", TestPages.png(scan), null));
 
     assertThat(page.get("source").asText()).isEqualTo("ocr");
-    double cer = TestPages.characterErrorRate(TestPages.text(), page.get("text").asText());
+    double cer = CharacterErrorRate.of(TestPages.invoiceText(), page.get("text").asText());
     assertThat(cer).as("CER (seed %d): %s", seed, page.get("text").asText()).isLessThan(0.02);
     assertThat(Math.abs(page.at("/ocr/skewDegrees").asDouble()))
         .as("skew (seed %d)", seed)
@@ -75,7 +78,7 @@ class OcrEndToEndTest {
     assertThat(result.at("/document/pageCount").asInt()).isEqualTo(2);
     for (JsonNode page : result.get("pages")) {
       assertThat(page.get("source").asText()).isEqualTo("ocr");
-      assertThat(TestPages.characterErrorRate(TestPages.text(), page.get("text").asText()))
+      assertThat(CharacterErrorRate.of(TestPages.invoiceText(), page.get("text").asText()))
           .as(page.get("text").asText())
           .isLessThan(0.02);
     }
@@ -105,7 +108,7 @@ class OcrEndToEndTest {
     assertThat(result.at("/pages/0/number").asInt()).isEqualTo(2);
     assertThat(result.at("/pages/0/source").asText()).isEqualTo("ocr");
     String textLayer = DirectExtraction.pdfPages(Corpus.dev("pypdf__pdflatex-4-pages.pdf")).get(1);
-    assertThat(TestPages.characterErrorRate(textLayer, result.at("/pages/0/text").asText()))
+    assertThat(CharacterErrorRate.of(textLayer, result.at("/pages/0/text").asText()))
         .isLessThan(0.1);
   }
 
@@ -157,8 +160,8 @@ class OcrEndToEndTest {
     assertThat(result.at("/pages/1/error/code").asText()).isEqualTo("IMAGE_TOO_LARGE");
     for (int index : new int[] {0, 2}) {
       assertThat(
-              TestPages.characterErrorRate(
-                  TestPages.text(), result.at("/pages/" + index + "/text").asText()))
+              CharacterErrorRate.of(
+                  TestPages.invoiceText(), result.at("/pages/" + index + "/text").asText()))
           .isLessThan(0.02);
     }
   }
@@ -206,8 +209,8 @@ class OcrEndToEndTest {
           stripper.setEndPage(page);
           String text = stripper.getText(document);
           assertThat(
-                  TestPages.characterErrorRate(
-                      TestPages.text().replaceAll("\\s+", ""), text.replaceAll("\\s+", "")))
+                  CharacterErrorRate.of(
+                      TestPages.invoiceText().replaceAll("\\s+", ""), text.replaceAll("\\s+", "")))
               .as("%s page %d: %s", input[0], page, text)
               .isLessThan(0.03);
         }
@@ -229,7 +232,7 @@ class OcrEndToEndTest {
                 .getParent()
                 .resolveSibling("ocr-dev")
                 .resolve("real__phototest.gt.txt"));
-    assertThat(TestPages.characterErrorRate(truth, page.get("text").asText())).isLessThan(0.05);
+    assertThat(CharacterErrorRate.of(truth, page.get("text").asText())).isLessThan(0.05);
   }
 
   private JsonNode onlyPage(String id) throws Exception {

@@ -9,6 +9,7 @@ import io.docgrid.api.auth.Tier;
 import io.docgrid.api.limits.TierLimits;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,16 +1,17 @@
 package io.docgrid.node;
 
 import io.docgrid.node.config.NodeConfig;
+import io.docgrid.testkit.PostgresSchema;
 
 /** The end-to-end contract on the real PostgreSQL at 127.0.0.1:5432, in a schema of its own. */
 class PostgresEndToEndTest extends EndToEndContract {
 
-  private TestDatabase postgres;
+  private PostgresSchema postgres;
 
   @Override
   NodeConfig.DbConfig database() throws Exception {
-    postgres = new TestDatabase();
-    return new NodeConfig.DbConfig(postgres.url(), postgres.user(), postgres.password(), 5);
+    postgres = PostgresSchema.created();
+    return TestNode.postgres(postgres);
   }
 
   @Override

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.node.config.NodeConfig;
+import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.TestPages;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -241,7 +244,12 @@ class ResultCacheTest {
       assertThat(shortNode.http.submit("a.txt", document, null).headers().firstValue("X-Cache"))
           .contains("HIT");
 
-      Thread.sleep(1500);
+      // The grid drops the entry once its time to live is over; the cache's stats count it.
+      Eventually.await(
+          "the cached result expired",
+          Duration.ofSeconds(10),
+          () -> json(shortNode.http.get("/api/v1/cache")).get("entries").asLong(),
+          entries -> entries == 0);
 
       assertThat(shortNode.http.submit("a.txt", document, null).headers().firstValue("X-Cache"))
           .contains("MISS");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.api.auth.Tier;
 import io.docgrid.api.limits.TierLimits;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,13 +93,11 @@ class ResultRetentionTest {
 
   private static HttpResponse<String> awaitStatus(HttpApi api, String path, int status)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    HttpResponse<String> response = api.get(path);
-    while (response.statusCode() != status && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      response = api.get(path);
-    }
-    return response;
+    return Eventually.await(
+        path + " answering " + status,
+        Duration.ofSeconds(20),
+        () -> api.get(path),
+        response -> response.statusCode() == status);
   }
 
   private static long documents(Path blobs) throws Exception {

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.SecurityConfig;
+import io.docgrid.tasks.blob.S3BlobStore;
+import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.InProcessS3;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
 class S3BlobStoreEndToEndTest {
 
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
-  private static final String BUCKET = "docgrid-e2e";
   private static final String PREFIX = "site-1/docgrid";
 
   private InProcessS3 s3;
+  private String bucket;
   private TestNode node;
   private Path dataDir;
 
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
     this.dataDir = dataDir;
-    s3 = new InProcessS3();
-    s3.createBucket(BUCKET);
+    s3 = InProcessS3.start();
+    bucket = s3.createBucket();
     node =
         TestNode.start(
             dataDir,
@@ -51,7 +55,18 @@ class S3BlobStoreEndToEndTest {
             100L << 20,
             FreePorts.block(5),
             SecurityConfig.defaults(),
-            BlobStoreConfig.s3(s3.settings(BUCKET, PREFIX, dataDir.resolve("spool"))));
+            BlobStoreConfig.s3(
+                new S3BlobStore.Settings(
+                    s3.endpoint(),
+                    InProcessS3.REGION,
+                    bucket,
+                    PREFIX,
+                    true,
+                    new S3BlobStore.Credentials(
+                        InProcessS3.ACCESS_KEY_ID, InProcessS3.SECRET_ACCESS_KEY),
+                    dataDir.resolve("spool"),
+                    S3BlobStore.Settings.DEFAULT_CONNECT_TIMEOUT,
+                    S3BlobStore.Settings.DEFAULT_REQUEST_TIMEOUT)));
   }
 
   @AfterAll
@@ -88,9 +103,9 @@ class S3BlobStoreEndToEndTest {
     String documentKey =
         PREFIX + "/documents/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha;
     String resultKey = PREFIX + "/results/" + id + ".json";
-    assertThat(s3.keys(BUCKET)).contains(documentKey, resultKey);
-    assertThat(s3.read(BUCKET, documentKey)).isEqualTo(Files.readAllBytes(file));
-    JsonNode stored = new ObjectMapper().readTree(s3.read(BUCKET, resultKey));
+    assertThat(s3.keys(bucket)).contains(documentKey, resultKey);
+    assertThat(s3.read(bucket, documentKey)).isEqualTo(Files.readAllBytes(file));
+    JsonNode stored = new ObjectMapper().readTree(s3.read(bucket, resultKey));
     assertThat(stored.at("/document/sha256").asText()).isEqualTo(sha);
     assertThat(stored.get("pages")).hasSize(expected.size());
 
@@ -105,7 +120,7 @@ class S3BlobStoreEndToEndTest {
     assertThat(submitAndAwait(file).get("status").asText()).isEqualTo("succeeded");
     assertThat(submitAndAwait(file).get("status").asText()).isEqualTo("succeeded");
 
-    assertThat(s3.keys(BUCKET).stream().filter(key -> key.endsWith("/" + sha))).hasSize(1);
+    assertThat(s3.keys(bucket).stream().filter(key -> key.endsWith("/" + sha))).hasSize(1);
     assertNothingOfTheDocumentOnDisk(sha);
   }
 

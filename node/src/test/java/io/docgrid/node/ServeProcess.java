@@ -1,6 +1,7 @@
 package io.docgrid.node;
 
 import io.docgrid.node.wiring.FirstAdminKey;
+import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.docgrid.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.testkit.Corpus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

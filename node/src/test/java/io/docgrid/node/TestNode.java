@@ -8,9 +8,12 @@ import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.node.wiring.FirstAdminKey;
 import io.docgrid.node.wiring.RunningNode;
 import io.docgrid.node.wiring.Wiring;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.PostgresSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -98,7 +101,13 @@ final class TestNode implements AutoCloseable {
 
   /** A node exactly as configured; see {@link #config} for the tests' usual configuration. */
   static TestNode start(NodeConfig config) throws Exception {
-    return new TestNode(new Wiring(config).start(), config.dataDir(), config.grid().nodeName());
+    return start(config, Clock.systemUTC());
+  }
+
+  /** A node whose time-based rules follow {@code clock}, which the test may move ahead. */
+  static TestNode start(NodeConfig config, Clock clock) throws Exception {
+    return new TestNode(
+        new Wiring(config, clock).start(), config.dataDir(), config.grid().nodeName());
   }
 
   /** The configuration the start methods use: random ports, small grid memory, child JVMs. */
@@ -176,6 +185,11 @@ final class TestNode implements AutoCloseable {
     return new NodeConfig.DbConfig(null, "sa", "", 5);
   }
 
+  /** The database in {@code schema} of the test PostgreSQL. */
+  static NodeConfig.DbConfig postgres(PostgresSchema schema) {
+    return new NodeConfig.DbConfig(schema.url(), schema.user(), schema.password(), 5);
+  }
+
   /** The name of this node's Ignite instance, for {@code Ignition.ignite(name)}. */
   String gridName() {
     return gridName;
@@ -191,6 +205,11 @@ final class TestNode implements AutoCloseable {
 
   List<String> routes() {
     return node.apiRoutes();
+  }
+
+  /** Writes the usage rows recorded so far, for a test that reads them from the database. */
+  void flushUsage() {
+    node.flushUsage();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docgrid.sql.model.Job;
+import io.docgrid.testkit.PostgresSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class DatabaseTest {
-
-  private static final PostgresTestServer POSTGRES = PostgresTestServer.fromSystemProperties();
 
   @TempDir Path dataDir;
 
@@ -160,37 +159,32 @@ final class DatabaseTest {
 
   @Test
   void postgresql_database_is_healthy_while_open_and_not_after_close() throws SQLException {
-    DatabaseSettings settings = POSTGRES.settingsForFreshSchema();
-    try {
-      Database database = new Database(settings);
+    try (PostgresSchema schema = PostgresSchema.named()) {
+      Database database = new Database(MigratedDatabase.settings(schema));
 
       assertThat(database.dialect()).isEqualTo(SQLDialect.POSTGRES);
       assertThat(database.isHealthy()).isTrue();
       database.close();
       assertThat(database.isHealthy()).isFalse();
-    } finally {
-      POSTGRES.dropSchema(settings.schema());
     }
   }
 
   @Test
   void postgresql_migrations_create_the_partial_index_on_unfinished_jobs() throws SQLException {
-    DatabaseSettings settings = POSTGRES.settingsForFreshSchema();
-    try (Database database = new Database(settings)) {
+    try (PostgresSchema schema = PostgresSchema.named();
+        Database database = new Database(MigratedDatabase.settings(schema))) {
       String definition =
           database
               .dsl()
               .fetchValue(
                   "select indexdef from pg_indexes where schemaname = ? and indexname = ?",
-                  settings.schema(),
+                  schema.schema(),
                   "jobs_unfinished_idx")
               .toString();
 
       assertThat(definition).contains("WHERE");
       assertThat(appliedVersions(database))
           .containsExactly("1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9");
-    } finally {
-      POSTGRES.dropSchema(settings.schema());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.docgrid.sql;
 
+import io.docgrid.testkit.PostgresSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback {
 
   private final boolean postgres;
   private Path h2Directory;
-  private DatabaseSettings settings;
+  private PostgresSchema postgresSchema;
   private Database database;
 
   private MigratedDatabase(boolean postgres) {
@@ -37,16 +38,23 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback {
     return database;
   }
 
+  /** Settings that migrate and use {@code schema} on the test PostgreSQL server. */
+  static DatabaseSettings settings(PostgresSchema schema) {
+    return new DatabaseSettings(
+        schema.serverUrl(), schema.user(), schema.password(), 4, schema.schema());
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     if (postgres) {
-      settings = PostgresTestServer.fromSystemProperties().settingsForFreshSchema();
+      postgresSchema = PostgresSchema.named();
+      database = new Database(settings(postgresSchema));
     } else {
       h2Directory = Files.createTempDirectory("docgrid-h2-test");
-      settings =
-          DatabaseSettings.embedded(h2Directory).withSchema(PostgresTestServer.freshSchemaName());
+      database =
+          new Database(
+              DatabaseSettings.embedded(h2Directory).withSchema(PostgresSchema.freshName()));
     }
-    database = new Database(settings);
   }
 
   @Override
@@ -54,8 +62,8 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback {
     if (database != null) {
       database.close();
     }
-    if (postgres) {
-      PostgresTestServer.fromSystemProperties().dropSchema(settings.schema());
+    if (postgresSchema != null) {
+      postgresSchema.close();
     } else if (h2Directory != null) {
       try (Stream<Path> files = Files.walk(h2Directory)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

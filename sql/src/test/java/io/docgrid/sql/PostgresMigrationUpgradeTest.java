@@ -1,23 +1,22 @@
 package io.docgrid.sql;
 
+import io.docgrid.testkit.PostgresSchema;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 
 final class PostgresMigrationUpgradeTest extends MigrationUpgradeContract {
 
-  private static final PostgresTestServer POSTGRES = PostgresTestServer.fromSystemProperties();
-
-  private DatabaseSettings settings;
+  private PostgresSchema schema;
 
   @Override
   protected DatabaseSettings freshDatabase(Path scratch) {
-    settings = POSTGRES.settingsForFreshSchema();
-    return settings;
+    schema = PostgresSchema.named();
+    return MigratedDatabase.settings(schema);
   }
 
   @AfterEach
   void dropSchema() throws SQLException {
-    POSTGRES.dropSchema(settings.schema());
+    schema.close();
   }
 }

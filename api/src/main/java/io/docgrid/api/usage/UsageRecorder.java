@@ -47,8 +47,11 @@ public final class UsageRecorder implements AutoCloseable {
     }
   }
 
-  /** Writes everything recorded so far; for shutdown and tests. */
-  public void flush() {
+  /**
+   * Writes everything recorded so far, after the batch the writer may be holding; for shutdown and
+   * for tests, which then read the rows without waiting for the next batch.
+   */
+  public synchronized void flush() {
     List<UsageRecord> batch = new ArrayList<>(BATCH);
     while (pending.drainTo(batch, BATCH) > 0) {
       write(batch);
@@ -64,12 +67,15 @@ public final class UsageRecorder implements AutoCloseable {
         if (first == null) {
           continue;
         }
-        // Rows come a few per request: gathered a moment, they share one insert and one commit.
-        Thread.sleep(LINGER.toMillis());
-        batch.add(first);
-        pending.drainTo(batch, BATCH - 1);
-        write(batch);
-        batch.clear();
+        // Held from here to the write, so that a flush waits for this batch too.
+        synchronized (this) {
+          // Rows come a few per request: gathered a moment, they share one insert and one commit.
+          Thread.sleep(LINGER.toMillis());
+          batch.add(first);
+          pending.drainTo(batch, BATCH - 1);
+          write(batch);
+          batch.clear();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

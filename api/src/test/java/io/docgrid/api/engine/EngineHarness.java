@@ -32,6 +32,7 @@ import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.tasks.process.ExtractionProbe;
 import io.docgrid.tasks.process.PagePlanner;
 import io.docgrid.tasks.process.WorkerContext;
+import io.docgrid.testkit.LocalGrid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,17 +48,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
-import org.apache.ignite.configuration.DataRegionConfiguration;
-import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.events.EventType;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 
 /**
  * The job engine on real parts, built from its constructors as node/wiring builds it: an embedded
@@ -73,7 +68,7 @@ final class EngineHarness implements AutoCloseable {
   private static final long MB = 1L << 20;
 
   private final Path work;
-  private final int discoveryPort = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+  private final LocalGrid grid;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   final Database database;
@@ -109,6 +104,7 @@ final class EngineHarness implements AutoCloseable {
   EngineHarness(Path work, TierPolicy tiers, boolean compute, List<ExtractionProbe> probes)
       throws IOException {
     this.work = work;
+    this.grid = LocalGrid.onFreePorts(work);
     Clock clock = Clock.systemUTC();
     database = add(new Database(DatabaseSettings.embedded(work.resolve("db"))));
     jobs = new JobRepository(database.dsl());
@@ -218,40 +214,12 @@ final class EngineHarness implements AutoCloseable {
   }
 
   private IgniteConfiguration node(String name, boolean compute) {
-    return new IgniteConfiguration()
-        .setIgniteInstanceName(name + "-" + UUID.randomUUID())
-        .setWorkDirectory(work.resolve("grid-" + name).toString())
-        .setUserAttributes(Map.of(GridNames.COMPUTE_ROLE_ATTRIBUTE, compute))
+    IgniteConfiguration node = grid.node("grid-" + name + "-" + UUID.randomUUID());
+    node.getDataStorageConfiguration()
+        .setDataRegionConfigurations(LocalGrid.region(GridNames.RESULT_CACHE_REGION, 16 * MB));
+    return node.setUserAttributes(Map.of(GridNames.COMPUTE_ROLE_ATTRIBUTE, compute))
         .setIncludeEventTypes(
-            EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
-        .setDiscoverySpi(
-            new TcpDiscoverySpi()
-                .setIpFinder(
-                    new TcpDiscoveryVmIpFinder()
-                        .setAddresses(
-                            List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + 4))))
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discoveryPort)
-                .setLocalPortRange(5))
-        .setCommunicationSpi(
-            new TcpCommunicationSpi()
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discoveryPort + 10)
-                .setLocalPortRange(10))
-        .setDataStorageConfiguration(
-            new DataStorageConfiguration()
-                .setDefaultDataRegionConfiguration(region("default", 32 * MB))
-                .setDataRegionConfigurations(region(GridNames.RESULT_CACHE_REGION, 16 * MB)))
-        .setMetricsLogFrequency(0)
-        .setClientConnectorConfiguration(null)
-        .setConnectorConfiguration(null);
-  }
-
-  private static DataRegionConfiguration region(String name, long bytes) {
-    return new DataRegionConfiguration()
-        .setName(name)
-        .setInitialSize(Math.min(bytes, 16 * MB))
-        .setMaxSize(bytes);
+            EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
   }
 
   private static String sha256(byte[] bytes) {

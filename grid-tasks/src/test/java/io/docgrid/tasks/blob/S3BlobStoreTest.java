@@ -3,6 +3,7 @@ package io.docgrid.tasks.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.docgrid.testkit.InProcessS3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,14 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The blob store contract on an S3 server (s3proxy in this JVM), and what is S3's own. */
 class S3BlobStoreTest extends BlobStoreContract {
 
   private static final String PREFIX = "tenant-a/docgrid";
 
-  private static S3ProxyServer server;
+  private static InProcessS3 server;
 
   @TempDir Path spool;
 
@@ -35,7 +35,7 @@ class S3BlobStoreTest extends BlobStoreContract {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = S3ProxyServer.start();
+    server = InProcessS3.start();
   }
 
   @AfterAll
@@ -48,26 +48,28 @@ class S3BlobStoreTest extends BlobStoreContract {
   @Override
   BlobStore newStore() throws Exception {
     bucket = server.createBucket();
-    return new S3BlobStore(server.settings(bucket, PREFIX, spool));
+    return new S3BlobStore(settings(bucket));
   }
 
   @Override
   BlobStore reopen() throws Exception {
-    return new S3BlobStore(server.settings(bucket, PREFIX, spool));
+    return new S3BlobStore(settings(bucket));
   }
 
   @Override
   void pretendPutAt(String sha256, Instant putAt) {
     String key = documentKey(sha256);
-    server.client.copyObject(
-        builder ->
-            builder
-                .sourceBucket(bucket)
-                .sourceKey(key)
-                .destinationBucket(bucket)
-                .destinationKey(key)
-                .metadataDirective(MetadataDirective.REPLACE)
-                .metadata(Map.of(S3BlobStore.PUT_AT, putAt.toString())));
+    server
+        .client()
+        .copyObject(
+            builder ->
+                builder
+                    .sourceBucket(bucket)
+                    .sourceKey(key)
+                    .destinationBucket(bucket)
+                    .destinationKey(key)
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .metadata(Map.of(S3BlobStore.PUT_AT, putAt.toString())));
   }
 
   @Test
@@ -86,7 +88,7 @@ class S3BlobStoreTest extends BlobStoreContract {
             PREFIX + "/results/" + job + ".json");
     assertThat(
             server
-                .client
+                .client()
                 .headObject(builder -> builder.bucket(bucket).key(documentKey(sha)))
                 .metadata())
         .containsKey(S3BlobStore.PUT_AT);
@@ -116,9 +118,11 @@ class S3BlobStoreTest extends BlobStoreContract {
   @Test
   void a_document_whose_bytes_do_not_match_its_hash_is_refused() throws Exception {
     String sha = sha256("the real bytes");
-    server.client.putObject(
-        builder -> builder.bucket(bucket).key(documentKey(sha)),
-        RequestBody.fromString("tampered"));
+    server
+        .client()
+        .putObject(
+            builder -> builder.bucket(bucket).key(documentKey(sha)),
+            RequestBody.fromString("tampered"));
 
     assertThatThrownBy(() -> store.openDocument(sha))
         .isInstanceOf(IOException.class)
@@ -145,7 +149,7 @@ class S3BlobStoreTest extends BlobStoreContract {
   @Test
   void refused_credentials_fail_with_the_bucket_key_and_status_but_never_the_secret()
       throws Exception {
-    S3BlobStore.Settings good = server.settings(bucket, PREFIX, spool);
+    S3BlobStore.Settings good = settings(bucket);
     S3BlobStore.Credentials wrong =
         new S3BlobStore.Credentials(good.credentials().accessKeyId(), "not-the-secret-42");
     try (S3BlobStore refused =
@@ -184,7 +188,7 @@ class S3BlobStoreTest extends BlobStoreContract {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    S3BlobStore.Settings good = server.settings(bucket, PREFIX, spool);
+    S3BlobStore.Settings good = settings(bucket);
     try (S3BlobStore unreachable =
         new S3BlobStore(
             new S3BlobStore.Settings(
@@ -209,15 +213,27 @@ class S3BlobStoreTest extends BlobStoreContract {
 
   @Test
   void a_missing_bucket_makes_the_store_unusable() throws Exception {
-    try (S3BlobStore missing = new S3BlobStore(server.settings("no-such-bucket", PREFIX, spool))) {
+    try (S3BlobStore missing = new S3BlobStore(settings("no-such-bucket"))) {
       assertThat(missing.isUsable()).isFalse();
     }
   }
 
   private java.util.List<String> keys() {
-    return server.client.listObjectsV2(builder -> builder.bucket(bucket)).contents().stream()
-        .map(S3Object::key)
-        .toList();
+    return server.keys(bucket);
+  }
+
+  /** Settings for a store in {@code bucket} of the test server, spooling to {@code spool}. */
+  private S3BlobStore.Settings settings(String bucket) {
+    return new S3BlobStore.Settings(
+        server.endpoint(),
+        InProcessS3.REGION,
+        bucket,
+        PREFIX,
+        true,
+        new S3BlobStore.Credentials(InProcessS3.ACCESS_KEY_ID, InProcessS3.SECRET_ACCESS_KEY),
+        spool,
+        S3BlobStore.Settings.DEFAULT_CONNECT_TIMEOUT,
+        S3BlobStore.Settings.DEFAULT_REQUEST_TIMEOUT);
   }
 
   private static String documentKey(String sha256) {

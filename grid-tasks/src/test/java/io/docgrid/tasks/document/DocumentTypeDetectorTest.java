@@ -2,6 +2,7 @@ package io.docgrid.tasks.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,19 +30,18 @@ class DocumentTypeDetectorTest {
   private static final String HTML = "text/html";
 
   private final DocumentTypeDetector detector = new DocumentTypeDetector();
-  private final Corpus corpus = new Corpus();
 
   @TempDir Path temp;
 
   @Test
   void detects_every_pdf_docx_odt_and_html_in_the_corpus_by_content_alone() throws IOException {
     List<Corpus.Entry> documents =
-        corpus.entries(entry -> Set.of(PDF, DOCX, ODT, HTML).contains(entry.mime()));
+        Corpus.devEntries(entry -> Set.of(PDF, DOCX, ODT, HTML).contains(entry.mime()));
     assertThat(documents).extracting(Corpus.Entry::mime).contains(PDF, DOCX, ODT, HTML);
 
     for (Corpus.Entry entry : documents) {
       // A name without an extension, so that only the bytes can give the type away.
-      Path anonymous = Files.copy(corpus.file(entry.file()), temp.resolve("upload"));
+      Path anonymous = Files.copy(Corpus.dev(entry.file()), temp.resolve("upload"));
       String detected = detector.detect(anonymous);
       Files.delete(anonymous);
 
@@ -54,8 +54,8 @@ class DocumentTypeDetectorTest {
   @Test
   void magic_bytes_alone_agree_with_full_detection_except_inside_packages() throws IOException {
     DocumentTypeDetector magic = DocumentTypeDetector.fromMagicBytes();
-    for (Corpus.Entry entry : corpus.entries(entry -> !entry.mime().isEmpty())) {
-      Path anonymous = Files.copy(corpus.file(entry.file()), temp.resolve("upload"));
+    for (Corpus.Entry entry : Corpus.devEntries(entry -> !entry.mime().isEmpty())) {
+      Path anonymous = Files.copy(Corpus.dev(entry.file()), temp.resolve("upload"));
       String byMagic = magic.detectFromMagic(anonymous);
       String full = detector.detect(anonymous);
       Files.delete(anonymous);
@@ -95,7 +95,7 @@ class DocumentTypeDetectorTest {
   @Test
   void a_pdf_named_docx_is_still_detected_as_pdf_and_its_name_is_inconsistent() throws IOException {
     Path disguised =
-        Files.copy(corpus.file("pypdf__minimal-document.pdf"), temp.resolve("report.docx"));
+        Files.copy(Corpus.dev("pypdf__minimal-document.pdf"), temp.resolve("report.docx"));
 
     String detected = detector.detect(disguised);
 
@@ -243,7 +243,7 @@ class DocumentTypeDetectorTest {
       for (int round = 0; round < 8; round++) {
         expected.forEach(
             (file, type) ->
-                results.add(pool.submit(() -> detector.detect(corpus.file(file)).equals(type))));
+                results.add(pool.submit(() -> detector.detect(Corpus.dev(file)).equals(type))));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get()).isTrue();

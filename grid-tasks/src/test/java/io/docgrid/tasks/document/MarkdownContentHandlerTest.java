@@ -2,6 +2,7 @@ package io.docgrid.tasks.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.Corpus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class MarkdownContentHandlerTest {
 
   @Test
   void a_real_docx_keeps_its_headings() throws Exception {
-    Path docx = new Corpus().file("pydocx__par-known-paragraphs.docx");
+    Path docx = Corpus.dev("pydocx__par-known-paragraphs.docx");
     ExtractedDocument document =
         new TextExtractor()
             .extract(

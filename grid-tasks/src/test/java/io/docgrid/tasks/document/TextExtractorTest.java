@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.docgrid.testkit.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +48,6 @@ class TextExtractorTest {
 
   private final TextExtractor extractor = new TextExtractor();
   private final DocumentTypeDetector detector = new DocumentTypeDetector();
-  private final Corpus corpus = new Corpus();
 
   /** Planted in every temporary path, so that a leak into a client message is easy to spot. */
   private Path secretDirectory;
@@ -70,14 +70,14 @@ class TextExtractorTest {
         "pypdf__GeoTopo-komprimiert.pdf"
       })
   void each_pdf_page_holds_what_pdfbox_strips_from_that_page_alone(String name) throws Exception {
-    Path file = corpus.file(name);
+    Path file = Corpus.dev(name);
 
     ExtractedDocument extracted = extractor.extract(file, PDF);
 
     List<String> expected = textOfEachPageByPdfbox(file);
     assertThat(extracted.mediaType()).isEqualTo(PDF);
     assertThat(extracted.pageCount()).isEqualTo(expected.size());
-    assertThat(extracted.pageCount()).isEqualTo(corpus.entry(name).pages().orElseThrow());
+    assertThat(extracted.pageCount()).isEqualTo(Corpus.devEntry(name).pages().orElseThrow());
     assertThat(extracted.pages())
         .extracting(PageText::number)
         .containsExactlyElementsOf(rangeClosed(1, expected.size()));
@@ -89,14 +89,14 @@ class TextExtractorTest {
   @Test
   void every_corpus_pdf_that_pdfbox_can_open_has_the_manifest_page_count() throws Exception {
     List<Corpus.Entry> pdfs =
-        corpus.entries(entry -> entry.mime().equals(PDF) && entry.pages().isPresent());
+        Corpus.devEntries(entry -> entry.mime().equals(PDF) && entry.pages().isPresent());
     assertThat(pdfs).hasSizeGreaterThan(50);
 
     List<String> mismatches = new ArrayList<>();
     List<String> corrupt = new ArrayList<>();
     for (Corpus.Entry entry : pdfs) {
       try {
-        ExtractedDocument extracted = extractor.extract(corpus.file(entry.file()), PDF);
+        ExtractedDocument extracted = extractor.extract(Corpus.dev(entry.file()), PDF);
         if (extracted.pageCount() != entry.pages().getAsInt()
             || extracted.pages().size() != extracted.pageCount()) {
           mismatches.add(entry.file() + ": " + extracted.pageCount());
@@ -113,8 +113,7 @@ class TextExtractorTest {
 
   @Test
   void pdf_metadata_is_a_small_set_of_trimmed_camel_case_fields() throws Exception {
-    ExtractedDocument extracted =
-        extractor.extract(corpus.file("pypdf__pdflatex-4-pages.pdf"), PDF);
+    ExtractedDocument extracted = extractor.extract(Corpus.dev("pypdf__pdflatex-4-pages.pdf"), PDF);
 
     assertThat(extracted.metadata())
         .containsKey("pdfVersion")
@@ -153,7 +152,7 @@ class TextExtractorTest {
       })
   void a_pdf_that_needs_a_password_or_certificate_to_open_is_reported_as_encrypted(String name)
       throws IOException {
-    Path file = Files.copy(corpus.file(name), secretDirectory.resolve(name));
+    Path file = Files.copy(Corpus.dev(name), secretDirectory.resolve(name));
 
     DocumentProcessingException failure = extractionFailure(file, PDF);
 
@@ -169,9 +168,9 @@ class TextExtractorTest {
             "pdfbox__PasswordSample-40bit.pdf",
             "pdfbox__PasswordSample-128bit.pdf",
             "pdfbox__PasswordSample-256bit.pdf")) {
-      assertThatThrownBy(() -> Loader.loadPDF(corpus.file(name).toFile()).close())
+      assertThatThrownBy(() -> Loader.loadPDF(Corpus.dev(name).toFile()).close())
           .isInstanceOf(InvalidPasswordException.class);
-      try (PDDocument document = Loader.loadPDF(corpus.file(name).toFile(), "user")) {
+      try (PDDocument document = Loader.loadPDF(Corpus.dev(name).toFile(), "user")) {
         assertThat(document.getNumberOfPages()).isEqualTo(1);
       }
     }
@@ -212,8 +211,7 @@ class TextExtractorTest {
 
   @Test
   void a_truncated_pdf_is_reported_as_corrupt_without_revealing_its_path() throws IOException {
-    byte[] head =
-        Arrays.copyOf(Files.readAllBytes(corpus.file("pypdf__minimal-document.pdf")), 200);
+    byte[] head = Arrays.copyOf(Files.readAllBytes(Corpus.dev("pypdf__minimal-document.pdf")), 200);
     Path truncated = Files.write(secretDirectory.resolve("truncated.pdf"), head);
 
     DocumentProcessingException failure = extractionFailure(truncated, PDF);
@@ -234,12 +232,12 @@ class TextExtractorTest {
       })
   void other_formats_give_one_page_with_the_text_that_plain_tika_gives(String name)
       throws Exception {
-    Path file = corpus.file(name);
+    Path file = Corpus.dev(name);
     String mediaType = detector.detect(file);
 
     ExtractedDocument extracted = extractor.extract(file, mediaType);
 
-    assertThat(extracted.mediaType()).isEqualTo(corpus.entry(name).mime());
+    assertThat(extracted.mediaType()).isEqualTo(Corpus.devEntry(name).mime());
     assertThat(extracted.pageCount()).isEqualTo(1);
     assertThat(extracted.pages())
         .singleElement()
@@ -253,7 +251,7 @@ class TextExtractorTest {
 
   @Test
   void odt_metadata_is_the_same_small_set_of_fields() throws Exception {
-    Path file = corpus.file("pypdf__source.odt");
+    Path file = Corpus.dev("pypdf__source.odt");
 
     ExtractedDocument extracted =
         extractor.extract(file, "application/vnd.oasis.opendocument.text");
@@ -270,7 +268,7 @@ class TextExtractorTest {
       Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
       encryptor.confirmPassword("open-sesame");
       try (OutputStream encrypted = encryptor.getDataStream(container)) {
-        Files.copy(corpus.file("pydocx__par-known-paragraphs.docx"), encrypted);
+        Files.copy(Corpus.dev("pydocx__par-known-paragraphs.docx"), encrypted);
       }
       try (OutputStream out = Files.newOutputStream(file)) {
         container.writeFilesystem(out);
@@ -289,7 +287,7 @@ class TextExtractorTest {
 
   @Test
   void an_unsupported_type_is_refused_without_reading_the_file() throws IOException {
-    Path image = Files.copy(corpus.file("pypdf__smile.png"), secretDirectory.resolve("s.svg"));
+    Path image = Files.copy(Corpus.dev("pypdf__smile.png"), secretDirectory.resolve("s.svg"));
 
     DocumentProcessingException failure = extractionFailure(image, "image/svg+xml");
 
@@ -360,7 +358,7 @@ class TextExtractorTest {
     DocumentProcessingException pdfFailure =
         catchThrowableOfType(
             DocumentProcessingException.class,
-            () -> limited.extract(corpus.file("pdfbox__cweb.pdf"), PDF));
+            () -> limited.extract(Corpus.dev("pdfbox__cweb.pdf"), PDF));
 
     assertThat(tikaFailure.code()).isEqualTo(DocumentErrorCode.DOCUMENT_TOO_COMPLEX);
     assertThat(pdfFailure.code()).isEqualTo(DocumentErrorCode.DOCUMENT_TOO_COMPLEX);

@@ -2,6 +2,7 @@ package io.docgrid.tasks.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.Corpus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,18 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class TextLayersTest {
 
-  private final Corpus corpus = new Corpus();
-
   @Test
   void one_pass_reads_what_page_by_page_stripping_reads_for_every_corpus_pdf() throws IOException {
     List<Corpus.Entry> pdfs =
-        corpus.entries(
+        Corpus.devEntries(
             entry ->
                 entry.mime().equals("application/pdf") && !entry.notes().contains("encrypted"));
     assertThat(pdfs).hasSizeGreaterThan(50);
     int compared = 0;
     for (Corpus.Entry entry : pdfs) {
-      try (PDDocument document = Loader.loadPDF(corpus.file(entry.file()).toFile())) {
+      try (PDDocument document = Loader.loadPDF(Corpus.dev(entry.file()).toFile())) {
         document.setResourceCache(new DocumentResourceCache());
         int pages = document.getNumberOfPages();
         List<Integer> all = IntStream.rangeClosed(1, pages).boxed().toList();
@@ -54,7 +53,7 @@ class TextLayersTest {
 
   @Test
   void a_selection_with_gaps_reads_exactly_its_pages() throws IOException {
-    try (PDDocument document = Loader.loadPDF(corpus.file("pdfbox__cweb.pdf").toFile())) {
+    try (PDDocument document = Loader.loadPDF(Corpus.dev("pdfbox__cweb.pdf").toFile())) {
       List<Integer> selected = List.of(1, 2, 3, 10, 11, 28);
 
       Map<Integer, TextLayers.Layer> layers =
@@ -68,7 +67,7 @@ class TextLayersTest {
 
   @Test
   void a_spent_budget_marks_the_pages_not_read_as_expired() throws IOException {
-    try (PDDocument document = Loader.loadPDF(corpus.file("pdfbox__cweb.pdf").toFile())) {
+    try (PDDocument document = Loader.loadPDF(Corpus.dev("pdfbox__cweb.pdf").toFile())) {
       TimeBudget spent = TimeBudget.startingNow(Duration.ZERO, Duration.ofMinutes(1));
 
       Map<Integer, TextLayers.Layer> layers = TextLayers.read(document, List.of(1, 2, 3), spent);

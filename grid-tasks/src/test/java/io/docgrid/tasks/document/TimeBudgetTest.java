@@ -2,6 +2,7 @@ package io.docgrid.tasks.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.Corpus;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TimeBudgetTest {
   @Test
   void pages_after_the_document_budget_fail_with_a_timeout_and_the_document_says_which()
       throws Exception {
-    Path pdf = new Corpus().file("pypdf__pdflatex-4-pages.pdf");
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     ExtractedDocument document =
         new TextExtractor()
             .extract(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docgrid.tasks.image.GrayImage;
+import io.docgrid.testkit.CharacterErrorRate;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.docgrid.tasks.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.tasks.image.GrayImage;
+import io.docgrid.testkit.CharacterErrorRate;
+import io.docgrid.testkit.Corpus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +29,8 @@ class RealScanOcrTest {
 
   @Test
   void tesseract_sample_scan_reads_with_under_5_percent_character_errors() throws IOException {
-    Path scan = corpus().resolve("real__phototest.tif");
-    String truth = Files.readString(corpus().resolve("real__phototest.gt.txt"));
+    Path scan = Corpus.ocrDev("real__phototest.tif");
+    String truth = Files.readString(Corpus.ocrDev("real__phototest.gt.txt"));
     Scan image = readScan(scan);
 
     try (OcrEngine engine =
@@ -50,7 +52,7 @@ class RealScanOcrTest {
 
   @Test
   void tesseract_sample_scan_turned_sideways_is_detected() throws IOException {
-    Scan image = readScan(corpus().resolve("real__phototest.tif"));
+    Scan image = readScan(Corpus.ocrDev("real__phototest.tif"));
     BufferedImage turned = RenderedText.rotateClockwise(image.pixels().toBufferedImage(), 90);
 
     try (OcrEngine engine =
@@ -62,12 +64,6 @@ class RealScanOcrTest {
   }
 
   private record Scan(GrayImage pixels, int dpi) {}
-
-  private static Path corpus() {
-    String configured = System.getProperty("docgrid.corpus.dir");
-    Path root = configured == null ? Path.of("../../shared/corpus") : Path.of(configured);
-    return root.resolve("ocr-dev").toAbsolutePath().normalize();
-  }
 
   /** Reads the first image and its resolution (from the standard metadata tree) with ImageIO. */
   private static Scan readScan(Path file) throws IOException {

@@ -13,6 +13,7 @@ import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.testkit.Corpus;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,10 +38,6 @@ class PagePipelineTest {
     pipeline.close();
   }
 
-  private static Path corpus(String name) {
-    return Path.of(System.getProperty("docgrid.corpus.dir", "../../shared/corpus"), "dev", name);
-  }
-
   private PageText firstPageRecognised(Preprocess preprocess) throws Exception {
     ProcessingOptions options =
         new ProcessingOptions(
@@ -48,7 +45,7 @@ class PagePipelineTest {
     ExtractedDocument document =
         (ExtractedDocument)
             pipeline.extract(
-                corpus("pypdf__pdflatex-4-pages.pdf"),
+                Corpus.dev("pypdf__pdflatex-4-pages.pdf"),
                 "application/pdf",
                 options,
                 TimeBudget.UNLIMITED,

@@ -3,6 +3,7 @@ package io.docgrid.tasks.preprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.tasks.image.GrayImage;
+import io.docgrid.testkit.TestPages;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ class CpuPreprocessorTest extends PreprocessorContract {
   void sauvola_equals_the_specified_arithmetic_bit_for_bit(int window, double k, double range) {
     long seed = new Random().nextLong();
     GrayImage page =
-        TestPages.withNoise(TestPages.unevenlyLit(TestPages.text()), 25, new Random(seed));
+        GrayImage.of(
+            TestPages.withNoise(TestPages.unevenlyLit(TestPages.text()), 25, new Random(seed)));
     SauvolaParameters parameters = new SauvolaParameters(window, k, range);
 
     assertThat(cpu.binarize(page, parameters))
@@ -39,7 +41,7 @@ class CpuPreprocessorTest extends PreprocessorContract {
   @Test
   void rotation_equals_the_specified_arithmetic_bit_for_bit() {
     long seed = new Random().nextLong();
-    GrayImage page = TestPages.withNoise(TestPages.text(), 25, new Random(seed));
+    GrayImage page = GrayImage.of(TestPages.withNoise(TestPages.text(), 25, new Random(seed)));
 
     assertThat(cpu.rotate(page, -6.37))
         .as("noise seed %s", seed)

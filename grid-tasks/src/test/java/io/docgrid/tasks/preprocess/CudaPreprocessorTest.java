@@ -9,6 +9,7 @@ import io.docgrid.tasks.preprocess.cuda.GpuDetector;
 import io.docgrid.tasks.preprocess.cuda.GpuInventory;
 import io.docgrid.tasks.preprocess.cuda.GpuRuntime;
 import io.docgrid.tasks.preprocess.cuda.KernelTimes;
+import io.docgrid.testkit.TestPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,7 +64,7 @@ class CudaPreprocessorTest extends PreprocessorContract {
   @Test
   void backend_is_named_cuda_and_times_its_stages_on_the_device() {
     CudaPreprocessor cuda = (CudaPreprocessor) preprocessor();
-    cuda.binarize(TestPages.text(), SauvolaParameters.DEFAULTS);
+    cuda.binarize(GrayImage.of(TestPages.text()), SauvolaParameters.DEFAULTS);
 
     assertThat(cuda.backend()).isEqualTo("cuda");
     assertThat(stageNanos).containsKey("binarize");
@@ -73,7 +74,8 @@ class CudaPreprocessorTest extends PreprocessorContract {
   void sauvola_equals_the_cpu_bit_for_bit() {
     long seed = new Random().nextLong();
     GrayImage page =
-        TestPages.withNoise(TestPages.unevenlyLit(TestPages.text()), 25, new Random(seed));
+        GrayImage.of(
+            TestPages.withNoise(TestPages.unevenlyLit(TestPages.text()), 25, new Random(seed)));
 
     assertThat(preprocessor().binarize(page, SauvolaParameters.DEFAULTS))
         .as("noise seed %s", seed)
@@ -96,7 +98,9 @@ class CudaPreprocessorTest extends PreprocessorContract {
       Random random = new Random();
       List<GrayImage> pages = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        pages.add(TestPages.withNoise(TestPages.rotated(TestPages.text(), 4 - i), 20, random));
+        pages.add(
+            GrayImage.of(
+                TestPages.withNoise(TestPages.rotated(TestPages.text(), 4 - i), 20, random)));
       }
       List<CompletableFuture<Double>> skews = new ArrayList<>();
       for (GrayImage page : pages) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.docgrid.tasks.image.GrayImage;
+import io.docgrid.testkit.TestPages;
 import org.junit.jupiter.api.Test;
 
 class PreprocessingPipelineTest {
@@ -12,7 +13,7 @@ class PreprocessingPipelineTest {
 
   @Test
   void a_skewed_page_is_deskewed_then_binarized_and_both_stages_are_timed() {
-    GrayImage page = TestPages.rotated(TestPages.text(), 3);
+    GrayImage page = GrayImage.of(TestPages.rotated(TestPages.text(), 3));
 
     PreprocessedPage result = new PreprocessingPipeline(preprocessor, true, true).run(page);
 
@@ -29,7 +30,7 @@ class PreprocessingPipelineTest {
 
   @Test
   void a_straight_page_is_not_rotated() {
-    GrayImage page = TestPages.text();
+    GrayImage page = GrayImage.of(TestPages.text());
 
     PreprocessedPage result = new PreprocessingPipeline(preprocessor, true, false).run(page);
 
@@ -42,7 +43,7 @@ class PreprocessingPipelineTest {
 
   @Test
   void with_both_stages_off_the_page_passes_through_untimed() {
-    GrayImage page = TestPages.rotated(TestPages.text(), 5);
+    GrayImage page = GrayImage.of(TestPages.rotated(TestPages.text(), 5));
 
     PreprocessedPage result = new PreprocessingPipeline(preprocessor, false, false).run(page);
 
@@ -54,7 +55,7 @@ class PreprocessingPipelineTest {
 
   @Test
   void binarizing_alone_uses_the_given_sauvola_parameters() {
-    GrayImage page = TestPages.unevenlyLit(TestPages.text());
+    GrayImage page = GrayImage.of(TestPages.unevenlyLit(TestPages.text()));
     SauvolaParameters parameters = new SauvolaParameters(15, 0.1, 100);
 
     PreprocessedPage result =

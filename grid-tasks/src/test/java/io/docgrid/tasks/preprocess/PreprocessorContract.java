@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.docgrid.tasks.image.GrayImage;
+import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.TestPages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class PreprocessorContract {
 
-  private static final GrayImage STRAIGHT_PAGE = TestPages.text();
+  private static final BufferedImage STRAIGHT_TEXT = TestPages.text();
+  private static final GrayImage STRAIGHT_PAGE = GrayImage.of(STRAIGHT_TEXT);
   private static final double NOISE_SIGMA = 20.0;
   private static final CpuPreprocessor CPU = new CpuPreprocessor();
 
@@ -48,7 +49,8 @@ abstract class PreprocessorContract {
   @ValueSource(doubles = {-10, -4, -1.5, 0, 2.5, 4, 8})
   void skew_of_a_noisy_rotated_page_is_estimated_within_0_2_degrees(double angle) {
     GrayImage page =
-        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, angle), NOISE_SIGMA, random);
+        GrayImage.of(
+            TestPages.withNoise(TestPages.rotated(STRAIGHT_TEXT, angle), NOISE_SIGMA, random));
 
     double skew = preprocessor.estimateSkewDegrees(page);
 
@@ -60,7 +62,7 @@ abstract class PreprocessorContract {
   @ParameterizedTest
   @ValueSource(doubles = {-10, -4, -1.5, 0, 2.5, 4, 8})
   void skew_of_a_clean_rotated_page_is_estimated_within_0_1_degrees(double angle) {
-    GrayImage page = TestPages.rotated(STRAIGHT_PAGE, angle);
+    GrayImage page = GrayImage.of(TestPages.rotated(STRAIGHT_TEXT, angle));
 
     assertThat(preprocessor.estimateSkewDegrees(page)).isCloseTo(angle, within(0.1));
   }
@@ -72,7 +74,10 @@ abstract class PreprocessorContract {
 
   @Test
   void skew_of_a_blank_page_with_noise_is_zero() {
-    GrayImage page = TestPages.withNoise(GrayImage.blank(2000, 1400, 200), NOISE_SIGMA, random);
+    GrayImage page =
+        GrayImage.of(
+            TestPages.withNoise(
+                GrayImage.blank(2000, 1400, 200).toBufferedImage(), NOISE_SIGMA, random));
 
     assertThat(preprocessor.estimateSkewDegrees(page)).as("noise seed %s", seed).isEqualTo(0.0);
   }
@@ -91,7 +96,7 @@ abstract class PreprocessorContract {
 
   @Test
   void skew_of_a_page_with_one_short_line_is_within_15_degrees() {
-    GrayImage page = TestPages.rotated(TestPages.singleShortLine(), 3);
+    GrayImage page = GrayImage.of(TestPages.rotated(TestPages.singleShortLine(), 3));
 
     assertThat(preprocessor.estimateSkewDegrees(page)).isBetween(-15.0, 15.0);
   }
@@ -115,7 +120,8 @@ abstract class PreprocessorContract {
   @ValueSource(doubles = {-6, 2.5, 9})
   void rotating_by_the_negated_skew_straightens_the_page(double angle) {
     GrayImage page =
-        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, angle), NOISE_SIGMA, random);
+        GrayImage.of(
+            TestPages.withNoise(TestPages.rotated(STRAIGHT_TEXT, angle), NOISE_SIGMA, random));
     double skew = preprocessor.estimateSkewDegrees(page);
 
     GrayImage straightened = preprocessor.rotate(page, -skew);
@@ -129,7 +135,7 @@ abstract class PreprocessorContract {
 
   @Test
   void rotating_by_zero_returns_an_equal_image() {
-    GrayImage page = TestPages.withNoise(STRAIGHT_PAGE, NOISE_SIGMA, random);
+    GrayImage page = GrayImage.of(TestPages.withNoise(STRAIGHT_TEXT, NOISE_SIGMA, random));
 
     assertThat(preprocessor.rotate(page, 0.0)).isEqualTo(page);
   }
@@ -160,7 +166,9 @@ abstract class PreprocessorContract {
   @ParameterizedTest
   @ValueSource(doubles = {-13.7, -0.3, 1.0, 4.25, 90, 181})
   void rotation_matches_the_specified_fixed_point_arithmetic_within_one_level(double degrees) {
-    GrayImage page = TestPages.withNoise(GrayImage.blank(211, 97, 128), 60, random);
+    GrayImage page =
+        GrayImage.of(
+            TestPages.withNoise(GrayImage.blank(211, 97, 128).toBufferedImage(), 60, random));
 
     GrayImage rotated = preprocessor.rotate(page, degrees);
 
@@ -175,7 +183,7 @@ abstract class PreprocessorContract {
 
   @Test
   void sauvola_output_is_only_black_and_white_with_dark_text_and_white_background() {
-    GrayImage page = TestPages.withNoise(STRAIGHT_PAGE, NOISE_SIGMA, random);
+    GrayImage page = GrayImage.of(TestPages.withNoise(STRAIGHT_TEXT, NOISE_SIGMA, random));
 
     GrayImage binary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
 
@@ -207,7 +215,7 @@ abstract class PreprocessorContract {
 
   @Test
   void sauvola_whitens_an_unevenly_lit_background_where_a_global_threshold_fails() {
-    GrayImage page = TestPages.unevenlyLit(STRAIGHT_PAGE);
+    GrayImage page = GrayImage.of(TestPages.unevenlyLit(STRAIGHT_TEXT));
 
     GrayImage binary = preprocessor.binarize(page, SauvolaParameters.DEFAULTS);
 
@@ -228,7 +236,7 @@ abstract class PreprocessorContract {
 
   @Test
   void sauvola_with_a_low_k_finds_low_contrast_text_on_an_unevenly_lit_page() {
-    GrayImage page = TestPages.unevenlyLit(STRAIGHT_PAGE);
+    GrayImage page = GrayImage.of(TestPages.unevenlyLit(STRAIGHT_TEXT));
 
     GrayImage binary = preprocessor.binarize(page, new SauvolaParameters(31, 0.1, 128));
 
@@ -256,7 +264,8 @@ abstract class PreprocessorContract {
   @CsvSource({"3, 0.2, 128", "31, 0.34, 128", "301, 0.2, 128", "31, 0.5, 60"})
   void sauvola_matches_the_specified_arithmetic_on_at_least_99_9_percent_of_pixels(
       int window, double k, double range) {
-    GrayImage page = TestPages.withNoise(TestPages.unevenlyLit(STRAIGHT_PAGE), 15, random);
+    GrayImage page =
+        GrayImage.of(TestPages.withNoise(TestPages.unevenlyLit(STRAIGHT_TEXT), 15, random));
     SauvolaParameters parameters = new SauvolaParameters(window, k, range);
 
     GrayImage binary = preprocessor.binarize(page, parameters);
@@ -274,7 +283,8 @@ abstract class PreprocessorContract {
   @Test
   void the_same_input_gives_identical_outputs() {
     GrayImage page =
-        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, 3.3), NOISE_SIGMA, random);
+        GrayImage.of(
+            TestPages.withNoise(TestPages.rotated(STRAIGHT_TEXT, 3.3), NOISE_SIGMA, random));
     byte[] before = page.pixels().clone();
 
     double firstSkew = preprocessor.estimateSkewDegrees(page);
@@ -305,11 +315,7 @@ abstract class PreprocessorContract {
   @ParameterizedTest
   @MethodSource("corpusPages")
   void agrees_with_the_cpu_on_a_real_corpus_page(String name) throws IOException {
-    Path file =
-        Path.of(System.getProperty("docgrid.corpus.dir", "../../shared/corpus"), "ocr-dev", name);
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        Files.isRegularFile(file), "corpus page " + file + " is not there");
-    BufferedImage image = ImageIO.read(file.toFile());
+    BufferedImage image = ImageIO.read(Corpus.ocrDev(name).toFile());
 
     GrayImage gray = preprocessor.grayscale(image);
     GrayImage cpuGray = CPU.grayscale(image);
@@ -321,7 +327,8 @@ abstract class PreprocessorContract {
   @ValueSource(doubles = {-12.5, -3.7, -0.4, 1.25, 6.8})
   void agrees_with_the_cpu_on_a_synthetic_skewed_page_with_fresh_noise(double angle) {
     GrayImage page =
-        TestPages.withNoise(TestPages.rotated(STRAIGHT_PAGE, angle), NOISE_SIGMA, random);
+        GrayImage.of(
+            TestPages.withNoise(TestPages.rotated(STRAIGHT_TEXT, angle), NOISE_SIGMA, random));
 
     assertAgreesWithTheCpu(page, "page rotated by " + angle + "°, noise seed " + seed);
   }

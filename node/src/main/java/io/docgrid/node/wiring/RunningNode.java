@@ -2,6 +2,7 @@ package io.docgrid.node.wiring;
 
 import io.docgrid.api.ApiServer;
 import io.docgrid.api.engine.JobDispatcher;
+import io.docgrid.api.usage.UsageRecorder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,6 +23,7 @@ public final class RunningNode implements AutoCloseable {
   private final JobDispatcher dispatcher;
   private final Duration shutdownGrace;
   private final java.nio.file.Path adminKeyFile;
+  private final UsageRecorder usage;
   private boolean closed;
 
   private RunningNode(Builder builder) {
@@ -30,6 +32,7 @@ public final class RunningNode implements AutoCloseable {
     this.api = builder.api;
     this.dispatcher = builder.dispatcher;
     this.shutdownGrace = builder.shutdownGrace;
+    this.usage = builder.usage;
   }
 
   static Builder builder(Duration shutdownGrace) {
@@ -48,6 +51,11 @@ public final class RunningNode implements AutoCloseable {
   /** The routes the API registered, as "METHOD /path". */
   public java.util.List<String> apiRoutes() {
     return api.routes();
+  }
+
+  /** Writes the usage rows recorded so far now, rather than at the writer's next batch. */
+  public void flushUsage() {
+    usage.flush();
   }
 
   @Override
@@ -92,6 +100,7 @@ public final class RunningNode implements AutoCloseable {
     private ApiServer api;
     private JobDispatcher dispatcher;
     private java.nio.file.Path adminKeyFile;
+    private UsageRecorder usage;
 
     private Builder(Duration shutdownGrace) {
       this.shutdownGrace = shutdownGrace;
@@ -104,6 +113,10 @@ public final class RunningNode implements AutoCloseable {
 
     void api(ApiServer api) {
       this.api = api;
+    }
+
+    void usage(UsageRecorder usage) {
+      this.usage = usage;
     }
 
     void adminKeyFile(java.nio.file.Path file) {

@@ -78,10 +78,17 @@ public final class Wiring {
 
   private final NodeConfig config;
   private final GpuMode gpu;
+  private final Clock clock;
 
   public Wiring(NodeConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /** A node whose time-based rules (key expiry, retention, leases) follow {@code clock}. */
+  public Wiring(NodeConfig config, Clock clock) {
     this.config = config;
     this.gpu = config.jobs().gpu();
+    this.clock = clock;
   }
 
   public RunningNode start() throws IOException {
@@ -129,7 +136,6 @@ public final class Wiring {
       ApiMetrics metrics = new ApiMetrics();
       new GridNodeMetrics(ignite).register(metrics.registry());
       preprocessMetrics.register(metrics.registry());
-      Clock clock = Clock.systemUTC();
       SecurityConfig security = config.security();
       ApiKeyRepository keys = new ApiKeyRepository(database.dsl());
       UsageRepository usageLog = new UsageRepository(database.dsl());
@@ -138,6 +144,7 @@ public final class Wiring {
       FirstAdminKey.ensure(issuer, config.dataDir()).ifPresent(node::adminKeyFile);
       UsageRecorder usage =
           node.add(new UsageRecorder(usageLog, metrics, USAGE_BUFFER, Duration.ofSeconds(1)));
+      node.usage(usage);
       ApiKeyAuthenticator keyAuthenticator =
           new ApiKeyAuthenticator(keys, clock, security.keyCacheTtl());
       Housekeeping housekeeping =

@@ -2,6 +2,7 @@ package io.docgrid.ops.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.testkit.Eventually;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -47,13 +48,12 @@ final class DocGridUnderLoad implements AutoCloseable {
         return new DocGridUnderLoad(url, key, null);
       }
       return start(serveFlags);
-    } catch (IOException | InterruptedException e) {
+    } catch (Exception e) {
       throw new IllegalStateException("could not reach or start a DocGrid node", e);
     }
   }
 
-  private static DocGridUnderLoad start(List<String> serveFlags)
-      throws IOException, InterruptedException {
+  private static DocGridUnderLoad start(List<String> serveFlags) throws Exception {
     Path data = Files.createTempDirectory("docgrid-load-");
     int port = freePort();
     List<String> command = new ArrayList<>();
@@ -90,27 +90,26 @@ final class DocGridUnderLoad implements AutoCloseable {
     return new DocGridUnderLoad(url, Files.readString(data.resolve("admin.key")).strip(), process);
   }
 
-  private void awaitReady(Path data) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (process != null && !process.isAlive()) {
-        throw new IllegalStateException(
-            "docgrid serve exited: " + Files.readString(data.resolve("serve.log")));
-      }
-      try {
-        HttpResponse<Void> ready =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ready")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200 && Files.exists(data.resolve("admin.key"))) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("docgrid serve did not become ready within 120 s");
+  private void awaitReady(Path data) throws Exception {
+    Eventually.await(
+        "docgrid serve ready",
+        Duration.ofSeconds(120),
+        () -> {
+          if (process != null && !process.isAlive()) {
+            throw new IllegalStateException(
+                "docgrid serve exited: " + Files.readString(data.resolve("serve.log")));
+          }
+          try {
+            return http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+          } catch (IOException notYet) {
+            return false; // not listening yet
+          }
+        },
+        ready -> ready && Files.exists(data.resolve("admin.key")));
   }
 
   String baseUrl() {

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.docgrid.testkit.Corpus;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -31,7 +32,7 @@ final class Scenarios {
 
   /** The corpus the scenarios draw from: {@code -Ddocgrid.corpus.dir}, else ../shared/corpus. */
   static Path corpus() {
-    return Path.of(System.getProperty("docgrid.corpus.dir", "../../shared/corpus"));
+    return Corpus.root();
   }
 
   /**

@@ -1,0 +1,173 @@
+package io.docgrid.node;
+
+import static io.docgrid.node.HttpApi.json;
+import static io.docgrid.node.HttpApi.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docgrid.node.config.NodeConfig;
+import io.docgrid.testkit.FreePorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The disaster-recovery drill with the shipped pgBackRest configuration (ops/pgbackrest): jobs and
+ * keys, a backup, more jobs and keys, the database destroyed and restored to a moment between the
+ * two batches, and DocGrid started on it. The first batch is served, the second is gone, and a job
+ * whose result the blob store no longer has is answered with a clear problem, not a 500.
+ */
+class PointInTimeRestoreIT {
+
+  private static final Path OPS = Path.of("..", "ops", "pgbackrest");
+  private static final String STANZA = "docgrid";
+
+  @TempDir Path temp;
+
+  @Test
+  void a_restore_to_a_point_in_time_serves_what_existed_then_and_nothing_later() throws Exception {
+    try (LocalPostgres postgres = LocalPostgres.create(List.of("fsync = off"))) {
+      Path config = pgBackRestConfig(postgres);
+      postgres.appendSettings(archivingSettings(config));
+      postgres.start();
+      postgres.createDatabase();
+      pgBackRest(postgres, config, "stanza-create");
+
+      NodeConfig.DbConfig db = new NodeConfig.DbConfig(postgres.jdbcUrl(), "postgres", "", 5);
+      Path data = temp.resolve("data");
+      Path blobs = temp.resolve("blobs");
+      List<String> before = new ArrayList<>();
+      List<String> after = new ArrayList<>();
+      String keyBefore;
+      String keyAfter;
+      String target;
+      try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
+        keyBefore = createKey(node, "before");
+        for (int i = 0; i < 3; i++) {
+          before.add(submitAndFinish(node.http.as(keyBefore), "Before " + i + ". "));
+        }
+        pgBackRest(postgres, config, "--type=full", "backup");
+        target = nextWholeSecond(postgres);
+
+        keyAfter = createKey(node, "after");
+        for (int i = 0; i < 2; i++) {
+          after.add(submitAndFinish(node.http.as(keyAfter), "After " + i + ". "));
+        }
+        // Archives the WAL segment in use, so that the restore has the later batch to skip over.
+        pgBackRest(postgres, config, "check");
+      }
+
+      postgres.kill();
+      postgres.destroyData();
+      postgres.run("mkdir", "-m", "700", postgres.dataDir().toString());
+      pgBackRest(
+          postgres,
+          config,
+          "--type=time",
+          "--target=" + target,
+          "--target-action=promote",
+          "restore");
+      postgres.start();
+      // The blob store came back from an older copy than the database: one result is missing.
+      String lostResult = before.get(2);
+      Files.delete(blobs.resolve("results").resolve(lostResult + ".json"));
+
+      try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
+        HttpApi tenant = node.http.as(keyBefore);
+        for (String id : before.subList(0, 2)) {
+          assertThat(json(tenant.get("/api/v1/jobs/" + id)).get("status").asText())
+              .isEqualTo("succeeded");
+          assertThat(tenant.get("/api/v1/jobs/" + id + "/result").body()).contains("Before");
+        }
+        problem(tenant.get("/api/v1/jobs/" + lostResult + "/result"), 410, "RESULT_EXPIRED");
+        problem(node.http.as(keyAfter).get("/api/v1/jobs"), 401, "INVALID_CREDENTIALS");
+        for (String id : after) {
+          problem(node.http.get("/api/v1/jobs/" + id), 404, "NOT_FOUND");
+        }
+        assertThat(node.http.get("/api/v1/ready").statusCode()).isEqualTo(200);
+        // The restored database takes new work.
+        submitAndFinish(tenant, "Again. ");
+      }
+    }
+  }
+
+  /**
+   * The next whole second on the server's clock, once it has passed: pgBackRest picks the backup to
+   * restore by comparing its whole-second stop time with the target.
+   */
+  private static String nextWholeSecond(LocalPostgres postgres) throws Exception {
+    String target =
+        postgres.queryString(
+            "select to_char(date_trunc('second', clock_timestamp() at time zone 'UTC')"
+                + " + interval '1 second', 'YYYY-MM-DD HH24:MI:SS') || '+00'");
+    while (!"t".equals(postgres.queryString("select clock_timestamp() > '" + target + "'"))) {
+      Thread.sleep(50);
+    }
+    return target;
+  }
+
+  private static String createKey(TestNode node, String name) throws Exception {
+    return json(node.http.postJson(
+            "/api/v1/keys", "{\"name\":\"" + name + "\",\"tier\":\"STANDARD\"}"))
+        .get("key")
+        .asText();
+  }
+
+  private static String submitAndFinish(HttpApi http, String label) throws Exception {
+    String id =
+        json(http.submit("doc.pdf", GridProcesses.numberedPdf(1, label), null)).get("id").asText();
+    assertThat(http.awaitFinished(id, Duration.ofMinutes(1)).get("status").asText())
+        .isEqualTo("succeeded");
+    return id;
+  }
+
+  /** The shipped configuration, its repository, logs, data directory and port this test's own. */
+  private static Path pgBackRestConfig(LocalPostgres postgres) throws Exception {
+    Path home = postgres.home();
+    postgres.run("mkdir", "-p", home.resolve("repo").toString(), home.resolve("log").toString());
+    Map<String, String> local =
+        Map.of(
+            "repo1-path", home.resolve("repo").toString(),
+            "log-path", home.resolve("log").toString(),
+            "lock-path", home.resolve("lock").toString(),
+            "pg1-path", postgres.dataDir().toString(),
+            "pg1-port", Integer.toString(postgres.port()),
+            "pg1-socket-path", home.toString());
+    String text = Files.readString(OPS.resolve("pgbackrest.conf"));
+    for (Map.Entry<String, String> setting : local.entrySet()) {
+      Matcher line =
+          Pattern.compile("^" + Pattern.quote(setting.getKey()) + "=.*$", Pattern.MULTILINE)
+              .matcher(text);
+      assertThat(line.find()).as(setting.getKey() + " in pgbackrest.conf").isTrue();
+      text =
+          line.replaceFirst(Matcher.quoteReplacement(setting.getKey() + "=" + setting.getValue()));
+    }
+    Path config = home.resolve("pgbackrest.conf");
+    Files.writeString(config, text);
+    return config;
+  }
+
+  /** The shipped archiving settings, with archive_command pointed at this test's configuration. */
+  private static List<String> archivingSettings(Path config) throws Exception {
+    return Files.readAllLines(OPS.resolve("postgresql-archiving.conf")).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+        .map(
+            line ->
+                line.replace("pgbackrest --stanza", "pgbackrest --config=" + config + " --stanza"))
+        .toList();
+  }
+
+  private static void pgBackRest(LocalPostgres postgres, Path config, String... arguments)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("pgbackrest", "--config=" + config, "--stanza=" + STANZA));
+    command.addAll(List.of(arguments));
+    postgres.run(command.toArray(String[]::new));
+  }
+}
