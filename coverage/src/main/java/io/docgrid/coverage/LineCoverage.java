@@ -44,6 +44,11 @@ public final class LineCoverage {
           new Lines(Long.parseLong(cells[LINE_COVERED]), Long.parseLong(cells[LINE_MISSED]));
       byModule.merge(module(cells[GROUP]), lines, Lines::plus);
     }
+    if (byModule.isEmpty()) {
+      // report-aggregate finds the modules in the reactor: the build ran without them.
+      System.out.println("Line coverage: the report lists no classes; build from the root");
+      return;
+    }
     Lines all = byModule.values().stream().reduce(new Lines(0, 0), Lines::plus);
     byModule.forEach(
         (module, lines) ->
