@@ -342,6 +342,17 @@ public final class JobRepository {
     return dsl.fetchCount(JOBS, hasStatus(status));
   }
 
+  /** When the longest-waiting job in {@code status} was submitted; empty when there is none. */
+  public Optional<Instant> oldestCreatedAt(JobStatus status) {
+    OffsetDateTime oldest =
+        dsl.select(DSL.min(JOBS.CREATED_AT))
+            .from(JOBS)
+            .where(hasStatus(status))
+            .fetchOne()
+            .value1();
+    return Optional.ofNullable(oldest).map(Timestamps::instant);
+  }
+
   /** How many of {@code owner}'s jobs are queued or running. */
   public long countUnfinishedByOwner(String owner) {
     Objects.requireNonNull(owner, "owner");

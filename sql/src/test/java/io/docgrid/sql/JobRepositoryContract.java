@@ -532,6 +532,19 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void the_oldest_queued_job_is_the_one_submitted_first_and_none_when_nothing_waits() {
+    assertThat(jobs.oldestCreatedAt(JobStatus.QUEUED)).isEmpty();
+    Job first = jobs.insertQueued(newJob(T0));
+    jobs.insertQueued(newJob(T0.plusSeconds(30)));
+    jobs.insertQueued(newJob(T0.plusSeconds(60)));
+
+    assertThat(jobs.oldestCreatedAt(JobStatus.QUEUED)).contains(T0);
+    jobs.markRunning(first.id(), "node-a", T0.plusSeconds(90));
+    assertThat(jobs.oldestCreatedAt(JobStatus.QUEUED)).contains(T0.plusSeconds(30));
+    assertThat(jobs.oldestCreatedAt(JobStatus.RUNNING)).contains(T0);
+  }
+
+  @Test
   void a_garbage_cursor_decodes_to_empty_and_the_listing_starts_from_the_newest() {
     jobs.insertQueued(newJob(T0));
 

@@ -8,12 +8,14 @@ import io.prometheus.client.Histogram;
 import io.prometheus.client.hotspot.DefaultExports;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
  * The service's metrics, in a registry of its own (never the global default, so that several nodes
  * in one JVM do not collide). Labels take bounded values only: route templates, methods, statuses
- * and error codes, never ids.
+ * and error codes, never a job's or a request's id; the one per-caller label is the tenant of
+ * {@code docgrid_pages_processed_total}, bounded by the number of API keys and token subjects.
  */
 public final class ApiMetrics {
 
@@ -99,6 +101,15 @@ public final class ApiMetrics {
           .labelNames("reason")
           .register(registry);
 
+  private final Counter pagesProcessed =
+      Counter.build()
+          .name("docgrid_pages_processed_total")
+          .help(
+              "Pages of finished jobs, billed to their owner (the tenant: key:<id>, oauth:<issuer>#"
+                  + "<subject> or anonymous) and tier, by kind (text, ocr).")
+          .labelNames("tenant", "tier", "kind")
+          .register(registry);
+
   private final Counter resultCacheHits =
       Counter.build()
           .name("docgrid_result_cache_hits_total")
@@ -150,6 +161,12 @@ public final class ApiMetrics {
     usageDropped.labels(reason).inc(count);
   }
 
+  /** Counts a finished job's {@code pages}, {@code ocrPages} of them read by OCR. */
+  public void pagesProcessed(String tenant, String tier, int pages, int ocrPages) {
+    pagesProcessed.labels(tenant, tier, "text").inc(pages - ocrPages);
+    pagesProcessed.labels(tenant, tier, "ocr").inc(ocrPages);
+  }
+
   public void resultCacheLookup(boolean hit) {
     (hit ? resultCacheHits : resultCacheMisses).inc();
   }
@@ -162,7 +179,11 @@ public final class ApiMetrics {
     return (long) resultCacheMisses.get();
   }
 
-  /** Publishes job counts by status, read at scrape time. */
+  /**
+   * Publishes job counts by status, read at scrape time. Left out of a scrape when they cannot be
+   * read (the database is down), so that the rest of the scrape, {@code docgrid_database_up}
+   * included, still arrives.
+   */
   public void registerJobStates(Supplier<Map<String, Long>> countsByStatus) {
     new Collector() {
       @Override
@@ -170,8 +191,33 @@ public final class ApiMetrics {
         var family =
             new GaugeMetricFamily(
                 "docgrid_jobs", "Jobs currently in each unfinished state.", List.of("status"));
-        countsByStatus.get().forEach((status, count) -> family.addMetric(List.of(status), count));
+        try {
+          countsByStatus.get().forEach((status, count) -> family.addMetric(List.of(status), count));
+        } catch (RuntimeException unreadable) {
+          return List.of();
+        }
         return List.of(family);
+      }
+    }.register(registry);
+  }
+
+  /**
+   * Publishes how long the longest-waiting queued job has waited, in seconds (0 when none waits),
+   * read at scrape time; left out of a scrape when it cannot be read.
+   */
+  public void registerOldestQueuedAge(DoubleSupplier seconds) {
+    new Collector() {
+      @Override
+      public List<MetricFamilySamples> collect() {
+        try {
+          return List.of(
+              new GaugeMetricFamily(
+                  "docgrid_jobs_oldest_queued_age_seconds",
+                  "How long the job queued longest has waited since it was submitted.",
+                  seconds.getAsDouble()));
+        } catch (RuntimeException unreadable) {
+          return List.of();
+        }
       }
     }.register(registry);
   }

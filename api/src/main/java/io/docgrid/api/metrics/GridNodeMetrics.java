@@ -1,5 +1,6 @@
 package io.docgrid.api.metrics;
 
+import io.docgrid.tasks.process.NodeRoles;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
@@ -10,7 +11,7 @@ import org.apache.ignite.cluster.ClusterMetrics;
 /**
  * This node's view of the grid, read from Ignite's node metrics at scrape time: document jobs
  * running and waiting here (the waiting ones queue by priority), jobs done, CPU load, and how many
- * server nodes the cluster has.
+ * server nodes, and of those compute nodes, the cluster has.
  */
 public final class GridNodeMetrics extends Collector {
 
@@ -43,7 +44,11 @@ public final class GridNodeMetrics extends Collector {
         gauge(
             "docgrid_grid_server_nodes",
             "Server nodes in the cluster, as this node sees it.",
-            ignite.cluster().forServers().nodes().size()));
+            ignite.cluster().forServers().nodes().size()),
+        gauge(
+            "docgrid_grid_compute_nodes",
+            "Server nodes that run document jobs, as this node sees it.",
+            NodeRoles.computeNodes(ignite).nodes().size()));
   }
 
   private static GaugeMetricFamily gauge(String name, String help, double value) {

@@ -42,6 +42,9 @@ public final class UsageRecorder implements AutoCloseable {
   }
 
   public void record(UsageRecord record) {
+    if (record.pages() > 0) {
+      metrics.pagesProcessed(record.principal(), record.tier(), record.pages(), record.ocrPages());
+    }
     if (!pending.offer(record)) {
       metrics.usageRecordsDropped("buffer_full", 1);
     }

@@ -92,6 +92,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
           });
   private int starting;
   private boolean closed;
+  private long childDeaths;
 
   public IsolatedExtraction(Settings settings) {
     this.settings = settings;
@@ -360,8 +361,14 @@ public final class IsolatedExtraction implements DocumentExtraction {
       if (closed) {
         return;
       }
+      childDeaths++;
     }
     spares.execute(this::startSpare);
+  }
+
+  /** Children that died (crashed, ran out of memory or were killed) before extraction closed. */
+  public synchronized long childDeaths() {
+    return childDeaths;
   }
 
   private synchronized boolean isClosed() {

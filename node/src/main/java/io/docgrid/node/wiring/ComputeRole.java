@@ -126,6 +126,11 @@ final class ComputeRole implements AutoCloseable {
     return children;
   }
 
+  /** Extraction children that died while the node ran; none where extraction is in-process. */
+  long extractionChildDeaths() {
+    return extraction instanceof IsolatedExtraction children ? children.childDeaths() : 0;
+  }
+
   /** Stops the extraction children; after the grid node, when no job can use them. */
   @Override
   public void close() throws Exception {

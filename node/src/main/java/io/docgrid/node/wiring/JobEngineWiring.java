@@ -130,6 +130,13 @@ final class JobEngineWiring {
     dispatcher.onComputeNodeJoined(runner::dispatchQueued);
     dispatcher.onNodeLeft(leaseKeeper::requeueOrphans);
     from.metrics().registerJobStates(() -> unfinishedCounts(from.jobs()));
+    from.metrics()
+        .registerOldestQueuedAge(
+            () ->
+                from.jobs()
+                    .oldestCreatedAt(JobStatus.QUEUED)
+                    .map(at -> Duration.between(at, from.clock().instant()).toMillis() / 1000.0)
+                    .orElse(0.0));
 
     JobEngine front =
         new JobEngine(

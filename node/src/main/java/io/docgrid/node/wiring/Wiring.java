@@ -31,6 +31,7 @@ import io.docgrid.api.keys.KeyIssuer;
 import io.docgrid.api.keys.KeyRoutes;
 import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.metrics.ApiMetrics;
+import io.docgrid.api.metrics.DatabaseMetrics;
 import io.docgrid.api.metrics.GridNodeMetrics;
 import io.docgrid.api.metrics.PreprocessMetrics;
 import io.docgrid.api.quarantine.QuarantineRoutes;
@@ -136,6 +137,9 @@ public final class Wiring {
       ApiMetrics metrics = new ApiMetrics();
       new GridNodeMetrics(ignite).register(metrics.registry());
       preprocessMetrics.register(metrics.registry());
+      new DatabaseMetrics(database::isHealthy).register(metrics.registry());
+      NodeMetrics.register(
+          metrics.registry(), compute, config.grid().tls(), config.security().tls());
       SecurityConfig security = config.security();
       ApiKeyRepository keys = new ApiKeyRepository(database.dsl());
       UsageRepository usageLog = new UsageRepository(database.dsl());

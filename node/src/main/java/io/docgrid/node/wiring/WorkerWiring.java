@@ -68,6 +68,7 @@ public final class WorkerWiring {
       DefaultExports.register(registry);
       new GridNodeMetrics(ignite).register(registry);
       preprocessMetrics.register(registry);
+      NodeMetrics.register(registry, compute, config.grid().tls(), null);
       Readiness readiness =
           new Readiness(
               List.of(
