@@ -5,6 +5,7 @@ import io.docgrid.api.auth.Access;
 import io.docgrid.api.auth.Scope;
 import io.docgrid.api.cache.CacheRoutes;
 import io.docgrid.api.cluster.ClusterRoutes;
+import io.docgrid.api.cluster.DatabaseBackupRoutes;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.http.JettyProblemErrors;
 import io.docgrid.api.http.ProblemResponder;
@@ -90,7 +91,8 @@ public final class ApiServer implements AutoCloseable {
       ClusterRoutes cluster,
       QuarantineRoutes quarantine,
       HealthRoutes health,
-      CacheRoutes cache) {}
+      CacheRoutes cache,
+      DatabaseBackupRoutes databaseBackup) {}
 
   private final Settings settings;
   private final Resources resources;
@@ -227,6 +229,12 @@ public final class ApiServer implements AutoCloseable {
         CacheRoutes.CACHE_PATH + "/{sha256}",
         admin,
         cache::purgeDocument);
+    route(
+        routes,
+        HandlerType.POST,
+        DatabaseBackupRoutes.BACKUP_PATH,
+        admin,
+        resources.databaseBackup()::backup);
     HealthRoutes health = resources.health();
     route(routes, HandlerType.GET, "/api/v1/health", Access.PUBLIC, health::health);
     route(routes, HandlerType.GET, "/api/v1/ready", Access.PUBLIC, health::ready);

@@ -26,9 +26,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "db",
-    description = "Apply the schema migrations, or show where the database stands.",
+    description =
+        "Apply the schema migrations, show where the database stands, or back up and restore the"
+            + " embedded database.",
     mixinStandardHelpOptions = true,
-    subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
+    subcommands = {
+      DbCommand.Migrate.class,
+      DbCommand.Info.class,
+      DbBackupCommand.class,
+      DbRestoreCommand.class
+    })
 final class DbCommand {
 
   private static final String PENDING = "Pending";
@@ -94,12 +101,18 @@ final class DbCommand {
     return PENDING.equals(migration.state());
   }
 
-  private static DatabaseSettings settings(DatabaseOptions database) {
+  /** The database the options name, or a {@link ConfigException} listing what is wrong. */
+  static NodeConfig.DbConfig config(DatabaseOptions database) {
     List<String> problems = new ArrayList<>();
     NodeConfig.DbConfig db = database.toConfig(problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+    return db;
+  }
+
+  private static DatabaseSettings settings(DatabaseOptions database) {
+    NodeConfig.DbConfig db = config(database);
     if (db.embedded()) {
       try {
         Files.createDirectories(database.dataDir());

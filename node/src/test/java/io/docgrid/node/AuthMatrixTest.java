@@ -55,6 +55,7 @@ class AuthMatrixTest {
           "DELETE /api/v1/cache",
           "DELETE /api/v1/cache/{sha256}",
           "POST /api/v1/cluster/nodes/{id}/drain",
+          "POST /api/v1/database/backup",
           "GET /api/v1/metrics");
 
   private TestIssuer issuer;

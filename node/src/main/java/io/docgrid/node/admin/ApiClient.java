@@ -113,8 +113,17 @@ public final class ApiClient {
 
   /** Saves the body at {@code path} to {@code target}, such as a searchable PDF. */
   public void save(String path, Path target) {
+    save(request(path).GET(), target);
+  }
+
+  /** POSTs to {@code path} without a body and saves the answer to {@code target}. */
+  public void postAndSave(String path, Path target) {
+    save(request(path).POST(HttpRequest.BodyPublishers.noBody()), target);
+  }
+
+  private void save(HttpRequest.Builder request, Path target) {
     HttpResponse<InputStream> response =
-        exchange(request(path).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body()) {
       if (response.statusCode() / 100 != 2) {
         throw failed(

@@ -12,6 +12,7 @@ import io.docgrid.api.cache.ResultCacheMetrics;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.cache.SingleFlight;
 import io.docgrid.api.cluster.ClusterRoutes;
+import io.docgrid.api.cluster.DatabaseBackupRoutes;
 import io.docgrid.api.engine.JobPurger;
 import io.docgrid.api.engine.ResultRetention;
 import io.docgrid.api.health.HealthRoutes;
@@ -247,7 +248,8 @@ public final class Wiring {
                   new ClusterRoutes(ignite, draining, jobs, validator),
                   new QuarantineRoutes(quarantine, validator),
                   new HealthRoutes(readiness),
-                  new CacheRoutes(resultCache, validator)),
+                  new CacheRoutes(resultCache, validator),
+                  new DatabaseBackupRoutes(database, config.dataDir())),
               new RouteGuard(authenticator, rateLimiter),
               usage,
               metrics,
