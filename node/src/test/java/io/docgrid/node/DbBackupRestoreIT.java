@@ -23,7 +23,7 @@ import picocli.CommandLine;
  * {@code docgrid db restore} once it has stopped: the jobs and keys from before the backup are
  * served again.
  */
-class DbBackupRestoreTest {
+class DbBackupRestoreIT {
 
   private record Run(int exitCode, String out, String err) {}
 
