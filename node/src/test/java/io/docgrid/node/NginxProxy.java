@@ -2,6 +2,7 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -151,19 +152,28 @@ final class NginxProxy implements AutoCloseable {
   }
 
   private void awaitListening(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("nginx exited with " + process.exitValue() + ":\n" + log());
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", httpsPort), 1000);
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("nginx is not listening on " + httpsPort + ":\n" + log());
+    Eventually.await(
+        "nginx listening on " + httpsPort,
+        timeout,
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError("nginx exited with " + process.exitValue() + ":\n" + log());
+          }
+          try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", httpsPort), 1000);
+            return true;
+          } catch (IOException notYet) {
+            return false;
+          }
+        },
+        Boolean::booleanValue,
+        () -> {
+          try {
+            return ":\n" + log();
+          } catch (IOException unreadable) {
+            return " (its log could not be read: " + unreadable + ")";
+          }
+        });
   }
 
   /**

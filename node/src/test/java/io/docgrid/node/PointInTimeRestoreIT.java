@@ -5,6 +5,7 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.node.config.NodeConfig;
+import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,9 +107,11 @@ class PointInTimeRestoreIT {
         postgres.queryString(
             "select to_char(date_trunc('second', clock_timestamp() at time zone 'UTC')"
                 + " + interval '1 second', 'YYYY-MM-DD HH24:MI:SS') || '+00'");
-    while (!"t".equals(postgres.queryString("select clock_timestamp() > '" + target + "'"))) {
-      Thread.sleep(50);
-    }
+    Eventually.await(
+        "the server's clock past " + target,
+        Duration.ofSeconds(5),
+        () -> postgres.queryString("select clock_timestamp() > '" + target + "'"),
+        "t"::equals);
     return target;
   }
 

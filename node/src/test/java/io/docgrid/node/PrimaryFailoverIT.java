@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.node.config.NodeConfig;
+import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,16 +99,11 @@ class PrimaryFailoverIT {
   }
 
   private static void awaitSynchronousStandby(LocalPostgres primary) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    String state = null;
-    while (System.nanoTime() < deadline) {
-      state = syncStateOf(primary);
-      if ("sync".equals(state)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the standby never became synchronous: " + state);
+    Eventually.await(
+        "a synchronous standby",
+        Duration.ofSeconds(30),
+        () -> syncStateOf(primary),
+        "sync"::equals);
   }
 
   private static String syncStateOf(LocalPostgres server) throws Exception {

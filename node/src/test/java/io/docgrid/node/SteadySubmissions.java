@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import io.docgrid.testkit.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,22 +65,13 @@ final class SteadySubmissions implements AutoCloseable {
   }
 
   /** Polls until {@code count} submissions were acknowledged, for at most two minutes. */
-  void awaitAcknowledged(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (acknowledged.size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "only "
-                + acknowledged.size()
-                + " of "
-                + count
-                + " acknowledged; refused: "
-                + refusals
-                + "; failed: "
-                + failures);
-      }
-      Thread.sleep(50);
-    }
+  void awaitAcknowledged(int count) throws Exception {
+    Eventually.await(
+        count + " acknowledged submissions",
+        Duration.ofMinutes(2),
+        acknowledged::size,
+        acknowledgedSoFar -> acknowledgedSoFar >= count,
+        () -> "; refused: " + refusals + "; failed: " + failures);
   }
 
   /** Ids of the jobs acknowledged so far. */

@@ -29,12 +29,10 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** The jobs resource: submit a document, follow its job, fetch its result. */
 public final class JobRoutes {
@@ -175,7 +173,7 @@ public final class JobRoutes {
                                     + job.id()
                                     + "/result?format="
                                     + format.wireName()));
-                        respond(
+                        ResultResponse.write(
                             ctx,
                             job.id(),
                             format,
@@ -299,7 +297,8 @@ public final class JobRoutes {
     ResultFormat format = format(ctx);
     Principal caller = Authenticator.require(ctx);
     JobResult result = service.result(id, caller);
-    respond(ctx, id, format, () -> result, () -> service.searchablePdf(id, result, caller));
+    ResultResponse.write(
+        ctx, id, format, () -> result, () -> service.searchablePdf(id, result, caller));
   }
 
   /** The format asked for: {@code ?format=} if given, else the {@code Accept} header's. */
@@ -309,35 +308,6 @@ public final class JobRoutes {
       return validator.valid(new ResultQuery(query)).resultFormat();
     }
     return ResultFormat.fromAccept(ctx.header("Accept"));
-  }
-
-  /** Answers with a result in {@code format}. */
-  private static void respond(
-      Context ctx,
-      UUID id,
-      ResultFormat format,
-      Supplier<JobResult> result,
-      Supplier<InputStream> searchablePdf) {
-    if (format == ResultFormat.JSON) {
-      ctx.json(result.get().forJson());
-      return;
-    }
-    if (format == ResultFormat.PDF) {
-      InputStream pdf = searchablePdf.get();
-      ctx.contentType(format.contentType());
-      ctx.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"");
-      ctx.result(pdf);
-      return;
-    }
-    // A switch expression, so that a new format cannot be added without its rendering.
-    String rendered =
-        switch (format) {
-          case TEXT -> ResultRenderer.text(result.get());
-          case MARKDOWN -> ResultRenderer.markdown(result.get());
-          case HOCR -> ResultRenderer.hocr(result.get());
-          case JSON, PDF -> throw new IllegalStateException(format + " is written above");
-        };
-    ctx.contentType(format.contentType()).result(rendered);
   }
 
   @OpenApi(

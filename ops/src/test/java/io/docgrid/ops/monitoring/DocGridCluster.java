@@ -1,5 +1,6 @@
 package io.docgrid.ops.monitoring;
 
+import io.docgrid.testkit.Readiness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -124,27 +125,7 @@ final class DocGridCluster implements AutoCloseable {
 
   /** Waits until the API reports a compute node, or a worker its readiness. */
   private void awaitReady(String url) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Process process : processes) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("a DocGrid node exited; see the logs in " + directory);
-        }
-      }
-      try {
-        HttpResponse<String> ready =
-            http.send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(url + " did not become ready; see the logs in " + directory);
+    Readiness.await(url, Duration.ofSeconds(150), processes, "the logs in " + directory);
   }
 
   String apiUrl() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.ops.monitoring.MonitoringFiles.PanelQuery;
 import io.docgrid.ops.monitoring.MonitoringFiles.Rule;
 import io.docgrid.ops.monitoring.MonitoringStack.QueryResult;
+import io.docgrid.testkit.Eventually;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -246,16 +247,16 @@ class MonitoringEndToEndIT {
   }
 
   private void awaitQuery(String expr, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      QueryResult result = monitoring.query(expr);
-      assertThat(result.parsed()).as(expr + ": " + result.error()).isTrue();
-      if (!result.series().isEmpty()) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(expr + " found nothing within " + timeout + "; see " + directory);
+    Eventually.await(
+        expr + " finding a series",
+        timeout,
+        () -> {
+          QueryResult result = monitoring.query(expr);
+          assertThat(result.parsed()).as(expr + ": " + result.error()).isTrue();
+          return !result.series().isEmpty();
+        },
+        Boolean::booleanValue,
+        () -> "; see " + directory);
   }
 
   /** The metric and recording rule names {@code expr} selects. */

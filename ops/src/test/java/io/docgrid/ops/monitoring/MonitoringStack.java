@@ -5,6 +5,7 @@ import static io.docgrid.ops.monitoring.MonitoringFiles.YAML;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docgrid.testkit.Readiness;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -169,27 +170,7 @@ final class MonitoringStack implements AutoCloseable {
   }
 
   private void awaitReady(String url) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Process process : processes) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("a monitoring process exited; see " + directory);
-        }
-      }
-      try {
-        if (http.send(
-                    HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException(url + " did not become ready; see " + directory);
+    Readiness.await(url, Duration.ofSeconds(60), processes, directory.toString());
   }
 
   String prometheusUrl() {
