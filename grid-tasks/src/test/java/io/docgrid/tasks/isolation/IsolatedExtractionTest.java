@@ -59,7 +59,8 @@ class IsolatedExtractionTest {
             documentsAtOnce,
             Duration.ofMinutes(1),
             Duration.ofMinutes(1),
-            hardLimit));
+            hardLimit,
+            "test-node"));
   }
 
   private static Path corpus(String name) {
