@@ -4,13 +4,12 @@ import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.config.ServeOptions;
 import io.docgrid.node.wiring.RunningNode;
 import io.docgrid.node.wiring.Wiring;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code docgrid serve}: API, compute, embedded database and blob store in one process. */
 @Command(
@@ -23,14 +22,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
 
-  @Mixin ServeOptions options;
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-  @Spec CommandSpec spec;
+  @Mixin ServeOptions options;
 
   @Override
   public Integer call() throws Exception {
     NodeConfig config = options.toConfig(); // throws ConfigException: exit code 2
-    PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     RunningNode node = new Wiring(config).start();
     Thread shutdown =
@@ -41,16 +39,23 @@ final class ServeCommand implements Callable<Integer> {
             },
             "docgrid-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    out.printf(
-        "DocGrid %s listening on http://%s:%d/api/v1 (data in %s)%n",
-        Version.current(), config.api().host(), node.apiPort(), config.dataDir().toAbsolutePath());
+    // Logged rather than printed: in JSON format every line on the console is a JSON object.
+    log.atInfo()
+        .addKeyValue("event", "node.ready")
+        .log(
+            "DocGrid {} listening on http://{}:{}/api/v1 (data in {})",
+            Version.current(),
+            config.api().host(),
+            node.apiPort(),
+            config.dataDir().toAbsolutePath());
     node.adminKeyFile()
         .ifPresent(
             file ->
-                out.printf(
-                    "Created the first admin key: it is in %s (shown nowhere else)%n",
-                    file.toAbsolutePath()));
-    out.flush();
+                log.atInfo()
+                    .addKeyValue("event", "admin_key.created")
+                    .log(
+                        "Created the first admin key: it is in {} (shown nowhere else)",
+                        file.toAbsolutePath()));
     stopped.await();
     return 0;
   }

@@ -4,12 +4,11 @@ import io.docgrid.node.config.WorkerConfig;
 import io.docgrid.node.config.WorkerOptions;
 import io.docgrid.node.wiring.RunningWorker;
 import io.docgrid.node.wiring.WorkerWiring;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code docgrid worker}: a compute-only node that joins the grid and runs document jobs. */
 @Command(
@@ -22,20 +21,24 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true)
 final class WorkerCommand implements Callable<Integer> {
 
-  @Mixin WorkerOptions options;
+  private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
 
-  @Spec CommandSpec spec;
+  @Mixin WorkerOptions options;
 
   @Override
   public Integer call() throws Exception {
     WorkerConfig config = options.toConfig(); // throws ConfigException: exit code 2
-    PrintWriter out = spec.commandLine().getOut();
     RunningWorker worker = new WorkerWiring(config).start();
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "docgrid-shutdown"));
-    out.printf(
-        "DocGrid %s worker %s running; status on http://%s:%d/api/v1/health%n",
-        Version.current(), config.grid().nodeName(), config.statusHost(), worker.statusPort());
-    out.flush();
+    // Logged rather than printed: in JSON format every line on the console is a JSON object.
+    log.atInfo()
+        .addKeyValue("event", "node.ready")
+        .log(
+            "DocGrid {} worker {} running; status on http://{}:{}/api/v1/health",
+            Version.current(),
+            config.grid().nodeName(),
+            config.statusHost(),
+            worker.statusPort());
     // Returns after SIGTERM, or once the worker was drained and has left the grid: exit code 0.
     worker.awaitStopped();
     return 0;

@@ -74,7 +74,11 @@ public final class JobIntake {
       queueDepth.queued();
       admission.admitted(job.id(), caller);
       metrics.jobSubmitted();
-      log.info("job {} queued: {} ({} bytes)", job.id(), newJob.mediaType(), newJob.sizeBytes());
+      try (JobLogContext logContext = JobLogContext.of(job)) {
+        log.atInfo()
+            .addKeyValue("event", "job.submitted")
+            .log("job {} queued: {} ({} bytes)", job.id(), newJob.mediaType(), newJob.sizeBytes());
+      }
       return new Stored(job, plan, options);
     } finally {
       if (plan instanceof ResultReuse.Lead && !inserted) {

@@ -161,7 +161,11 @@ public final class JobOutcomes {
     metrics.jobStages(result.manifest().timingsMillis());
     recordUsage(job, 200, pages.done(), ocrPages, now);
     waiters.finished(finished.get(), result);
-    log.info("job {} succeeded: {} pages", job.id(), document.pageCount());
+    try (JobLogContext logContext = JobLogContext.of(job)) {
+      log.atInfo()
+          .addKeyValue("event", "job.succeeded")
+          .log("job {} succeeded: {} pages", job.id(), document.pageCount());
+    }
     return finished;
   }
 
@@ -170,7 +174,11 @@ public final class JobOutcomes {
       metrics.jobFinished("failed", code, seconds(job.createdAt(), now));
       recordUsage(job, ErrorCode.valueOf(code).status(), 0, 0, now);
       waiters.finished(job.id());
-      log.info("job {} failed: {} {}", job.id(), code, message);
+      try (JobLogContext logContext = JobLogContext.of(job)) {
+        log.atInfo()
+            .addKeyValue("event", "job.failed")
+            .log("job {} failed: {} {}", job.id(), code, message);
+      }
     }
   }
 

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Runs jobs on the grid from this node: claims a job's lease, plans its page ranges from what its
@@ -211,6 +210,13 @@ public final class JobRunner {
                         ? Origin.COMPUTED
                         : Origin.COMPUTED_PRIVATE,
                     dispatchedAt));
+    if (sent) {
+      try (JobLogContext logContext = JobLogContext.of(job)) {
+        log.atInfo()
+            .addKeyValue("event", "job.dispatched")
+            .log("job {} dispatched in {} page ranges", job.id(), plan.ranges().size());
+      }
+    }
     if (!sent) {
       leases.release(job.id());
       log.warn("job {} waits: no compute node in the cluster", job.id());
@@ -231,8 +237,7 @@ public final class JobRunner {
       DispatchOutcome outcome,
       Origin origin,
       Instant dispatchedAt) {
-    try (MDC.MDCCloseable jobId = MDC.putCloseable("jobId", job.id().toString());
-        MDC.MDCCloseable requestId = MDC.putCloseable("requestId", job.requestId())) {
+    try (JobLogContext logContext = JobLogContext.of(job)) {
       Instant now = clock.instant();
       if (outcome instanceof DispatchOutcome.Interrupted) {
         log.info("job {} interrupted; it resumes on another node or at the next start", job.id());

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class ExtractionChild {
 
   /** The environment variable that hands the child its connection secret. */
   static final String TOKEN_VARIABLE = "DOCGRID_CHILD_TOKEN";
+
+  /** The system property that names logback's configuration file. */
+  private static final String LOGGING_CONFIGURATION = "logback.configurationFile";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
   private static final AtomicLong SOCKETS = new AtomicLong();
@@ -125,18 +129,27 @@ final class ExtractionChild {
   private static Process launch(
       IsolatedExtraction.Settings settings, int slots, Path socket, String token)
       throws IOException {
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             settings.java().toString(),
             "-Xmx" + settings.maxHeap(),
             "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.awt.headless=true",
+            "-Djava.awt.headless=true"));
+    // A node given a logging configuration of its own hands it on: its children log as it does.
+    String logging = System.getProperty(LOGGING_CONFIGURATION);
+    if (logging != null) {
+      command.add("-D" + LOGGING_CONFIGURATION + "=" + logging);
+    }
+    command.addAll(
+        List.of(
             "-cp",
             settings.classpath(),
             ExtractionWorkerMain.class.getName(),
             settings.tessdata().toAbsolutePath().toString(),
             socket.toString(),
-            Integer.toString(slots));
+            Integer.toString(slots),
+            settings.nodeName()));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.INHERIT)
@@ -215,7 +228,7 @@ final class ExtractionChild {
         throw new IOException("dead");
       }
       synchronized (in) {
-        Frames.write(in, new Envelope(id, request));
+        Frames.write(in, Envelope.withLogContext(id, request));
       }
     } catch (IOException e) {
       pending.remove(id);
@@ -232,7 +245,7 @@ final class ExtractionChild {
   void cancel(long requestId) {
     try {
       synchronized (in) {
-        Frames.write(in, new Envelope(ids.incrementAndGet(), new ChildRequest.Cancel(requestId)));
+        Frames.write(in, Envelope.of(ids.incrementAndGet(), new ChildRequest.Cancel(requestId)));
       }
     } catch (IOException e) {
       // Dead already: the request's answer is its death.

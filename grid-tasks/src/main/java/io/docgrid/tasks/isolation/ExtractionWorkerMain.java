@@ -21,23 +21,35 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The child process that parses, OCRs and renders documents for a compute node, several at once on
  * as many threads, so that a document that exhausts memory, crashes a native library or hangs takes
  * down only this process. Requests and answers travel, numbered, on the Unix domain socket the
- * parent listens on; the child proves who it is with the secret in its environment. Usage: {@code
- * ExtractionWorkerMain <tessdata directory> <socket> <documents at once>}.
+ * parent listens on; the child proves who it is with the secret in its environment. Its log lines
+ * name it {@code <parent node>/child-<pid>} and carry the request and job ids each request came
+ * with. Usage: {@code ExtractionWorkerMain <tessdata directory> <socket> <documents at once>
+ * <parent node>}.
  */
 public final class ExtractionWorkerMain {
+
+  private static final Logger log = LoggerFactory.getLogger(ExtractionWorkerMain.class);
+
+  /** The log field that names the JVM a line comes from. */
+  private static final String NODE = "node";
 
   private final Map<Long, TimeBudget> budgets = new ConcurrentHashMap<>();
   private final PagePipeline pipeline;
   private final DataOutputStream out;
+  private final String node;
 
-  private ExtractionWorkerMain(PagePipeline pipeline, DataOutputStream out) {
+  private ExtractionWorkerMain(PagePipeline pipeline, DataOutputStream out, String node) {
     this.pipeline = pipeline;
     this.out = out;
+    this.node = node;
   }
 
   public static void main(String[] args) throws Exception {
@@ -49,6 +61,8 @@ public final class ExtractionWorkerMain {
       System.exit(2);
     }
     int threads = Integer.parseInt(args[2]);
+    String node = args[3] + "/child-" + ProcessHandle.current().pid();
+    MDC.put(NODE, node);
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(Path.of(args[1])));
       DataInputStream in =
@@ -68,7 +82,8 @@ public final class ExtractionWorkerMain {
       try (PagePipeline pipeline =
           PagePipeline.assemble(
               TessdataDirectory.install(Path.of(args[0])), new CpuPreprocessor())) {
-        new ExtractionWorkerMain(pipeline, out).serve(in, workers);
+        log.atInfo().addKeyValue("event", "child.started").log("extraction child started");
+        new ExtractionWorkerMain(pipeline, out, node).serve(in, workers);
       } finally {
         workers.shutdownNow();
       }
@@ -99,25 +114,44 @@ public final class ExtractionWorkerMain {
                 Duration.ofMillis(extract.documentMillis()),
                 Duration.ofMillis(extract.pageMillis())));
       }
-      workers.execute(() -> answer(request.id(), work));
+      workers.execute(() -> answerInContext(request, work));
+    }
+  }
+
+  /** Answers a request with the log context it came with, and this child's name. */
+  private void answerInContext(Envelope request, ChildRequest work) {
+    MDC.setContextMap(request.logContext());
+    MDC.put(NODE, node);
+    try {
+      answer(request.id(), work);
+    } finally {
+      MDC.clear();
     }
   }
 
   private void answer(long id, ChildRequest request) {
     ChildResponse response;
+    long started = System.nanoTime();
     try {
       response = ChildResponse.of(handle(id, request));
+      log.atInfo()
+          .addKeyValue("event", "child.document.done")
+          .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
+          .log("{} done", request.getClass().getSimpleName());
     } catch (DocumentProcessingException e) {
+      log.atInfo()
+          .addKeyValue("event", "child.document.rejected")
+          .log("document rejected: {}", e.code());
       response = ChildResponse.failed(e);
     } catch (Exception e) {
-      e.printStackTrace();
+      log.atError().addKeyValue("event", "child.document.crashed").setCause(e).log("parse crashed");
       response = ChildResponse.crashed(e);
     } finally {
       budgets.remove(id);
     }
     try {
       synchronized (out) {
-        Frames.write(out, new Envelope(id, response));
+        Frames.write(out, Envelope.of(id, response));
       }
     } catch (IOException parentGone) {
       // The parent closed the socket: it no longer wants the answer, and the child exits soon.

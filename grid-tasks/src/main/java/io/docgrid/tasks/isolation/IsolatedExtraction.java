@@ -60,6 +60,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
    * @param documentBudget the time budget a child gives a document's pages
    * @param pageBudget the time budget of one page
    * @param hardLimit when a request that has not been answered has its child killed
+   * @param nodeName this node's name, which its children's log lines carry with their own
    */
   public record Settings(
       Path java,
@@ -70,7 +71,8 @@ public final class IsolatedExtraction implements DocumentExtraction {
       int documentsPerProcess,
       Duration documentBudget,
       Duration pageBudget,
-      Duration hardLimit) {
+      Duration hardLimit,
+      String nodeName) {
 
     public Settings {
       if (processes < 1 || documentsPerProcess < 1) {
@@ -160,9 +162,11 @@ public final class IsolatedExtraction implements DocumentExtraction {
       if (died.alone()) {
         throw blame(died, child);
       }
-      log.info(
-          "extraction child {} died with other documents in it; trying this one alone",
-          child.pid());
+      log.atInfo()
+          .addKeyValue("event", "child.crashed")
+          .log(
+              "extraction child {} died with other documents in it; trying this one alone",
+              child.pid());
       release(child);
       released = true;
       return alone(request);
@@ -194,10 +198,12 @@ public final class IsolatedExtraction implements DocumentExtraction {
     try {
       return valueOf(call.answer().get(settings.hardLimit().toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      log.warn(
-          "extraction child {} did not answer within {}; killed",
-          child.pid(),
-          settings.hardLimit());
+      log.atWarn()
+          .addKeyValue("event", "child.killed")
+          .log(
+              "extraction child {} did not answer within {}; killed",
+              child.pid(),
+              settings.hardLimit());
       child.kill();
       throw new DocumentProcessingException(
           DocumentErrorCode.PROCESSING_TIMEOUT,
@@ -256,7 +262,9 @@ public final class IsolatedExtraction implements DocumentExtraction {
   /** The failure of the document that took its child down. */
   private static DocumentProcessingException blame(
       ExtractionChild.Died died, ExtractionChild child) {
-    log.warn("extraction child {} died (exit {})", child.pid(), died.exitCode());
+    log.atWarn()
+        .addKeyValue("event", "child.crashed")
+        .log("extraction child {} died (exit {})", child.pid(), died.exitCode());
     return died.exitCode() == EXIT_OUT_OF_MEMORY
         ? new DocumentProcessingException(
             DocumentErrorCode.DOCUMENT_TOO_COMPLEX,

@@ -80,6 +80,9 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
                 TimeUnit.MILLISECONDS);
     try (MDC.MDCCloseable job = MDC.putCloseable("jobId", request.jobId().toString());
         MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId())) {
+      log.atInfo()
+          .addKeyValue("event", "range.started")
+          .log("extracting a {} document", request.mediaType());
       context.probes().forEach(probe -> probe.beforeExtraction(request));
       long started = System.nanoTime();
       try (DocumentFile document = context.blobStore().openDocument(request.documentSha256())) {
@@ -89,8 +92,12 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
                 .extract(document.path(), request.mediaType(), request.options(), request.scope());
         List<String> nodeIds = List.of(ignite.cluster().localNode().id().toString());
         if (result instanceof DocumentFacts facts) {
-          log.info(
-              "counted {} pages of {}: planned in ranges", facts.pageCount(), facts.mediaType());
+          log.atInfo()
+              .addKeyValue("event", "document.counted")
+              .log(
+                  "counted {} pages of {}: planned in ranges",
+                  facts.pageCount(),
+                  facts.mediaType());
           return forOrigin(request, new CountedDocument(facts, nodeIds));
         }
         ExtractedDocument extracted = (ExtractedDocument) result;
@@ -98,11 +105,13 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
         if (request.reportsProgress() || elapsed >= ANNOUNCE_AFTER.toMillis()) {
           report(request, extracted);
         }
-        log.info(
-            "extracted {} pages of {} in {} ms",
-            extracted.pages().size(),
-            extracted.mediaType(),
-            elapsed);
+        log.atInfo()
+            .addKeyValue("event", "range.done")
+            .log(
+                "extracted {} pages of {} in {} ms",
+                extracted.pages().size(),
+                extracted.mediaType(),
+                elapsed);
         return forOrigin(
             request,
             new ProcessedDocument(
@@ -121,7 +130,9 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
                 "The document needs more memory than a worker has; split it into smaller documents.",
                 null));
       } catch (DocumentProcessingException e) {
-        log.info("document rejected: {} {}", e.code(), e.getMessage());
+        log.atInfo()
+            .addKeyValue("event", "document.rejected")
+            .log("document rejected: {} {}", e.code(), e.getMessage());
         throw new IgniteException(e);
       } catch (IOException e) {
         log.warn("could not read document {}", request.documentSha256(), e);

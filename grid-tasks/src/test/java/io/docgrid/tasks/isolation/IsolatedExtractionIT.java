@@ -60,7 +60,8 @@ class IsolatedExtractionIT {
             documentsAtOnce,
             Duration.ofMinutes(1),
             Duration.ofMinutes(1),
-            hardLimit));
+            hardLimit,
+            "test-node"));
   }
 
   @Test

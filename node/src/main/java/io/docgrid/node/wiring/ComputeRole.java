@@ -48,13 +48,17 @@ final class ComputeRole implements AutoCloseable {
    * @throws io.docgrid.node.config.CommandFailure for {@code --gpu on} without a usable GPU
    */
   static ComputeRole prepare(
-      Path dataDir, NodeConfig.JobsConfig jobs, GpuMode gpu, PreprocessMetrics metrics)
+      Path dataDir,
+      String nodeName,
+      NodeConfig.JobsConfig jobs,
+      GpuMode gpu,
+      PreprocessMetrics metrics)
       throws IOException {
     GpuSupport gpus = GpuSupport.start(inProcess(jobs, gpu), metrics);
     try {
       TessdataDirectory models =
           TessdataDirectory.install(dataDir.resolve("models").resolve("tessdata"));
-      return new ComputeRole(models, extraction(jobs, models, gpus.preprocessor()), gpus);
+      return new ComputeRole(models, extraction(nodeName, jobs, models, gpus.preprocessor()), gpus);
     } catch (RuntimeException e) {
       closeQuietly(gpus, e);
       throw e;
@@ -102,7 +106,10 @@ final class ComputeRole implements AutoCloseable {
   }
 
   private static DocumentExtraction extraction(
-      NodeConfig.JobsConfig jobs, TessdataDirectory models, Preprocessor preprocessor) {
+      String nodeName,
+      NodeConfig.JobsConfig jobs,
+      TessdataDirectory models,
+      Preprocessor preprocessor) {
     // Pages stop short of the job timeout, so that what was done still comes back.
     Duration documentBudget = jobs.timeout().multipliedBy(9).dividedBy(10);
     if (jobs.isolation() == NodeConfig.Isolation.NONE) {
@@ -120,7 +127,8 @@ final class ComputeRole implements AutoCloseable {
                 jobs.workerThreads(),
                 documentBudget,
                 jobs.pageTimeout(),
-                jobs.timeout()));
+                jobs.timeout(),
+                nodeName));
     // Started while the node starts, so that the first documents do not wait for them.
     children.prestart();
     return children;

@@ -94,6 +94,7 @@ public final class Wiring {
   }
 
   public RunningNode start() throws IOException {
+    LogIdentity.name(config.grid().nodeName());
     log.info("starting with {}", config);
     RunningNode.Builder node = RunningNode.builder(config.jobs().shutdownGrace());
     try {
@@ -112,7 +113,12 @@ public final class Wiring {
       ComputeRole compute =
           config.grid().compute()
               ? node.add(
-                  ComputeRole.prepare(config.dataDir(), config.jobs(), gpu, preprocessMetrics))
+                  ComputeRole.prepare(
+                      config.dataDir(),
+                      config.grid().nodeName(),
+                      config.jobs(),
+                      gpu,
+                      preprocessMetrics))
               : null;
 
       IgniteConfiguration gridNode =

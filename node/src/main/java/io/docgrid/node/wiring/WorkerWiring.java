@@ -40,6 +40,7 @@ public final class WorkerWiring {
   }
 
   public RunningWorker start() throws IOException {
+    LogIdentity.name(config.grid().nodeName());
     log.info("starting worker with {}", config);
     RunningWorker.Builder worker =
         RunningWorker.builder(
@@ -50,7 +51,13 @@ public final class WorkerWiring {
       BlobStore blobs = BlobStores.open(config.blobStore(), config.blobDir(), worker::add);
       PreprocessMetrics preprocessMetrics = new PreprocessMetrics();
       ComputeRole compute =
-          worker.add(ComputeRole.prepare(config.dataDir(), config.jobs(), gpu, preprocessMetrics));
+          worker.add(
+              ComputeRole.prepare(
+                  config.dataDir(),
+                  config.grid().nodeName(),
+                  config.jobs(),
+                  gpu,
+                  preprocessMetrics));
       Ignite ignite =
           worker.add(
               GridNode.start(
