@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
   private final Path socketDirectory;
   private final List<ExtractionChild> children = new ArrayList<>();
   private final Semaphore soloChildren;
+  private final AtomicInteger documentsInFlight = new AtomicInteger();
   private final ExecutorService spares =
       Executors.newCachedThreadPool(
           runnable -> {
@@ -151,9 +153,10 @@ public final class IsolatedExtraction implements DocumentExtraction {
   private Serializable call(ChildRequest request) throws DocumentProcessingException, IOException {
     ExtractionChild child = acquire();
     boolean released = false;
+    documentsInFlight.incrementAndGet();
     try {
       return answer(child, request);
-    } catch (Abandoned abandoned) {
+    } catch (AbandonedCall abandoned) {
       // The child still works on it until the page it is on is done: the slot is given back then.
       abandoned.call().answer().whenComplete((answer, death) -> release(child));
       released = true;
@@ -171,23 +174,10 @@ public final class IsolatedExtraction implements DocumentExtraction {
       released = true;
       return alone(request);
     } finally {
+      documentsInFlight.decrementAndGet();
       if (!released) {
         release(child);
       }
-    }
-  }
-
-  /** The caller stopped waiting (its job was cancelled) while the child works on its request. */
-  private static final class Abandoned extends IOException {
-    private final transient ExtractionChild.Call call;
-
-    Abandoned(ExtractionChild.Call call, InterruptedException cause) {
-      super("interrupted while waiting for the extraction child", cause);
-      this.call = call;
-    }
-
-    ExtractionChild.Call call() {
-      return call;
     }
   }
 
@@ -219,7 +209,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
       // void.
       child.cancel(call.id());
       Thread.currentThread().interrupt();
-      throw new Abandoned(call, e);
+      throw new AbandonedCall(call, e);
     }
   }
 
@@ -372,6 +362,11 @@ public final class IsolatedExtraction implements DocumentExtraction {
       childDeaths++;
     }
     spares.execute(this::startSpare);
+  }
+
+  /** Requests sent to a child and not answered yet. */
+  public int documentsInFlight() {
+    return documentsInFlight.get();
   }
 
   /** Children that died (crashed, ran out of memory or were killed) before extraction closed. */

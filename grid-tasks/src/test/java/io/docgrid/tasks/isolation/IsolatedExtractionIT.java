@@ -16,6 +16,7 @@ import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -152,10 +153,14 @@ class IsolatedExtractionIT {
       ExecutorService callers = Executors.newFixedThreadPool(2);
       try {
         // The long document is still being read when the greedy one exhausts the shared heap: the
-        // child offers no sign that it has begun, so the greedy one is sent a moment later.
+        // greedy one is sent once the long one is in the child.
         Future<ExtractedDocument> innocent =
             callers.submit(() -> isolated.extract(longPdf, PDF, ProcessingOptions.TEXT_ONLY));
-        Thread.sleep(300);
+        Eventually.await(
+            "the long document in the child",
+            Duration.ofSeconds(30),
+            isolated::documentsInFlight,
+            inFlight -> inFlight >= 1);
         Future<ExtractedDocument> guilty = callers.submit(() -> isolated.extract(pdf, PDF, GREEDY));
 
         assertThatThrownBy(guilty::get)

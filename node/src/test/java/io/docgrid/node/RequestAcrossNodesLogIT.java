@@ -7,6 +7,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.FreePorts;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the worker's extraction child. Every line of every log is a JSON object (docs/logging .md),
  * and the lines carrying the request id, gathered from all of them, say who did what.
  */
-class RequestAcrossNodesLogTest {
+class RequestAcrossNodesLogIT {
 
   private static final String REQUEST_ID = "story-of-one-request-1";
 
