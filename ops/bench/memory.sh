@@ -16,7 +16,7 @@ scanned_pages="${3:-300}"
 
 source ops/bench/lib.sh
 work="$(mktemp -d)"
-trap 'kill ${node_pid:-} 2>/dev/null; wait ${node_pid:-} 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill ${node_pid:-} 2>/dev/null; wait ${node_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 java -cp "ops/target/docgrid-ops-0.1.0-SNAPSHOT.jar:$(cat ops/target/classpath.txt)" \
   io.docgrid.ops.bench.LargeDocuments "$corpus" "$work/docs" "$text_pages" "$scanned_pages" 2>/dev/null
 head -c 9 <<<'%PDF-1.7' >"$work/docs/upload.pdf"

@@ -25,7 +25,7 @@ fi
 
 source ops/bench/lib.sh
 work="$(mktemp -d)"
-trap 'kill ${node_pid:-} 2>/dev/null; wait ${node_pid:-} 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill ${node_pid:-} 2>/dev/null; wait ${node_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1 # the tesseract CLI's setting too: one thread per page, as DocGrid runs it
 start_bench_node "$work"
 
