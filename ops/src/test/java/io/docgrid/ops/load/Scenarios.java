@@ -66,7 +66,11 @@ final class Scenarios {
                             .get("/api/v1/jobs/#{id}")
                             .header("Authorization", "Bearer " + key)
                             .header("Prefer", "wait=60")
-                            .check(status().is(200), jsonPath("$.status").saveAs("status")))
+                            .check(status().in(200, 429))
+                            .checkIf((response, session) -> response.status().code() == 429)
+                            .then(header("Retry-After").exists())
+                            .checkIf((response, session) -> response.status().code() != 429)
+                            .then(jsonPath("$.status").saveAs("status")))
                         .exec(session -> session.set("waits", session.getInt("waits") + 1)))
                 .doIf(session -> "succeeded".equals(session.getString("status")))
                 .then(
@@ -74,7 +78,10 @@ final class Scenarios {
                         http("result text")
                             .get("/api/v1/jobs/#{id}/result?format=text")
                             .header("Authorization", "Bearer " + key)
-                            .check(status().is(200))))
+                            // Fetching is a request too: past the tier's rate it is refused alike.
+                            .check(status().in(200, 429))
+                            .checkIf((response, session) -> response.status().code() == 429)
+                            .then(header("Retry-After").exists())))
                 .doIf(session -> !"succeeded".equals(session.getString("status")))
                 .then(
                     // A failed job is an error of the load: the documents are all readable.
