@@ -1,5 +1,6 @@
 package io.docgrid.ops.docker;
 
+import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
