@@ -1,12 +1,9 @@
 package io.docgrid.api.http;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The proxies whose {@code X-Forwarded-*} headers the API believes: IP addresses and CIDR ranges
@@ -16,15 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class TrustedProxies {
 
-  private static final Pattern IPV4 =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-  private static final Pattern RANGE = Pattern.compile("([^/]+)(?:/(\\d{1,3}))?");
-
   private final List<String> entries;
-  private final List<Range> ranges;
+  private final List<IpRange> ranges;
 
-  private TrustedProxies(List<String> entries, List<Range> ranges) {
+  private TrustedProxies(List<String> entries, List<IpRange> ranges) {
     this.entries = List.copyOf(entries);
     this.ranges = List.copyOf(ranges);
   }
@@ -39,7 +31,7 @@ public final class TrustedProxies {
    */
   public static TrustedProxies of(List<String> entries) {
     List<String> kept = new ArrayList<>();
-    List<Range> ranges = new ArrayList<>();
+    List<IpRange> ranges = new ArrayList<>();
     for (String entry : entries) {
       String trimmed = entry.strip();
       ranges.add(
@@ -66,84 +58,18 @@ public final class TrustedProxies {
     return ranges.isEmpty();
   }
 
-  /**
-   * The address an IP literal stands for; empty for anything else. Never resolves a host name, so
-   * that a header cannot make the server query DNS.
-   */
+  /** The address an IP literal stands for; empty for anything else. Never queries DNS. */
   static Optional<InetAddress> literal(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    String bare = text.strip();
-    if (bare.startsWith("[") && bare.endsWith("]")) {
-      bare = bare.substring(1, bare.length() - 1);
-    }
-    try {
-      Matcher ipv4 = IPV4.matcher(bare);
-      if (ipv4.matches()) {
-        byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-          int octet = Integer.parseInt(ipv4.group(i + 1));
-          if (octet > 255) {
-            return Optional.empty();
-          }
-          bytes[i] = (byte) octet;
-        }
-        return Optional.of(InetAddress.getByAddress(bytes));
-      }
-      // With a colon in it, the JDK parses the text as an IPv6 literal or refuses it; no lookup.
-      if (IPV6.matcher(bare).matches()) {
-        return Optional.of(InetAddress.getByName(bare));
-      }
-    } catch (UnknownHostException notAnAddress) {
-      return Optional.empty();
-    }
-    return Optional.empty();
+    return IpRange.literal(text);
   }
 
-  private static Optional<Range> range(String entry) {
-    Matcher parts = RANGE.matcher(entry);
-    if (!parts.matches()) {
-      return Optional.empty();
-    }
-    Optional<InetAddress> network = literal(parts.group(1));
-    if (network.isEmpty()) {
-      return Optional.empty();
-    }
-    byte[] bytes = network.get().getAddress();
-    int bits = bytes.length * 8;
-    int prefix = parts.group(2) == null ? bits : Integer.parseInt(parts.group(2));
-    if (prefix > bits) {
-      return Optional.empty();
-    }
-    return Optional.of(new Range(bytes, prefix));
+  private static Optional<IpRange> range(String entry) {
+    return IpRange.parse(entry);
   }
 
   /** The entries as configured, comma-separated; "none" when there are none. */
   @Override
   public String toString() {
     return entries.isEmpty() ? "none" : String.join(",", entries);
-  }
-
-  private record Range(byte[] network, int prefixBits) {
-
-    boolean contains(InetAddress address) {
-      byte[] bytes = address.getAddress();
-      if (bytes.length != network.length) {
-        return false;
-      }
-      int whole = prefixBits / 8;
-      for (int i = 0; i < whole; i++) {
-        if (bytes[i] != network[i]) {
-          return false;
-        }
-      }
-      int rest = prefixBits % 8;
-      if (rest == 0) {
-        return true;
-      }
-      int mask = 0xFF << (8 - rest);
-      return (bytes[whole] & mask) == (network[whole] & mask);
-    }
   }
 }
