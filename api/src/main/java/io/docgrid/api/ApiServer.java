@@ -23,6 +23,7 @@ import io.docgrid.api.quarantine.QuarantineRoutes;
 import io.docgrid.api.usage.RequestUsage;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.api.usage.UsageRoutes;
+import io.docgrid.api.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -92,7 +93,8 @@ public final class ApiServer implements AutoCloseable {
       QuarantineRoutes quarantine,
       HealthRoutes health,
       CacheRoutes cache,
-      DatabaseBackupRoutes databaseBackup) {}
+      DatabaseBackupRoutes databaseBackup,
+      WebhookRoutes webhooks) {}
 
   private final Settings settings;
   private final Resources resources;
@@ -235,6 +237,7 @@ public final class ApiServer implements AutoCloseable {
         DatabaseBackupRoutes.BACKUP_PATH,
         admin,
         resources.databaseBackup()::backup);
+    registerWebhookRoutes(routes, read, write);
     HealthRoutes health = resources.health();
     route(routes, HandlerType.GET, "/api/v1/health", Access.PUBLIC, health::health);
     route(routes, HandlerType.GET, "/api/v1/ready", Access.PUBLIC, health::ready);
@@ -246,6 +249,21 @@ public final class ApiServer implements AutoCloseable {
         metricsRoutes::scrape);
     route(routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, openApi::spec);
     route(routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, openApi::docs);
+  }
+
+  /** A tenant's own webhook endpoints: read to look, write to change or send. */
+  private void registerWebhookRoutes(RoutesConfig routes, Access read, Access write) {
+    WebhookRoutes webhooks = resources.webhooks();
+    String one = WebhookRoutes.WEBHOOKS_PATH + "/{id}";
+    route(routes, HandlerType.POST, WebhookRoutes.WEBHOOKS_PATH, write, webhooks::create);
+    route(routes, HandlerType.GET, WebhookRoutes.WEBHOOKS_PATH, read, webhooks::list);
+    route(routes, HandlerType.GET, one, read, webhooks::get);
+    route(routes, HandlerType.PATCH, one, write, webhooks::update);
+    route(routes, HandlerType.DELETE, one, write, webhooks::delete);
+    route(routes, HandlerType.POST, one + "/rotate-secret", write, webhooks::rotateSecret);
+    route(routes, HandlerType.POST, one + "/test", write, webhooks::test);
+    route(routes, HandlerType.GET, one + "/deliveries", read, webhooks::deliveries);
+    route(routes, HandlerType.POST, WebhookRoutes.REDELIVER_PATH, write, webhooks::redeliver);
   }
 
   private void route(

@@ -74,6 +74,7 @@ public final class JobOutcomes {
   private final ApiMetrics metrics;
   private final FinishWaiters waiters;
   private final Admission admission;
+  private final JobEndListener endings;
 
   public JobOutcomes(
       JobRepository jobs,
@@ -84,7 +85,8 @@ public final class JobOutcomes {
       UsageRecorder usage,
       ApiMetrics metrics,
       FinishWaiters waiters,
-      Admission admission) {
+      Admission admission,
+      JobEndListener endings) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.json = json;
@@ -94,6 +96,7 @@ public final class JobOutcomes {
     this.metrics = metrics;
     this.waiters = waiters;
     this.admission = admission;
+    this.endings = endings;
   }
 
   /**
@@ -161,6 +164,7 @@ public final class JobOutcomes {
     metrics.jobStages(result.manifest().timingsMillis());
     recordUsage(job, 200, pages.done(), ocrPages, now);
     waiters.finished(finished.get(), result);
+    endings.jobEnded(finished.get());
     try (JobLogContext logContext = JobLogContext.of(job)) {
       log.atInfo()
           .addKeyValue("event", "job.succeeded")
@@ -174,6 +178,7 @@ public final class JobOutcomes {
       metrics.jobFinished("failed", code, seconds(job.createdAt(), now));
       recordUsage(job, ErrorCode.valueOf(code).status(), 0, 0, now);
       waiters.finished(job.id());
+      jobs.findById(job.id()).ifPresent(endings::jobEnded);
       try (JobLogContext logContext = JobLogContext.of(job)) {
         log.atInfo()
             .addKeyValue("event", "job.failed")
@@ -198,6 +203,7 @@ public final class JobOutcomes {
     // 499 ("client closed request"): the client ended the job; it is billed what it used.
     recordUsage(job, 499, job.pages().done(), job.pages().ocr(), now);
     waiters.finished(job.id());
+    jobs.findById(job.id()).ifPresent(endings::jobEnded);
   }
 
   /**

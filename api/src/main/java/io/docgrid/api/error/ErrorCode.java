@@ -23,6 +23,7 @@ public enum ErrorCode {
   IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is in progress", true),
   NOT_A_COMPUTE_NODE(409, "The node runs no document jobs", false),
   NOT_AN_EMBEDDED_DATABASE(409, "The node's database is not H2", false),
+  WEBHOOK_DISABLED(409, "The webhook endpoint is disabled", false),
   RESULT_EXPIRED(410, "The result has been deleted", false),
   FILE_TOO_LARGE(413, "The upload is too large", false),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", false),

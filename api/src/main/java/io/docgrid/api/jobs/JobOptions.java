@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -134,6 +135,25 @@ public final class JobOptions {
       throw unreadable(first.field() + " " + first.message());
     }
     return read.options().processing();
+  }
+
+  /**
+   * The webhook endpoints {@code job} names for its own events ({@code options.webhooks}); none
+   * when its stored options cannot be read.
+   */
+  public List<UUID> webhooksOf(Job job) {
+    return webhooksIn(job.options());
+  }
+
+  List<UUID> webhooksIn(String canonical) {
+    try {
+      JsonNode named = json.readTree(canonical).path("webhooks");
+      List<UUID> ids = new ArrayList<>();
+      named.forEach(id -> ids.add(UUID.fromString(id.asText())));
+      return ids;
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   /**

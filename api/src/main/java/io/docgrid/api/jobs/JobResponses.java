@@ -59,7 +59,8 @@ public final class JobResponses {
       boolean cacheHit,
       Links links)
       implements FinishedSubmission {
-    static JobView of(Job job, RequestOrigin origin) {
+    /** The job as {@code GET} answers it, with links on {@code origin}'s base URL. */
+    public static JobView of(Job job, RequestOrigin origin) {
       return new JobView(
           job.id().toString(),
           job.status().wireName(),

@@ -1,6 +1,7 @@
 package io.docgrid.api.jobs;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -54,11 +55,22 @@ record OptionsInput(
         List<
                 @NotNull(message = OUTPUT_RULE)
                 @Pattern(regexp = "json|text|markdown|hocr|pdf", message = OUTPUT_RULE) String>
-            outputs) {
+            outputs,
+    // Where the job's own events go besides the tenant's subscribed endpoints. Left out of the
+    // stored form when empty, so that options without it keep their form and cache key.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Size(max = 10, message = "must name at most 10 webhook endpoints")
+        List<
+                @NotNull(message = WEBHOOK_RULE) @Pattern(regexp = UUID, message = WEBHOOK_RULE)
+                String>
+            webhooks) {
 
   static final String LANGUAGE_RULE = "must be a Tesseract language code such as eng or chi_sim";
   static final String DPI_RULE = "must be an integer from 72 to 600";
   static final String OUTPUT_RULE = "must be one of hocr, json, markdown, pdf, text";
+  static final String WEBHOOK_RULE = "must be the id of one of your webhook endpoints (a UUID)";
+  static final String UUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
   private static final ProcessingOptions DEFAULTS = ProcessingOptions.DEFAULTS;
   private static final List<String> DEFAULT_OUTPUTS = List.of("json");
@@ -79,11 +91,15 @@ record OptionsInput(
         outputs == null
             ? DEFAULT_OUTPUTS
             : outputs.stream().map(output -> output == null ? null : lowerCase(output)).toList();
+    webhooks =
+        webhooks == null
+            ? List.of()
+            : webhooks.stream().map(id -> id == null ? null : lowerCase(id)).toList();
   }
 
   /**
-   * The same options in the one form that equal options share: no language twice, outputs sorted
-   * and once each, no password.
+   * The same options in the one form that equal options share: no language twice, outputs and
+   * webhooks sorted and once each, no password.
    */
   OptionsInput canonical() {
     return new OptionsInput(
@@ -93,7 +109,8 @@ record OptionsInput(
         dpi,
         preprocess,
         null,
-        outputs.stream().distinct().sorted().toList());
+        outputs.stream().distinct().sorted().toList(),
+        webhooks.stream().distinct().sorted().toList());
   }
 
   /** What the grid processes with; only for options that passed validation. */

@@ -129,7 +129,17 @@ final class EngineHarness implements AutoCloseable {
     admission = new Admission(tiers, new RateLimiter(ignite, tiers), jobs);
     waiters = new FinishWaiters(jobs, dispatcher);
     outcomes =
-        new JobOutcomes(jobs, blobs, json, reuse, quarantine, usage, metrics, waiters, admission);
+        new JobOutcomes(
+            jobs,
+            blobs,
+            json,
+            reuse,
+            quarantine,
+            usage,
+            metrics,
+            waiters,
+            admission,
+            JobEndListener.NONE);
     ProgressLedger progress =
         add(new ProgressLedger(jobs, clock, dispatcher::isInFlight, Duration.ofMillis(500)));
     runner =

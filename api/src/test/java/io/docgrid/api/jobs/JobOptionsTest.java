@@ -12,6 +12,7 @@ import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +29,18 @@ class JobOptionsTest {
           + "\"pages\":\"1-\",\"preprocess\":{\"binarize\":true,\"deskew\":true,\"orientation\":true},"
           + "\"version\":1}";
 
+  private static final String HOOK_A = "0b5e4c1e-6a52-4cf4-9c67-3f3c1b2a9d10";
+  private static final String HOOK_B = "f4f1a1d2-2b7c-4e0e-8d0a-5c6b7a8d9e01";
+
   /** A value other than the default for every stored option, and how the canonical form says it. */
   private static final Map<String, String[]> NON_DEFAULT_VALUES =
       Map.of(
           "ocr", new String[] {"\"FORCE\"", "\"force\""},
+          "webhooks",
+              new String[] {
+                "[\"" + HOOK_B + "\",\"" + HOOK_A + "\",\"" + HOOK_B.toUpperCase() + "\"]",
+                "[\"" + HOOK_A + "\",\"" + HOOK_B + "\"]"
+              },
           "languages", new String[] {"\"deu+eng+deu\"", "[\"deu\",\"eng\"]"},
           "pages", new String[] {"\"7, 2-4\"", "\"2-4,7\""},
           "dpi", new String[] {"150", "150"},
@@ -118,6 +127,28 @@ class JobOptionsTest {
   }
 
   @Test
+  void named_webhooks_are_stored_once_each_and_read_back_for_the_jobs_events() {
+    JobOptions.Parsed parsed =
+        options.parse("{\"webhooks\":[\"" + HOOK_B + "\",\"" + HOOK_A + "\",\"" + HOOK_A + "\"]}");
+
+    assertThat(options.webhooksIn(parsed.canonical()))
+        .containsExactly(UUID.fromString(HOOK_A), UUID.fromString(HOOK_B));
+    // Options that name none keep the form they had before the option existed.
+    assertThat(options.parse("{\"webhooks\":[]}").canonical()).isEqualTo(DEFAULT_CANONICAL);
+  }
+
+  @Test
+  void a_webhook_that_is_not_an_id_is_refused() {
+    assertThatThrownBy(() -> options.parse("{\"webhooks\":[\"https://example.com/hook\"]}"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldViolation::field)
+                    .containsExactly("options.webhooks[0]"));
+  }
+
+  @Test
   void the_password_opens_documents_but_is_never_stored() {
     JobOptions.Parsed parsed = options.parse("{\"password\":\"s3cret\"}");
     assertThat(parsed.options().password()).isEqualTo("s3cret");
@@ -194,11 +225,11 @@ class JobOptionsTest {
             new FieldViolation(
                 "options.colour",
                 "is not an option; known: dpi, languages, ocr, outputs, pages, password,"
-                    + " preprocess"),
+                    + " preprocess, webhooks"),
             new FieldViolation(
                 "options.version",
                 "is not an option; known: dpi, languages, ocr, outputs, pages, password,"
-                    + " preprocess"));
+                    + " preprocess, webhooks"));
     assertThat(violations("{\"preprocess\":{\"sharpen\":true}}"))
         .containsExactly(
             new FieldViolation(
