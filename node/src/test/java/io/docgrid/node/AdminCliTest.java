@@ -98,6 +98,41 @@ class AdminCliTest {
   }
 
   @Test
+  void webhook_endpoints_are_created_listed_rotated_and_deleted() throws Exception {
+    // Subscribed to batch events only, and never tested: this node sends nothing anywhere.
+    Run created =
+        asAdmin(
+            "admin",
+            "webhooks",
+            "create",
+            "https://hooks.example.invalid/in",
+            "--events",
+            "batch.completed",
+            "--description",
+            "cli",
+            "--output",
+            "json");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    JsonNode webhook = JSON.readTree(created.out());
+    String id = webhook.get("id").asText();
+    assertThat(webhook.get("secret").asText()).startsWith("whsec_");
+
+    Run list = asAdmin("admin", "webhooks", "list");
+    assertThat(list.out())
+        .contains("ID", "URL", id, "https://hooks.example.invalid/in", "batch.completed");
+    Run rotated = asAdmin("admin", "webhooks", "rotate-secret", id);
+    assertThat(rotated.out()).contains("Signing secret (shown once): whsec_");
+    Run deliveries = asAdmin("admin", "webhooks", "deliveries", id);
+    assertThat(deliveries.out()).contains("No deliveries.");
+    Run refused = asAdmin("admin", "webhooks", "create", "http://169.254.169.254/");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("VALIDATION_FAILED");
+    Run deleted = asAdmin("admin", "webhooks", "delete", id);
+    assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+    assertThat(asAdmin("admin", "webhooks", "list").out()).contains("No webhook endpoints.");
+  }
+
+  @Test
   void the_quarantine_is_listed_and_releasing_what_is_not_there_is_an_error() {
     Run empty = asAdmin("admin", "quarantine", "list");
     assertThat(empty.exitCode()).as(empty.err()).isZero();

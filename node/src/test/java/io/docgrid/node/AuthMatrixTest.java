@@ -261,7 +261,10 @@ class AuthMatrixTest {
   private static HttpResponse<String> call(HttpApi api, String route) throws Exception {
     String[] parts = route.split(" ", 2);
     String path =
-        parts[1].replace("{id}", UUID.randomUUID().toString()).replace("{sha256}", "ab".repeat(32));
+        parts[1]
+            .replace("{id}", UUID.randomUUID().toString())
+            .replace("{deliveryId}", UUID.randomUUID().toString())
+            .replace("{sha256}", "ab".repeat(32));
     HttpRequest.Builder request = api.request(path);
     switch (parts[0]) {
       case "GET" -> request.GET();
@@ -270,6 +273,10 @@ class AuthMatrixTest {
           request
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString("{}"));
+      case "PATCH" ->
+          request
+              .header("Content-Type", "application/json")
+              .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"));
       default -> throw new IllegalArgumentException(route);
     }
     return api.send(request);

@@ -38,7 +38,8 @@ class BackpressureTest {
             usual.jobs(),
             usual.security(),
             usual.blobStore(),
-            usual.resultCache());
+            usual.resultCache(),
+            usual.outbound());
     try (TestNode node = TestNode.start(smallQueue)) {
       assertThat(node.http.submit("a.txt", "one".getBytes(), null).statusCode()).isEqualTo(202);
       assertThat(node.http.submit("b.txt", "two".getBytes(), null).statusCode()).isEqualTo(202);

@@ -78,6 +78,14 @@ final class HttpApi {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  HttpResponse<String> patchJson(String path, String json)
+      throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
     return client.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
@@ -157,7 +165,11 @@ final class HttpApi {
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {
-    return JSON.readTree(response.body());
+    return json(response.body());
+  }
+
+  static JsonNode json(String body) throws IOException {
+    return JSON.readTree(body);
   }
 
   /** Asserts a problem response and returns its body. */

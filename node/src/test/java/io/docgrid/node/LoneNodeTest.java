@@ -59,7 +59,8 @@ class LoneNodeTest {
               config.jobs(),
               config.security(),
               config.blobStore(),
-              config.resultCache());
+              config.resultCache(),
+              config.outbound());
 
       assertThatThrownBy(() -> new Wiring(withJoinTimeout).start())
           .isInstanceOf(CommandFailure.class)

@@ -149,11 +149,24 @@ final class TestNode implements AutoCloseable {
             2),
         security,
         blobStore,
-        new NodeConfig.ResultCacheConfig(true, Duration.ofDays(7), 4L << 20));
+        new NodeConfig.ResultCacheConfig(true, Duration.ofDays(7), 4L << 20),
+        NodeConfig.OutboundConfig.defaults());
   }
 
   /** {@code config} with another result cache configuration. */
   static NodeConfig withResultCache(NodeConfig config, NodeConfig.ResultCacheConfig resultCache) {
+    return with(config, resultCache, config.outbound());
+  }
+
+  /** {@code config} with other outbound settings (allow-list, webhook retries). */
+  static NodeConfig withOutbound(NodeConfig config, NodeConfig.OutboundConfig outbound) {
+    return with(config, config.resultCache(), outbound);
+  }
+
+  private static NodeConfig with(
+      NodeConfig config,
+      NodeConfig.ResultCacheConfig resultCache,
+      NodeConfig.OutboundConfig outbound) {
     return new NodeConfig(
         config.dataDir(),
         config.blobDir(),
@@ -163,7 +176,8 @@ final class TestNode implements AutoCloseable {
         config.jobs(),
         config.security(),
         config.blobStore(),
-        resultCache);
+        resultCache,
+        outbound);
   }
 
   /** The default security settings, but {@code tier} held to {@code limits}. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AdminClusterCommand.class,
       AdminQuarantineCommand.class,
       AdminCacheCommand.class,
-      AdminNodesCommand.class
+      AdminNodesCommand.class,
+      AdminWebhooksCommand.class
     })
 public final class AdminCommand {}

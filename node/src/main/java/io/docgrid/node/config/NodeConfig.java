@@ -1,6 +1,8 @@
 package io.docgrid.node.config;
 
 import io.docgrid.api.http.TrustedProxies;
+import io.docgrid.api.outbound.OutboundAllowList;
+import io.docgrid.api.webhooks.RetrySchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +20,8 @@ public record NodeConfig(
     JobsConfig jobs,
     SecurityConfig security,
     BlobStoreConfig blobStore,
-    ResultCacheConfig resultCache) {
+    ResultCacheConfig resultCache,
+    OutboundConfig outbound) {
 
   /**
    * @param maxQueuedJobs submissions are refused with 503 OVERLOADED while this many jobs wait
@@ -121,6 +124,31 @@ public record NodeConfig(
    * How this API node uses the cluster's result cache: whether at all, how long what it stores
    * lives, and how much of it this node keeps on its heap.
    */
+  /**
+   * Requests to URLs that callers name (webhooks), all through the outbound guard.
+   *
+   * @param allow what the guard lets through although it is internal ({@code --outbound-allow})
+   * @param timeout longest wait to connect, and longest silence of the other side
+   * @param webhookRetries when a failed webhook delivery is tried again, and how often
+   * @param webhookDisableAfter dead deliveries in a row that disable an endpoint
+   */
+  public record OutboundConfig(
+      OutboundAllowList allow,
+      Duration timeout,
+      RetrySchedule webhookRetries,
+      int webhookDisableAfter) {
+
+    public static final int DEFAULT_DISABLE_AFTER = 5;
+
+    public static OutboundConfig defaults() {
+      return new OutboundConfig(
+          OutboundAllowList.none(),
+          Duration.ofSeconds(10),
+          RetrySchedule.DEFAULT,
+          DEFAULT_DISABLE_AFTER);
+    }
+  }
+
   public record ResultCacheConfig(boolean enabled, Duration ttl, long nearCacheBytes) {
 
     public static ResultCacheConfig disabled() {

@@ -6,6 +6,7 @@ import io.docgrid.api.engine.Admission;
 import io.docgrid.api.engine.FinishWaiters;
 import io.docgrid.api.engine.JobControl;
 import io.docgrid.api.engine.JobDispatcher;
+import io.docgrid.api.engine.JobEndListener;
 import io.docgrid.api.engine.JobEngine;
 import io.docgrid.api.engine.JobIntake;
 import io.docgrid.api.engine.JobLeases;
@@ -51,7 +52,10 @@ final class JobEngineWiring {
   private static final Duration PROGRESS_WRITES = Duration.ofMillis(500);
   private static final int CALLBACK_THREADS = 2;
 
-  /** What the engine is built from: the node's stores, result reuse, tenancy and instruments. */
+  /**
+   * What the engine is built from: the node's stores, result reuse, tenancy and instruments, and
+   * who is told of each job's end (its webhooks).
+   */
   record Sources(
       JobRepository jobs,
       JobLeaseRepository leases,
@@ -65,6 +69,7 @@ final class JobEngineWiring {
       ApiMetrics metrics,
       ObjectMapper json,
       StoredOptions storedOptions,
+      JobEndListener jobEndings,
       Clock clock) {}
 
   /**
@@ -101,7 +106,8 @@ final class JobEngineWiring {
             from.usage(),
             from.metrics(),
             waiters,
-            admission);
+            admission,
+            from.jobEndings());
     ProgressLedger progress =
         node.add(
             new ProgressLedger(from.jobs(), from.clock(), dispatcher::isInFlight, PROGRESS_WRITES));

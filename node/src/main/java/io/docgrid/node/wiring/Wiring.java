@@ -35,6 +35,8 @@ import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.metrics.DatabaseMetrics;
 import io.docgrid.api.metrics.GridNodeMetrics;
 import io.docgrid.api.metrics.PreprocessMetrics;
+import io.docgrid.api.outbound.HostResolver;
+import io.docgrid.api.outbound.OutboundClient;
 import io.docgrid.api.quarantine.QuarantineRoutes;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.api.usage.UsageRoutes;
@@ -181,6 +183,26 @@ public final class Wiring {
               resultCache.enabled()
                   ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
                   : null);
+      // Every request to a URL a caller named goes through this one client and its guard.
+      OutboundClient outbound =
+          node.add(
+              new OutboundClient(
+                  new OutboundClient.Settings(
+                      config.outbound().allow(),
+                      config.outbound().timeout(),
+                      config.outbound().timeout()),
+                  HostResolver.SYSTEM));
+      Webhooks webhooks =
+          Webhooks.prepare(
+              node,
+              database,
+              ignite,
+              outbound,
+              config.outbound(),
+              json,
+              metrics,
+              jobOptions,
+              clock);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
@@ -199,6 +221,7 @@ public final class Wiring {
                   metrics,
                   json,
                   jobOptions::storedOptionsOf,
+                  webhooks.jobEndings(),
                   clock));
       node.dispatcher(engine.dispatcher());
       IdempotencyKeys idempotency =
@@ -255,7 +278,8 @@ public final class Wiring {
                   new QuarantineRoutes(quarantine, validator),
                   new HealthRoutes(readiness),
                   new CacheRoutes(resultCache, validator),
-                  new DatabaseBackupRoutes(database, config.dataDir())),
+                  new DatabaseBackupRoutes(database, config.dataDir()),
+                  webhooks.routes(validator)),
               new RouteGuard(authenticator, rateLimiter),
               usage,
               metrics,
@@ -264,6 +288,7 @@ public final class Wiring {
       node.api(node.add(api.start()));
 
       engine.leaseKeeper().start();
+      webhooks.dispatcher().start();
       log.info("node {} ready on port {}", config.grid().nodeName(), api.port());
       return node.build();
     } catch (IOException | RuntimeException e) {
