@@ -166,6 +166,22 @@ final class TestNode implements AutoCloseable {
         resultCache);
   }
 
+  /** {@code config}, reporting unexpected failures as {@code errorTracking} says. */
+  static NodeConfig withErrorTracking(
+      NodeConfig config, NodeConfig.ErrorTrackingConfig errorTracking) {
+    return new NodeConfig(
+        config.dataDir(),
+        config.blobDir(),
+        config.api(),
+        config.db(),
+        config.grid(),
+        config.jobs(),
+        config.security(),
+        config.blobStore(),
+        config.resultCache(),
+        errorTracking);
+  }
+
   /** The default security settings, but {@code tier} held to {@code limits}. */
   static SecurityConfig securityWith(Tier tier, TierLimits limits) {
     SecurityConfig defaults = SecurityConfig.defaults();

@@ -5,6 +5,7 @@ import io.docgrid.api.auth.Principal;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
@@ -74,6 +75,7 @@ public final class JobOutcomes {
   private final ApiMetrics metrics;
   private final FinishWaiters waiters;
   private final Admission admission;
+  private final ErrorReporter errors;
 
   public JobOutcomes(
       JobRepository jobs,
@@ -84,7 +86,8 @@ public final class JobOutcomes {
       UsageRecorder usage,
       ApiMetrics metrics,
       FinishWaiters waiters,
-      Admission admission) {
+      Admission admission,
+      ErrorReporter errors) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.json = json;
@@ -94,6 +97,7 @@ public final class JobOutcomes {
     this.metrics = metrics;
     this.waiters = waiters;
     this.admission = admission;
+    this.errors = errors;
   }
 
   /**
@@ -178,6 +182,9 @@ public final class JobOutcomes {
         log.atInfo()
             .addKeyValue("event", "job.failed")
             .log("job {} failed: {} {}", job.id(), code, message);
+      }
+      if (code.equals(ErrorCode.INTERNAL_ERROR.name())) {
+        errors.jobFailed(new ErrorReporter.FailedJob(job.id(), job.requestId(), job.owner(), code));
       }
     }
   }

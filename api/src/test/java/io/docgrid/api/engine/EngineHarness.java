@@ -8,6 +8,7 @@ import io.docgrid.api.auth.Tier;
 import io.docgrid.api.cache.ResultCache;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.cache.SingleFlight;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.limits.TierPolicy;
@@ -129,7 +130,17 @@ final class EngineHarness implements AutoCloseable {
     admission = new Admission(tiers, new RateLimiter(ignite, tiers), jobs);
     waiters = new FinishWaiters(jobs, dispatcher);
     outcomes =
-        new JobOutcomes(jobs, blobs, json, reuse, quarantine, usage, metrics, waiters, admission);
+        new JobOutcomes(
+            jobs,
+            blobs,
+            json,
+            reuse,
+            quarantine,
+            usage,
+            metrics,
+            waiters,
+            admission,
+            ErrorReporter.NONE);
     ProgressLedger progress =
         add(new ProgressLedger(jobs, clock, dispatcher::isInFlight, Duration.ofMillis(500)));
     runner =

@@ -88,6 +88,8 @@ public final class ServeOptions {
 
   @Mixin ResultCacheOptions resultCache;
 
+  @Mixin ErrorTrackingOptions errorTracking;
+
   public NodeConfig toConfig() {
     List<String> problems = new ArrayList<>();
     Path data = database.dataDir();
@@ -111,6 +113,7 @@ public final class ServeOptions {
     NodeConfig.JobsConfig jobsConfig = jobs.toConfig(problems, pagesPerGridJob);
     SecurityConfig securityConfig = security.toConfig(problems);
     NodeConfig.ResultCacheConfig resultCacheConfig = resultCache.toConfig(problems);
+    NodeConfig.ErrorTrackingConfig errorTrackingConfig = errorTracking.toConfig(problems);
 
     BlobStoreConfig blobStoreConfig = blobStore.toConfig(problems, data);
     if (blobStore.isS3()) {
@@ -135,7 +138,8 @@ public final class ServeOptions {
         jobsConfig,
         securityConfig,
         blobStoreConfig,
-        resultCacheConfig);
+        resultCacheConfig,
+        errorTrackingConfig);
   }
 
   private TrustedProxies trustedProxies(List<String> problems) {

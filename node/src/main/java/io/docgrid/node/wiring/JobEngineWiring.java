@@ -17,6 +17,7 @@ import io.docgrid.api.engine.ProgressLedger;
 import io.docgrid.api.engine.QueueDepth;
 import io.docgrid.api.engine.QueueLimit;
 import io.docgrid.api.engine.StoredOptions;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.limits.TierPolicy;
 import io.docgrid.api.metrics.ApiMetrics;
@@ -51,7 +52,10 @@ final class JobEngineWiring {
   private static final Duration PROGRESS_WRITES = Duration.ofMillis(500);
   private static final int CALLBACK_THREADS = 2;
 
-  /** What the engine is built from: the node's stores, result reuse, tenancy and instruments. */
+  /**
+   * What the engine is built from: the node's stores, result reuse, tenancy, instruments and where
+   * unexpected failures are reported.
+   */
   record Sources(
       JobRepository jobs,
       JobLeaseRepository leases,
@@ -65,6 +69,7 @@ final class JobEngineWiring {
       ApiMetrics metrics,
       ObjectMapper json,
       StoredOptions storedOptions,
+      ErrorReporter errors,
       Clock clock) {}
 
   /**
@@ -101,7 +106,8 @@ final class JobEngineWiring {
             from.usage(),
             from.metrics(),
             waiters,
-            admission);
+            admission,
+            from.errors());
     ProgressLedger progress =
         node.add(
             new ProgressLedger(from.jobs(), from.clock(), dispatcher::isInFlight, PROGRESS_WRITES));

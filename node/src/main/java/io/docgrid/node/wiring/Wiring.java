@@ -15,6 +15,7 @@ import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.cluster.DatabaseBackupRoutes;
 import io.docgrid.api.engine.JobPurger;
 import io.docgrid.api.engine.ResultRetention;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.health.Readiness;
 import io.docgrid.api.health.Readiness.Check;
@@ -181,6 +182,7 @@ public final class Wiring {
               resultCache.enabled()
                   ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
                   : null);
+      ErrorReporter errors = errorReporter(node);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
@@ -199,6 +201,7 @@ public final class Wiring {
                   metrics,
                   json,
                   jobOptions::storedOptionsOf,
+                  errors,
                   clock));
       node.dispatcher(engine.dispatcher());
       IdempotencyKeys idempotency =
@@ -259,6 +262,7 @@ public final class Wiring {
               new RouteGuard(authenticator, rateLimiter),
               usage,
               metrics,
+              errors,
               json,
               clock);
       node.api(node.add(api.start()));
@@ -270,6 +274,20 @@ public final class Wiring {
       node.build().close();
       throw e;
     }
+  }
+
+  /**
+   * Sentry when a DSN is configured, else nothing beyond the log. Made before the job engine and
+   * the API, so that it is closed after them and sends what they reported last.
+   */
+  private ErrorReporter errorReporter(RunningNode.Builder node) {
+    NodeConfig.ErrorTrackingConfig tracking = config.errorTracking();
+    if (!tracking.enabled()) {
+      return ErrorReporter.NONE;
+    }
+    log.info("reporting unexpected errors to Sentry");
+    return node.add(
+        SentryErrorReporter.start(tracking, "docgrid@" + version(), config.grid().nodeName()));
   }
 
   private ResultCache resultCache(Ignite ignite, ApiMetrics metrics) {
