@@ -20,6 +20,7 @@ import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.model.QuarantinedDocument;
 import io.docgrid.sql.model.UsageRecord;
 import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.blob.Sha256;
 import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageText;
@@ -125,8 +126,11 @@ public final class JobOutcomes {
     }
     JobResult result =
         ResultAssembler.assemble(job, processed, timings(job, processed, run, now), json);
+    String resultSha256;
     try {
-      blobs.putResult(job.id(), json.writeValueAsBytes(result));
+      byte[] stored = json.writeValueAsBytes(result);
+      resultSha256 = Sha256.of(stored);
+      blobs.putResult(job.id(), stored);
     } catch (IOException e) {
       log.error("could not store the result of job {}", job.id(), e);
       fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
@@ -144,9 +148,15 @@ public final class JobOutcomes {
         jobs.succeed(
             job.id(),
             run == null
-                ? new JobSuccess(look, pages, false, null, null, null)
+                ? new JobSuccess(look, pages, false, null, null, null, resultSha256)
                 : new JobSuccess(
-                    look, pages, true, run.nodeId(), run.startedAt(), run.leaseHolder()),
+                    look,
+                    pages,
+                    true,
+                    run.nodeId(),
+                    run.startedAt(),
+                    run.leaseHolder(),
+                    resultSha256),
             now);
     if (finished.isEmpty()) {
       // Cancelled meanwhile: keep nothing of it. Finished another way (from the cache while a
