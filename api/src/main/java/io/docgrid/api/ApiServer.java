@@ -6,6 +6,7 @@ import io.docgrid.api.auth.Scope;
 import io.docgrid.api.cache.CacheRoutes;
 import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.cluster.DatabaseBackupRoutes;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.http.JettyProblemErrors;
 import io.docgrid.api.http.ProblemResponder;
@@ -115,6 +116,7 @@ public final class ApiServer implements AutoCloseable {
       RouteGuard guard,
       UsageRecorder usage,
       ApiMetrics metrics,
+      ErrorReporter errors,
       ObjectMapper json,
       Clock clock) {
     this.settings = settings;
@@ -126,7 +128,7 @@ public final class ApiServer implements AutoCloseable {
     this.openApi = new OpenApiRoutes(json, settings.version());
     this.json = json;
     this.clock = clock;
-    this.problems = new ProblemResponder(new JavalinJackson(json, false));
+    this.problems = new ProblemResponder(new JavalinJackson(json, false), errors);
   }
 
   public ApiServer start() {

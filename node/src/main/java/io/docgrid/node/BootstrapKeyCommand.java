@@ -8,6 +8,7 @@ import io.docgrid.node.config.DatabaseOptions;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.node.wiring.AdminKeyBootstrap;
 import io.docgrid.node.wiring.FirstAdminKey;
+import io.docgrid.node.wiring.OfflineStores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ final class BootstrapKeyCommand implements Callable<Integer> {
     KeyIssuer.IssuedKey issued;
     try {
       issued = AdminKeyBootstrap.issue(dataDir, db, name);
-    } catch (AdminKeyBootstrap.DatabaseInUseException e) {
+    } catch (OfflineStores.DatabaseInUseException e) {
       throw new CommandFailure(
           CommandFailure.FAILED,
           "the embedded database in "

@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "db",
     description =
-        "Apply the schema migrations, show where the database stands, or back up and restore the"
-            + " embedded database.",
+        "Apply the schema migrations, show where the database stands, back up and restore the"
+            + " embedded database, or check the blob store against the jobs.",
     mixinStandardHelpOptions = true,
     subcommands = {
       DbCommand.Migrate.class,
       DbCommand.Info.class,
       DbBackupCommand.class,
-      DbRestoreCommand.class
+      DbRestoreCommand.class,
+      DbVerifyBlobsCommand.class
     })
 final class DbCommand {
 

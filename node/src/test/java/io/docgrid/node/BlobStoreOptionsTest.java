@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import static io.docgrid.node.ServeConfigs.configOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,16 +27,6 @@ class BlobStoreOptionsTest {
           "DOCGRID_S3_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-secret");
 
   @TempDir Path directory;
-
-  private static NodeConfig configOf(Map<String, String> environment, String... serveArgs) {
-    CommandLine commandLine = Main.newCommandLine(environment);
-    String[] args = new String[serveArgs.length + 1];
-    args[0] = "serve";
-    System.arraycopy(serveArgs, 0, args, 1, serveArgs.length);
-    CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
-    return serve.options.toConfig();
-  }
 
   @Test
   void the_default_is_the_local_directory() {

@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import static io.docgrid.node.ServeConfigs.configOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.node.config.GpuMode;
@@ -26,16 +27,6 @@ class CommandLineTest {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
-  }
-
-  private NodeConfig configOf(Map<String, String> environment, String... serveArgs) {
-    CommandLine commandLine = Main.newCommandLine(environment);
-    String[] args = new String[serveArgs.length + 1];
-    args[0] = "serve";
-    System.arraycopy(serveArgs, 0, args, 1, serveArgs.length);
-    CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
-    return serve.options.toConfig();
   }
 
   @Test

@@ -3,8 +3,6 @@ package io.docgrid.node;
 import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code docgrid db backup} while a node serves (in a JVM of its own, which holds H2's files) and
@@ -25,15 +22,8 @@ import picocli.CommandLine;
  */
 class DbBackupRestoreIT {
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run docgrid(Map<String, String> environment, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.newCommandLine(environment);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return new Run(commandLine.execute(args), out.toString(), err.toString());
+  private static InProcessCli docgrid(Map<String, String> environment, String... args) {
+    return InProcessCli.docgrid(environment, args);
   }
 
   @Test
@@ -56,7 +46,7 @@ class DbBackupRestoreIT {
       Map<String, String> asAdmin =
           Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", adminKey);
 
-      Run backup =
+      InProcessCli backup =
           docgrid(
               asAdmin, "db", "backup", "--data-dir", dataDir.toString(), "--to", zip.toString());
       assertThat(backup.exitCode()).as(backup.err()).isZero();
@@ -66,7 +56,7 @@ class DbBackupRestoreIT {
       }
       assertThat(Files.exists(temp.resolve("backup.zip.partial"))).isFalse();
 
-      Run refused =
+      InProcessCli refused =
           docgrid(
               Map.of(),
               "db",
@@ -78,7 +68,7 @@ class DbBackupRestoreIT {
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("a running node holds the database");
 
-      Run notAdmin =
+      InProcessCli notAdmin =
           docgrid(
               Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", tenantKey),
               "db",
@@ -94,7 +84,7 @@ class DbBackupRestoreIT {
     }
 
     Path restored = temp.resolve("restored");
-    Run restore =
+    InProcessCli restore =
         docgrid(
             Map.of(), "db", "restore", "--data-dir", restored.toString(), "--from", zip.toString());
     assertThat(restore.exitCode()).as(restore.err()).isZero();
@@ -115,12 +105,12 @@ class DbBackupRestoreIT {
     assertThat(docgrid(Map.of(), "db", "migrate", "--data-dir", dataDir.toString()).exitCode())
         .isZero();
 
-    Run backup =
+    InProcessCli backup =
         docgrid(Map.of(), "db", "backup", "--data-dir", dataDir.toString(), "--to", zip.toString());
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     assertThat(backup.out()).contains("no node was running");
 
-    Run restore =
+    InProcessCli restore =
         docgrid(
             Map.of(), "db", "restore", "--data-dir", dataDir.toString(), "--from", zip.toString());
     assertThat(restore.exitCode()).as(restore.err()).isZero();
@@ -144,7 +134,7 @@ class DbBackupRestoreIT {
         .isZero();
     Path notABackup = Files.writeString(temp.resolve("notes.zip"), "not a zip");
 
-    Run restore =
+    InProcessCli restore =
         docgrid(
             Map.of(),
             "db",
@@ -164,7 +154,7 @@ class DbBackupRestoreIT {
   void postgresql_is_refused_with_a_pointer_to_pgbackrest(@TempDir Path temp) {
     Map<String, String> postgres =
         Map.of("DOCGRID_DB_URL", "jdbc:postgresql://127.0.0.1:1/docgrid");
-    Run backup =
+    InProcessCli backup =
         docgrid(
             postgres,
             "db",
@@ -175,7 +165,7 @@ class DbBackupRestoreIT {
             temp.resolve("b.zip").toString());
     assertThat(backup.exitCode()).isEqualTo(2);
     assertThat(backup.err()).contains("pgBackRest", "docs/runbook.md");
-    Run restore =
+    InProcessCli restore =
         docgrid(
             postgres,
             "db",

@@ -4,11 +4,13 @@ import static io.docgrid.node.HttpApi.json;
 import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The disaster-recovery drill with the shipped pgBackRest configuration (ops/pgbackrest): jobs and
  * keys, a backup, more jobs and keys, the database destroyed and restored to a moment between the
- * two batches, and DocGrid started on it. The first batch is served, the second is gone, and a job
- * whose result the blob store no longer has is answered with a clear problem, not a 500.
+ * two batches, and DocGrid started on it. The first batch is served, the second is gone, a job
+ * whose result the blob store no longer has, or holds other bytes for, is answered with a clear
+ * problem, not a 500 or someone else's text, and {@code docgrid db verify-blobs} lists both.
  */
 class PointInTimeRestoreIT {
 
@@ -75,18 +78,53 @@ class PointInTimeRestoreIT {
           "--target-action=promote",
           "restore");
       postgres.start();
-      // The blob store came back from an older copy than the database: one result is missing.
+      // The blob store does not match the restored database: one result is missing, and under
+      // another job's name lie the bytes of a later job's result, whose own row is gone.
+      Path results = blobs.resolve("results");
       String lostResult = before.get(2);
-      Files.delete(blobs.resolve("results").resolve(lostResult + ".json"));
+      Files.delete(results.resolve(lostResult + ".json"));
+      String swappedResult = before.get(1);
+      Files.copy(
+          results.resolve(after.get(0) + ".json"),
+          results.resolve(swappedResult + ".json"),
+          StandardCopyOption.REPLACE_EXISTING);
 
       try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
         HttpApi tenant = node.http.as(keyBefore);
-        for (String id : before.subList(0, 2)) {
+        for (String id : before) {
           assertThat(json(tenant.get("/api/v1/jobs/" + id)).get("status").asText())
               .isEqualTo("succeeded");
-          assertThat(tenant.get("/api/v1/jobs/" + id + "/result").body()).contains("Before");
         }
-        problem(tenant.get("/api/v1/jobs/" + lostResult + "/result"), 410, "RESULT_EXPIRED");
+        assertThat(tenant.get("/api/v1/jobs/" + before.get(0) + "/result").body())
+            .contains("Before");
+        problem(tenant.get("/api/v1/jobs/" + lostResult + "/result"), 410, "RESULT_MISSING");
+        problem(tenant.get("/api/v1/jobs/" + swappedResult + "/result"), 410, "RESULT_MISSING");
+
+        InProcessCli check =
+            InProcessCli.docgrid(
+                Map.of("DOCGRID_DB_URL", postgres.jdbcUrl(), "DOCGRID_DB_USER", "postgres"),
+                "db",
+                "verify-blobs",
+                "--data-dir",
+                data.toString(),
+                "--blob-dir",
+                blobs.toString(),
+                "--json");
+        assertThat(check.exitCode())
+            .as(check.err())
+            .isEqualTo(DbVerifyBlobsCommand.MISMATCH_EXIT_CODE);
+        JsonNode report = HttpApi.JSON.readTree(check.out());
+        assertThat(report.get("jobsChecked").asInt()).isEqualTo(before.size());
+        List<String> problems = new ArrayList<>();
+        report
+            .get("problems")
+            .forEach(
+                found ->
+                    problems.add(
+                        found.get("jobId").asText() + " " + found.get("problem").asText()));
+        assertThat(problems)
+            .containsExactlyInAnyOrder(lostResult + " missing", swappedResult + " mismatch");
+
         problem(node.http.as(keyAfter).get("/api/v1/jobs"), 401, "INVALID_CREDENTIALS");
         for (String id : after) {
           problem(node.http.get("/api/v1/jobs/" + id), 404, "NOT_FOUND");

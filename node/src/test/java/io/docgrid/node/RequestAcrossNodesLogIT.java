@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,17 +94,30 @@ class RequestAcrossNodesLogIT {
 
     List<JsonNode> onApi = linesOf(story, "api-1");
     assertThat(events(onApi)).contains("job.submitted", "job.dispatched", "job.succeeded");
-    assertThat(onApi)
-        .filteredOn(line -> line.has("event"))
-        .allSatisfy(line -> assertThat(line.path("tenant").asText()).startsWith("key:"));
+    String tenant =
+        onApi.stream()
+            .filter(line -> line.has("event"))
+            .findFirst()
+            .orElseThrow()
+            .path("tenant")
+            .asText();
+    assertThat(tenant).startsWith("key:");
+    assertThat(onApi).filteredOn(line -> line.has("event")).allSatisfy(inTenant(tenant));
 
-    assertThat(events(linesOf(story, "worker-1"))).contains("range.started", "range.done");
+    List<JsonNode> onWorker = linesOf(story, "worker-1");
+    assertThat(events(onWorker)).contains("range.started", "range.done");
+    assertThat(onWorker).allSatisfy(inTenant(tenant));
 
     List<JsonNode> inChild =
         story.stream()
             .filter(line -> line.path("node").asText().startsWith("worker-1/child-"))
             .toList();
     assertThat(events(inChild)).contains("child.document.done");
+    assertThat(inChild).allSatisfy(inTenant(tenant));
+  }
+
+  private static ThrowingConsumer<JsonNode> inTenant(String tenant) {
+    return line -> assertThat(line.path("tenant").asText()).as(line.toString()).isEqualTo(tenant);
   }
 
   /** Every line of a node's log, each of which must be one JSON object. */

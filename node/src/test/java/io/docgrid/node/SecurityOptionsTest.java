@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import static io.docgrid.node.ServeConfigs.configOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,20 +14,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The security flags of {@code serve}: secure defaults, overrides, and every mistake reported. */
 class SecurityOptionsTest {
-
-  private static NodeConfig configOf(Map<String, String> environment, String... serveArgs) {
-    CommandLine commandLine = Main.newCommandLine(environment);
-    String[] args = new String[serveArgs.length + 1];
-    args[0] = "serve";
-    System.arraycopy(serveArgs, 0, args, 1, serveArgs.length);
-    CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-    ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
-    return serve.options.toConfig();
-  }
 
   @Test
   void defaults_require_keys_and_allow_no_browser_origins() {

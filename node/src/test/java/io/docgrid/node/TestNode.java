@@ -177,7 +177,25 @@ final class TestNode implements AutoCloseable {
         config.security(),
         config.blobStore(),
         resultCache,
-        outbound);
+        outbound,
+        config.errorTracking());
+  }
+
+  /** {@code config}, reporting unexpected failures as {@code errorTracking} says. */
+  static NodeConfig withErrorTracking(
+      NodeConfig config, NodeConfig.ErrorTrackingConfig errorTracking) {
+    return new NodeConfig(
+        config.dataDir(),
+        config.blobDir(),
+        config.api(),
+        config.db(),
+        config.grid(),
+        config.jobs(),
+        config.security(),
+        config.blobStore(),
+        config.resultCache(),
+        config.outbound(),
+        errorTracking);
   }
 
   /** The default security settings, but {@code tier} held to {@code limits}. */

@@ -207,7 +207,8 @@ public final class JobRepository {
             .with("pages_failed", pages.failed())
             .with("pages_ocr", pages.ocr())
             .with("finished_at", now)
-            .with("updated_at", now);
+            .with("updated_at", now)
+            .with("result_sha256", success.resultSha256());
     if (success.computed()) {
       run.with("started_at", utc(success.startedAt())).with("node_id", success.nodeId());
       if (success.leaseHolder() != null) {
@@ -477,6 +478,7 @@ public final class JobRepository {
         instant(row.getPurgedAt()),
         row.getCacheHit(),
         row.getFollowsJobId(),
-        row.getDocumentEncrypted());
+        row.getDocumentEncrypted(),
+        row.getResultSha256());
   }
 }

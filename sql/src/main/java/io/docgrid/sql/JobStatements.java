@@ -86,6 +86,7 @@ final class JobStatements {
             .set(JOBS.PAGES_OCR, param("pages_ocr", JOBS.PAGES_OCR))
             .set(JOBS.FINISHED_AT, param("finished_at", JOBS.FINISHED_AT))
             .set(JOBS.UPDATED_AT, param("updated_at", JOBS.UPDATED_AT))
+            .set(JOBS.RESULT_SHA256, param("result_sha256", JOBS.RESULT_SHA256))
             .set(JOBS.ERROR_CODE, DSL.inline((String) null))
             .set(JOBS.ERROR_MESSAGE, DSL.inline((String) null));
     if (computed) {
@@ -153,6 +154,7 @@ final class JobStatements {
         instant(row.getObject(JOBS.PURGED_AT.getName(), OffsetDateTime.class)),
         row.getBoolean(JOBS.CACHE_HIT.getName()),
         row.getObject(JOBS.FOLLOWS_JOB_ID.getName(), UUID.class),
-        row.getObject(JOBS.DOCUMENT_ENCRYPTED.getName(), Boolean.class));
+        row.getObject(JOBS.DOCUMENT_ENCRYPTED.getName(), Boolean.class),
+        row.getString(JOBS.RESULT_SHA256.getName()));
   }
 }

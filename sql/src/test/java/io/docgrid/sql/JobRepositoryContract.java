@@ -11,6 +11,7 @@ import io.docgrid.sql.model.JobStatus;
 import io.docgrid.sql.model.JobSuccess;
 import io.docgrid.sql.model.NewJob;
 import io.docgrid.sql.model.PageProgress;
+import io.docgrid.sql.model.StoredBlobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ abstract class JobRepositoryContract {
                 "FREE",
                 null,
                 false,
+                null,
                 null,
                 null));
     assertThat(jobs.findById(request.id())).contains(stored);
@@ -607,6 +609,38 @@ abstract class JobRepositoryContract {
     assertThat(jobs.findById(done.id()).orElseThrow().purgedAt()).isEqualTo(T0.plusSeconds(60));
     assertThat(jobs.findById(queued.id()).orElseThrow().purgedAt()).isNull();
     assertThat(jobs.findPurgeable("FREE", T0.plusSeconds(100), 10)).isEmpty();
+  }
+
+  @Test
+  void the_stored_blobs_of_unpurged_jobs_are_paged_in_id_order_with_the_result_hash() {
+    String resultSha256 = "ab".repeat(32);
+    Job succeeded = jobs.insertQueued(newJob(T0));
+    jobs.succeed(
+        succeeded.id(),
+        new JobSuccess(
+            new FirstLook("application/pdf", 1, 1, false),
+            new PageProgress(1, 1, 0, 0),
+            true,
+            "node-a",
+            T0,
+            null,
+            resultSha256),
+        T0.plusSeconds(1));
+    Job queued = jobs.insertQueued(newJob(T0));
+    Job purged = jobs.insertQueued(newJob(T0));
+    jobs.markSucceeded(purged.id(), 1, T0.plusSeconds(2));
+    jobs.markPurged(purged.id(), T0.plusSeconds(3));
+    StoredBlobsRepository blobs = new StoredBlobsRepository(database().dsl());
+
+    assertThat(jobs.findById(succeeded.id()).orElseThrow().resultSha256()).isEqualTo(resultSha256);
+    List<StoredBlobs> first = blobs.pageAfter(null, 1);
+    List<StoredBlobs> all = new ArrayList<>(first);
+    all.addAll(blobs.pageAfter(first.get(0).jobId(), 10));
+    assertThat(all)
+        .containsExactlyInAnyOrder(
+            new StoredBlobs(succeeded.id(), JobStatus.SUCCEEDED, SHA256, resultSha256),
+            new StoredBlobs(queued.id(), JobStatus.QUEUED, SHA256, null));
+    assertThat(blobs.pageAfter(all.get(1).jobId(), 10)).isEmpty();
   }
 
   @Test

@@ -181,7 +181,8 @@ public final class JobDispatcher implements AutoCloseable {
             job.mediaType(),
             options,
             job.requestId(),
-            ignite.cluster().localNode().id());
+            ignite.cluster().localNode().id(),
+            job.owner());
     IgniteFuture<DocumentOutcome> future;
     try {
       future =

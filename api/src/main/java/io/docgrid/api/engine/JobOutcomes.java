@@ -5,6 +5,7 @@ import io.docgrid.api.auth.Principal;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
@@ -19,6 +20,7 @@ import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.model.QuarantinedDocument;
 import io.docgrid.sql.model.UsageRecord;
 import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.blob.Sha256;
 import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageText;
@@ -75,6 +77,7 @@ public final class JobOutcomes {
   private final FinishWaiters waiters;
   private final Admission admission;
   private final JobEndListener endings;
+  private final ErrorReporter errors;
 
   public JobOutcomes(
       JobRepository jobs,
@@ -86,7 +89,8 @@ public final class JobOutcomes {
       ApiMetrics metrics,
       FinishWaiters waiters,
       Admission admission,
-      JobEndListener endings) {
+      JobEndListener endings,
+      ErrorReporter errors) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.json = json;
@@ -97,6 +101,7 @@ public final class JobOutcomes {
     this.waiters = waiters;
     this.admission = admission;
     this.endings = endings;
+    this.errors = errors;
   }
 
   /**
@@ -124,8 +129,11 @@ public final class JobOutcomes {
     }
     JobResult result =
         ResultAssembler.assemble(job, processed, timings(job, processed, run, now), json);
+    String resultSha256;
     try {
-      blobs.putResult(job.id(), json.writeValueAsBytes(result));
+      byte[] stored = json.writeValueAsBytes(result);
+      resultSha256 = Sha256.of(stored);
+      blobs.putResult(job.id(), stored);
     } catch (IOException e) {
       log.error("could not store the result of job {}", job.id(), e);
       fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
@@ -143,9 +151,15 @@ public final class JobOutcomes {
         jobs.succeed(
             job.id(),
             run == null
-                ? new JobSuccess(look, pages, false, null, null, null)
+                ? new JobSuccess(look, pages, false, null, null, null, resultSha256)
                 : new JobSuccess(
-                    look, pages, true, run.nodeId(), run.startedAt(), run.leaseHolder()),
+                    look,
+                    pages,
+                    true,
+                    run.nodeId(),
+                    run.startedAt(),
+                    run.leaseHolder(),
+                    resultSha256),
             now);
     if (finished.isEmpty()) {
       // Cancelled meanwhile: keep nothing of it. Finished another way (from the cache while a
@@ -183,6 +197,9 @@ public final class JobOutcomes {
         log.atInfo()
             .addKeyValue("event", "job.failed")
             .log("job {} failed: {} {}", job.id(), code, message);
+      }
+      if (code.equals(ErrorCode.INTERNAL_ERROR.name())) {
+        errors.jobFailed(new ErrorReporter.FailedJob(job.id(), job.requestId(), job.owner(), code));
       }
     }
   }

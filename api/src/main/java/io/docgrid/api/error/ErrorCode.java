@@ -25,6 +25,7 @@ public enum ErrorCode {
   NOT_AN_EMBEDDED_DATABASE(409, "The node's database is not H2", false),
   WEBHOOK_DISABLED(409, "The webhook endpoint is disabled", false),
   RESULT_EXPIRED(410, "The result has been deleted", false),
+  RESULT_MISSING(410, "The stored result is missing or does not match the job", false),
   FILE_TOO_LARGE(413, "The upload is too large", false),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", false),
   DOCUMENT_CORRUPT(422, "The document cannot be read", false),

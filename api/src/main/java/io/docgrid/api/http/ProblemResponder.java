@@ -1,24 +1,33 @@
 package io.docgrid.api.http;
 
+import io.docgrid.api.auth.Authenticator;
+import io.docgrid.api.auth.Principal;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.error.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JsonMapper;
+import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes every failure, thrown or routed, as {@code application/problem+json}. */
+/**
+ * Writes every failure, thrown or routed, as {@code application/problem+json}, and hands the
+ * unexpected ones (500 {@code INTERNAL_ERROR}) to the error reporter.
+ */
 public final class ProblemResponder {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponder.class);
 
   private final JsonMapper json;
+  private final ErrorReporter reporter;
 
-  public ProblemResponder(JsonMapper json) {
+  public ProblemResponder(JsonMapper json, ErrorReporter reporter) {
     this.json = json;
+    this.reporter = reporter;
   }
 
   public void install(RoutesConfig routes) {
@@ -35,6 +44,9 @@ public final class ProblemResponder {
       log.warn("request failed: {} {} -> 503: {}", ctx.method(), ctx.path(), failure.toString());
     } else if (problem.status() >= 500) {
       log.error("request failed: {} {}", ctx.method(), ctx.path(), failure);
+      if (problem.code().equals(ErrorCode.INTERNAL_ERROR.name())) {
+        report(ctx, failure, problem);
+      }
     } else {
       log.info(
           "request rejected: {} {} -> {} {}",
@@ -47,6 +59,17 @@ public final class ProblemResponder {
       ctx.header("Retry-After", Long.toString(api.retryAfterSeconds()));
     }
     write(ctx, problem);
+  }
+
+  private void report(Context ctx, Throwable failure, Problem problem) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    reporter.requestFailed(
+        failure,
+        new ErrorReporter.FailedRequest(
+            ctx.method().name(),
+            endpoint == null ? "unmatched" : endpoint.path,
+            problem.requestId(),
+            Authenticator.of(ctx).map(Principal::id).orElse(null)));
   }
 
   private void respondToStatus(Context ctx, int status) {

@@ -1,5 +1,6 @@
 package io.docgrid.api.jobs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.engine.JobDispatcher;
 import io.docgrid.api.error.ApiException;
@@ -10,6 +11,7 @@ import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.blob.ResultKind;
+import io.docgrid.tasks.blob.Sha256;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.output.OcrLayer;
 import io.docgrid.tasks.process.SearchablePdfRequest;
@@ -77,17 +79,31 @@ public final class JobResults {
         // The database and the blob store disagree, as after restoring one from an older backup
         // than the other: the job is known, its result is not, and no retry brings it back.
         log.warn("job {} succeeded but the blob store has no result for it", job.id());
-        throw new ApiException(
-            ErrorCode.RESULT_EXPIRED,
-            "The result of job "
-                + job.id()
-                + " is missing from the blob store, which was probably restored from an older"
-                + " backup than the database. Submit the document again.");
+        throw resultMissing(job, "is missing from the blob store");
+      }
+      if (job.resultSha256() != null && !job.resultSha256().equals(Sha256.of(stored.get()))) {
+        // Other bytes under the job's name: serving them would hand out another result.
+        log.warn("job {} has a stored result whose SHA-256 is not the one recorded", job.id());
+        throw resultMissing(job, "in the blob store is not the one the job stored");
       }
       return json.readValue(stored.get(), JobResult.class);
+    } catch (JsonProcessingException e) {
+      log.warn("job {} has a stored result that is not a result", job.id());
+      throw resultMissing(job, "in the blob store cannot be read as a result");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ApiException resultMissing(Job job, String what) {
+    return new ApiException(
+        ErrorCode.RESULT_MISSING,
+        "The result of job "
+            + job.id()
+            + " "
+            + what
+            + ", which was probably restored from another backup than the database. Submit the"
+            + " document again.");
   }
 
   /**

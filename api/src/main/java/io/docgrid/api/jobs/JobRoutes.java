@@ -290,7 +290,13 @@ public final class JobRoutes {
               @OpenApiContent(mimeType = "application/pdf", type = "string", format = "binary")
             }),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
-        @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+        @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(
+            status = "410",
+            description =
+                "RESULT_EXPIRED: deleted when the tier's retention ended or on request;"
+                    + " RESULT_MISSING: the blob store lost it or holds other bytes (a restore)",
+            content = @OpenApiContent(from = Problem.class))
       })
   public void result(Context ctx) {
     UUID id = jobId(ctx);

@@ -8,6 +8,7 @@ import io.docgrid.api.auth.Tier;
 import io.docgrid.api.cache.ResultCache;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.cache.SingleFlight;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.limits.TierPolicy;
@@ -139,7 +140,8 @@ final class EngineHarness implements AutoCloseable {
             metrics,
             waiters,
             admission,
-            JobEndListener.NONE);
+            JobEndListener.NONE,
+            ErrorReporter.NONE);
     ProgressLedger progress =
         add(new ProgressLedger(jobs, clock, dispatcher::isInFlight, Duration.ofMillis(500)));
     runner =

@@ -79,7 +79,10 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
                 ANNOUNCE_AFTER.toMillis(),
                 TimeUnit.MILLISECONDS);
     try (MDC.MDCCloseable job = MDC.putCloseable("jobId", request.jobId().toString());
-        MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId())) {
+        MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId());
+        // Absent from the requests of API nodes before wire version 3; a null resource is skipped.
+        MDC.MDCCloseable tenant =
+            request.tenant() == null ? null : MDC.putCloseable("tenant", request.tenant())) {
       log.atInfo()
           .addKeyValue("event", "range.started")
           .log("extracting a {} document", request.mediaType());

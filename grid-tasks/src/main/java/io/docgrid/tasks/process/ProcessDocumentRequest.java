@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param mediaType the type as known so far: from magic bytes at first, refined once counted
  * @param reportsProgress whether the pages it finishes are reported as they finish: it is one range
  *     of a document split across jobs, whose progress a client may follow
+ * @param tenant the job's owner, for the log lines of the nodes that work on it; null from nodes of
+ *     wire version 2 and before, which did not send it
  */
 public record ProcessDocumentRequest(
     UUID jobId,
@@ -24,7 +26,8 @@ public record ProcessDocumentRequest(
     ExtractionScope scope,
     String requestId,
     UUID originNodeId,
-    boolean reportsProgress)
+    boolean reportsProgress,
+    String tenant)
     implements Serializable {
 
   /** A request for every selected page, within no limits of ours. */
@@ -34,7 +37,8 @@ public record ProcessDocumentRequest(
       String mediaType,
       ProcessingOptions options,
       String requestId,
-      UUID originNodeId) {
+      UUID originNodeId,
+      String tenant) {
     this(
         jobId,
         documentSha256,
@@ -43,7 +47,8 @@ public record ProcessDocumentRequest(
         ExtractionScope.EVERYTHING,
         requestId,
         originNodeId,
-        false);
+        false,
+        tenant);
   }
 
   public ProcessDocumentRequest {
@@ -65,7 +70,8 @@ public record ProcessDocumentRequest(
         scope,
         requestId,
         originNodeId,
-        true);
+        true,
+        tenant);
   }
 
   /** The same request, within {@code otherScope}. */
@@ -78,6 +84,7 @@ public record ProcessDocumentRequest(
         otherScope,
         requestId,
         originNodeId,
-        reportsProgress);
+        reportsProgress,
+        tenant);
   }
 }

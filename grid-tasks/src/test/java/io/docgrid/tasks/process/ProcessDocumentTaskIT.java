@@ -106,7 +106,8 @@ class ProcessDocumentTaskIT {
                         "application/pdf",
                         ProcessingOptions.DEFAULTS,
                         "req-7",
-                        submitter.cluster().localNode().id()));
+                        submitter.cluster().localNode().id(),
+                        "key:tenant-7"));
 
     ExtractedDocument result = processed.document();
     assertThat(processed.nodeIds()).containsExactly(worker.cluster().localNode().id().toString());
@@ -145,7 +146,13 @@ class ProcessDocumentTaskIT {
         .execute(
             new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
             new ProcessDocumentRequest(
-                jobId, sha, "application/pdf", ocr, "req-9", submitter.cluster().localNode().id()));
+                jobId,
+                sha,
+                "application/pdf",
+                ocr,
+                "req-9",
+                submitter.cluster().localNode().id(),
+                null));
 
     awaitStarted(jobId);
     assertThat(started)
@@ -166,7 +173,8 @@ class ProcessDocumentTaskIT {
             "application/pdf",
             ProcessingOptions.DEFAULTS,
             "req-8",
-            submitter.cluster().localNode().id());
+            submitter.cluster().localNode().id(),
+            null);
 
     assertThatThrownBy(
             () ->
@@ -273,7 +281,8 @@ class ProcessDocumentTaskIT {
                 "application/pdf",
                 ProcessingOptions.DEFAULTS,
                 "req-split",
-                submitter.cluster().localNode().id()));
+                submitter.cluster().localNode().id(),
+                null));
   }
 
   @Test

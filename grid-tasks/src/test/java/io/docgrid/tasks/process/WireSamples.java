@@ -64,7 +64,8 @@ final class WireSamples {
         ExtractionScope.firstLook(20, 5000),
         "req-fixture",
         ORIGIN,
-        true);
+        true,
+        "key:5f0c6d52-8f8e-4d4b-9a51-0c2d3e4f5a6b");
   }
 
   static SearchablePdfRequest searchablePdfRequest() {

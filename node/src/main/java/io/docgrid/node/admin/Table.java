@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows of text in left-aligned columns, two spaces apart, for people at a terminal. */
-final class Table {
+public final class Table {
 
   private final List<List<String>> rows = new ArrayList<>();
 
   /** A table whose first row is {@code headings}; none for a table without headings. */
-  Table(String... headings) {
+  public Table(String... headings) {
     if (headings.length > 0) {
       rows.add(List.of(headings));
     }
   }
 
-  Table row(String... cells) {
+  public Table row(String... cells) {
     List<String> row = new ArrayList<>();
     for (String cell : cells) {
       row.add(OneLine.of(cell));
@@ -25,7 +25,7 @@ final class Table {
   }
 
   /** The rows, one a line, without a line break after the last. */
-  String render() {
+  public String render() {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] widths = new int[columns];
     for (List<String> row : rows) {

@@ -21,7 +21,59 @@ public record NodeConfig(
     SecurityConfig security,
     BlobStoreConfig blobStore,
     ResultCacheConfig resultCache,
-    OutboundConfig outbound) {
+    OutboundConfig outbound,
+    ErrorTrackingConfig errorTracking) {
+
+  /** A node that reports unexpected failures nowhere but its log. */
+  public NodeConfig(
+      Path dataDir,
+      Path blobDir,
+      ApiConfig api,
+      DbConfig db,
+      GridConfig grid,
+      JobsConfig jobs,
+      SecurityConfig security,
+      BlobStoreConfig blobStore,
+      ResultCacheConfig resultCache,
+      OutboundConfig outbound) {
+    this(
+        dataDir,
+        blobDir,
+        api,
+        db,
+        grid,
+        jobs,
+        security,
+        blobStore,
+        resultCache,
+        outbound,
+        ErrorTrackingConfig.OFF);
+  }
+
+  /**
+   * Where unexpected failures are reported (docs/monitoring.md, "Error tracking").
+   *
+   * @param sentryDsn the Sentry project's DSN, or null for none
+   * @param environment the environment events are tagged with, or null for Sentry's default
+   */
+  public record ErrorTrackingConfig(String sentryDsn, String environment) {
+
+    public static final ErrorTrackingConfig OFF = new ErrorTrackingConfig(null, null);
+
+    public boolean enabled() {
+      return sentryDsn != null;
+    }
+
+    /** The DSN holds the project's client key: the configuration logged at start never shows it. */
+    @Override
+    public String toString() {
+      return "ErrorTrackingConfig[sentry="
+          + (enabled() ? "<redacted>" : "off")
+          + ", environment="
+          + environment
+          + "]";
+    }
+  }
 
   /**
    * @param maxQueuedJobs submissions are refused with 503 OVERLOADED while this many jobs wait

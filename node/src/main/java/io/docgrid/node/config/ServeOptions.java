@@ -89,6 +89,7 @@ public final class ServeOptions {
   @Mixin ResultCacheOptions resultCache;
 
   @Mixin OutboundOptions outbound;
+  @Mixin ErrorTrackingOptions errorTracking;
 
   public NodeConfig toConfig() {
     List<String> problems = new ArrayList<>();
@@ -114,6 +115,7 @@ public final class ServeOptions {
     SecurityConfig securityConfig = security.toConfig(problems);
     NodeConfig.ResultCacheConfig resultCacheConfig = resultCache.toConfig(problems);
     NodeConfig.OutboundConfig outboundConfig = outbound.toConfig(problems);
+    NodeConfig.ErrorTrackingConfig errorTrackingConfig = errorTracking.toConfig(problems);
 
     BlobStoreConfig blobStoreConfig = blobStore.toConfig(problems, data);
     if (blobStore.isS3()) {
@@ -139,7 +141,8 @@ public final class ServeOptions {
         securityConfig,
         blobStoreConfig,
         resultCacheConfig,
-        outboundConfig);
+        outboundConfig,
+        errorTrackingConfig);
   }
 
   private TrustedProxies trustedProxies(List<String> problems) {

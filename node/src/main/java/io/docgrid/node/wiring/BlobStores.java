@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Opens the configured blob store, the same way for serve and worker. */
-final class BlobStores {
+public final class BlobStores {
 
   private static final Logger log = LoggerFactory.getLogger(BlobStores.class);
 

@@ -18,6 +18,7 @@ import io.docgrid.api.engine.ProgressLedger;
 import io.docgrid.api.engine.QueueDepth;
 import io.docgrid.api.engine.QueueLimit;
 import io.docgrid.api.engine.StoredOptions;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.limits.RateLimiter;
 import io.docgrid.api.limits.TierPolicy;
 import io.docgrid.api.metrics.ApiMetrics;
@@ -53,8 +54,8 @@ final class JobEngineWiring {
   private static final int CALLBACK_THREADS = 2;
 
   /**
-   * What the engine is built from: the node's stores, result reuse, tenancy and instruments, and
-   * who is told of each job's end (its webhooks).
+   * What the engine is built from: the node's stores, result reuse, tenancy and instruments, who is
+   * told of each job's end (its webhooks) and where unexpected failures are reported.
    */
   record Sources(
       JobRepository jobs,
@@ -70,6 +71,7 @@ final class JobEngineWiring {
       ObjectMapper json,
       StoredOptions storedOptions,
       JobEndListener jobEndings,
+      ErrorReporter errors,
       Clock clock) {}
 
   /**
@@ -107,7 +109,8 @@ final class JobEngineWiring {
             from.metrics(),
             waiters,
             admission,
-            from.jobEndings());
+            from.jobEndings(),
+            from.errors());
     ProgressLedger progress =
         node.add(
             new ProgressLedger(from.jobs(), from.clock(), dispatcher::isInFlight, PROGRESS_WRITES));

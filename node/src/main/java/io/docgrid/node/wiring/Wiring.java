@@ -15,6 +15,7 @@ import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.cluster.DatabaseBackupRoutes;
 import io.docgrid.api.engine.JobPurger;
 import io.docgrid.api.engine.ResultRetention;
+import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.health.Readiness;
 import io.docgrid.api.health.Readiness.Check;
@@ -203,6 +204,7 @@ public final class Wiring {
               metrics,
               jobOptions,
               clock);
+      ErrorReporter errors = errorReporter(node);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
@@ -222,6 +224,7 @@ public final class Wiring {
                   json,
                   jobOptions::storedOptionsOf,
                   webhooks.jobEndings(),
+                  errors,
                   clock));
       node.dispatcher(engine.dispatcher());
       IdempotencyKeys idempotency =
@@ -283,6 +286,7 @@ public final class Wiring {
               new RouteGuard(authenticator, rateLimiter),
               usage,
               metrics,
+              errors,
               json,
               clock);
       node.api(node.add(api.start()));
@@ -295,6 +299,20 @@ public final class Wiring {
       node.build().close();
       throw e;
     }
+  }
+
+  /**
+   * Sentry when a DSN is configured, else nothing beyond the log. Made before the job engine and
+   * the API, so that it is closed after them and sends what they reported last.
+   */
+  private ErrorReporter errorReporter(RunningNode.Builder node) {
+    NodeConfig.ErrorTrackingConfig tracking = config.errorTracking();
+    if (!tracking.enabled()) {
+      return ErrorReporter.NONE;
+    }
+    log.info("reporting unexpected errors to Sentry");
+    return node.add(
+        SentryErrorReporter.start(tracking, "docgrid@" + version(), config.grid().nodeName()));
   }
 
   private ResultCache resultCache(Ignite ignite, ApiMetrics metrics) {

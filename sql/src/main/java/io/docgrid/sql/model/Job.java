@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param followsJobId while it waits for an identical job in flight to reuse its result, that job
  * @param documentEncrypted whether its document was encrypted, once a first look found out (with
  *     {@code pageCount} and the refined {@code mediaType}); null before
+ * @param resultSha256 the SHA-256 of the JSON result it succeeded with; null before it succeeded,
+ *     and for jobs that succeeded before it was recorded
  */
 public record Job(
     UUID id,
@@ -40,7 +42,8 @@ public record Job(
     Instant purgedAt,
     boolean cacheHit,
     UUID followsJobId,
-    Boolean documentEncrypted) {
+    Boolean documentEncrypted,
+    String resultSha256) {
 
   public Job {
     Objects.requireNonNull(owner, "owner");

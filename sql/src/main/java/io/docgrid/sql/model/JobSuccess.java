@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param startedAt when processing started, kept if recorded already; null when reused
  * @param leaseHolder the node that must still hold the job's lease for this to count; null for a
  *     job held by nobody in particular
+ * @param resultSha256 the SHA-256 of the JSON result stored for it, or null when none is recorded
  */
 public record JobSuccess(
     FirstLook firstLook,
@@ -22,10 +23,22 @@ public record JobSuccess(
     boolean computed,
     String nodeId,
     Instant startedAt,
-    String leaseHolder) {
+    String leaseHolder,
+    String resultSha256) {
 
   public JobSuccess {
     Objects.requireNonNull(firstLook, "firstLook");
     Objects.requireNonNull(pages, "pages");
+  }
+
+  /** A success whose result's hash is not recorded. */
+  public JobSuccess(
+      FirstLook firstLook,
+      PageProgress pages,
+      boolean computed,
+      String nodeId,
+      Instant startedAt,
+      String leaseHolder) {
+    this(firstLook, pages, computed, nodeId, startedAt, leaseHolder, null);
   }
 }
