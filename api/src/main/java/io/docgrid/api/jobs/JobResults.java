@@ -129,7 +129,8 @@ public final class JobResults {
               job.mediaType(),
               ocrLayers(result),
               options.storedOptionsOf(job).dpi(),
-              job.requestId()),
+              job.requestId(),
+              job.owner()),
           job.owner());
       return blobs
           .openResult(job.id(), ResultKind.SEARCHABLE_PDF)

@@ -11,6 +11,8 @@ import java.util.UUID;
  * the OCR layers to lay over its pages. The PDF is stored with the job's results.
  *
  * @param imageDpi the resolution an image's frames are laid out at where no layer says otherwise
+ * @param tenant the job's owner, for the compute node's log lines; null from API nodes before wire
+ *     version 3
  */
 public record SearchablePdfRequest(
     UUID jobId,
@@ -18,7 +20,8 @@ public record SearchablePdfRequest(
     String mediaType,
     List<OcrLayer> layers,
     int imageDpi,
-    String requestId)
+    String requestId,
+    String tenant)
     implements Serializable {
 
   public SearchablePdfRequest {

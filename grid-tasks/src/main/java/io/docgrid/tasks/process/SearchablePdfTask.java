@@ -76,6 +76,8 @@ public final class SearchablePdfTask
       }
       try (MDC.MDCCloseable job = MDC.putCloseable("jobId", request.jobId().toString());
           MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId());
+          MDC.MDCCloseable tenant =
+              request.tenant() == null ? null : MDC.putCloseable("tenant", request.tenant());
           DocumentFile document = context.blobStore().openDocument(request.documentSha256())) {
         Path target =
             Files.createTempFile(context.blobStore().temporaryDirectory(), "searchable-", ".pdf");

@@ -71,7 +71,14 @@ final class WireSamples {
   static SearchablePdfRequest searchablePdfRequest() {
     OcrLayer layer =
         new OcrLayer(2, 300, 90, -1.25, List.of(new OcrLayer.Word("Invoice", 40, 52, 210, 38)));
-    return new SearchablePdfRequest(JOB, SHA256, "image/tiff", List.of(layer), 200, "req-fixture");
+    return new SearchablePdfRequest(
+        JOB,
+        SHA256,
+        "image/tiff",
+        List.of(layer),
+        200,
+        "req-fixture",
+        "key:5f0c6d52-8f8e-4d4b-9a51-0c2d3e4f5a6b");
   }
 
   static ProcessedDocument processedDocument() {
