@@ -56,8 +56,20 @@ final class DocgridProcess implements AutoCloseable {
     return new DocgridProcess(process, log);
   }
 
-  /** Waits until {@code url} answers 200, failing with the log's tail if the process dies. */
+  /**
+   * Waits until {@code url} answers 200, failing with the log's tail if the process dies. A process
+   * that never gets there is killed, so that a failed start leaves nothing running.
+   */
   void awaitOk(String url, Duration timeout) throws Exception {
+    try {
+      awaitAnswer(url, timeout);
+    } catch (Exception | AssertionError e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void awaitAnswer(String url, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
