@@ -18,7 +18,6 @@ import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
-import io.docgrid.tasks.blob.BlobStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
@@ -48,21 +47,19 @@ public final class JobRoutes {
   static final int MAX_PAGE_SIZE = 100;
 
   private final JobService service;
-  private final BlobStore blobs;
-  private final UploadLimits limits;
+  private final SubmissionReader submissions;
+  private final DryRuns dryRuns;
   private final RequestValidator validator;
 
   public JobRoutes(
-      JobService service, BlobStore blobs, UploadLimits limits, RequestValidator validator) {
+      JobService service,
+      SubmissionReader submissions,
+      DryRuns dryRuns,
+      RequestValidator validator) {
     this.service = service;
-    this.blobs = blobs;
-    this.limits = limits;
+    this.submissions = submissions;
+    this.dryRuns = dryRuns;
     this.validator = validator;
-  }
-
-  /** Uploads are held to the smaller of the server's and the caller's tier's file limit. */
-  private UploadReceiver uploadsFor(Principal caller) {
-    return new UploadReceiver(blobs, limits.cappedAt(service.maxFileBytes(caller)));
   }
 
   @OpenApi(
@@ -131,12 +128,21 @@ public final class JobRoutes {
       })
   public void create(Context ctx) throws IOException {
     Principal caller = Authenticator.require(ctx);
+    if ("true".equals(ctx.queryParam("dryRun"))) {
+      // Nothing queued: a full queue refuses jobs, not questions about them.
+      ctx.json(
+          dryRuns.run(
+              submissions.receive(ctx, submissions.sourceOf(ctx), caller),
+              caller,
+              RequestIds.of(ctx)));
+      return;
+    }
     service.ensureCapacity();
     Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
     // Read before the upload, so that a bad format costs no transfer.
     ResultFormat format =
         wait.filter(WaitPreference::representation).isPresent() ? format(ctx) : null;
-    ReceivedUpload upload = uploadsFor(caller).receive(ctx);
+    ReceivedUpload upload = submissions.receive(ctx, submissions.sourceOf(ctx), caller);
     JobService.Submission submission =
         service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx), wait.isPresent());
     Job job = submission.job();
