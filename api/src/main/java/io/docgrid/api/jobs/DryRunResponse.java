@@ -12,7 +12,8 @@ import io.docgrid.tasks.document.DocumentFacts;
  * @param quota the pages of the hourly quota it would take, and the tier's hourly pages
  */
 public record DryRunResponse(
-    boolean dryRun, Document document, Pages pages, Estimate estimate, Quota quota) {
+    boolean dryRun, Document document, Pages pages, Estimate estimate, Quota quota)
+    implements JobResponses.FinishedSubmission {
 
   public record Document(
       String sha256,

@@ -66,18 +66,22 @@ public final class JobRoutes {
       path = JOBS_PATH,
       methods = HttpMethod.POST,
       operationId = "createJob",
-      summary = "Submit a document for processing",
+      summary =
+          "Submit a document for processing: a multipart upload, a finished resumable upload"
+              + " ({\"upload\": ...}) or bytes you stored before ({\"sha256\": ...})",
       tags = "jobs",
       requestBody =
           @OpenApiRequestBody(
               required = true,
-              content =
-                  @OpenApiContent(
-                      mimeType = "multipart/form-data",
-                      properties = {
-                        @OpenApiContentProperty(name = "file", type = "string", format = "binary"),
-                        @OpenApiContentProperty(name = "options", type = "string")
-                      })),
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "file", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "options", type = "string")
+                    }),
+                @OpenApiContent(from = CreateJobRequest.class)
+              }),
       headers = {
         @OpenApiParam(name = RequestIds.HEADER, description = "Optional request id"),
         @OpenApiParam(
@@ -101,12 +105,20 @@ public final class JobRoutes {
                     + " application/json, text/plain, text/markdown, application/xhtml+xml (hOCR)"
                     + " or application/pdf")
       },
-      queryParams =
-          @OpenApiParam(
-              name = "format",
-              description =
-                  "With Prefer: return=representation, the result's format: json, text, markdown,"
-                      + " hocr or pdf"),
+      queryParams = {
+        @OpenApiParam(
+            name = "format",
+            description =
+                "With Prefer: return=representation, the result's format: json, text, markdown,"
+                    + " hocr or pdf"),
+        @OpenApiParam(
+            name = "dryRun",
+            type = Boolean.class,
+            description =
+                "true: make no job; answer 200 with the detected type, page count, pages that would"
+                    + " be OCRed, estimated processing time and queue wait, and the quota it would"
+                    + " take (DryRunResponse). Nothing is stored or charged.")
+      },
       // X-Cache: HIT when the job answered reused an identical job's result, else MISS.
       responses = {
         @OpenApiResponse(
@@ -120,8 +132,10 @@ public final class JobRoutes {
             }),
         @OpenApiResponse(status = "202", content = @OpenApiContent(from = Accepted.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "410", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "429", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
