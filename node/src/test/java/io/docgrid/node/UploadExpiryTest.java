@@ -40,9 +40,8 @@ class UploadExpiryTest {
     Path staging = temp.resolve("staging");
     NodeConfig.ApiConfig api = defaults.api();
     NodeConfig config =
-        new NodeConfig(
-            defaults.dataDir(),
-            defaults.blobDir(),
+        TestNode.withApi(
+            defaults,
             new NodeConfig.ApiConfig(
                 api.host(),
                 api.port(),
@@ -50,13 +49,7 @@ class UploadExpiryTest {
                 api.maxQueuedJobs(),
                 api.trustedProxies(),
                 EXPIRY,
-                staging),
-            defaults.db(),
-            defaults.grid(),
-            defaults.jobs(),
-            defaults.security(),
-            defaults.blobStore(),
-            defaults.resultCache());
+                staging));
     SettableClock clock = new SettableClock();
     try (TestNode node = TestNode.start(config, clock)) {
       TusRequests tus = new TusRequests(node.http);
