@@ -35,8 +35,8 @@ class ApiNodeParsesNoDocumentIT {
           "org.apache.commons.compress.");
 
   @Test
-  void hostile_documents_fail_as_job_errors_and_the_api_node_loads_no_parser(@TempDir Path temp)
-      throws Exception {
+  void hostile_documents_fail_as_job_errors_and_the_api_node_loads_no_parser_even_for_dry_runs(
+      @TempDir Path temp) throws Exception {
     Path data = temp.resolve("data");
     Path classes = temp.resolve("classes.log");
     List<String> workerFlags = List.of("--worker-heap", "256m", "--worker-processes", "1");
@@ -83,8 +83,22 @@ class ApiNodeParsesNoDocumentIT {
       assertThat(job.get("status").asText()).isEqualTo("succeeded");
       assertThat(job.at("/document/pageCount").asInt()).isEqualTo(3);
 
+      // Dry runs look at documents on the compute node too: the API node still parses none.
+      HttpApi.Multipart dryLong =
+          new HttpApi.Multipart().file("file", "long.pdf", HostileDocuments.manyPagesPdf(10_000));
+      HttpApi.problem(
+          api.http.post("/api/v1/jobs?dryRun=true", dryLong.contentType(), dryLong.bytes(), null),
+          422,
+          "TOO_MANY_PAGES");
+      HttpApi.Multipart dryFine =
+          new HttpApi.Multipart().file("file", "fine.pdf", numberedPdf(5, ""));
+      HttpResponse<String> dry =
+          api.http.post("/api/v1/jobs?dryRun=true", dryFine.contentType(), dryFine.bytes(), null);
+      assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+      assertThat(json(dry).at("/document/pageCount").asInt()).isEqualTo(5);
+
       String loaded = Files.readString(classes);
-      assertThat(loaded).contains("io.docgrid.api.jobs.JobService");
+      assertThat(loaded).contains("io.docgrid.api.jobs.JobService", "io.docgrid.api.jobs.DryRuns");
       for (String parser : PARSER_PACKAGES) {
         assertThat(loaded)
             .as("classes of " + parser + " loaded by the API node")

@@ -198,6 +198,22 @@ final class TestNode implements AutoCloseable {
         errorTracking);
   }
 
+  /** {@code config} with other API settings. */
+  static NodeConfig withApi(NodeConfig config, NodeConfig.ApiConfig api) {
+    return new NodeConfig(
+        config.dataDir(),
+        config.blobDir(),
+        api,
+        config.db(),
+        config.grid(),
+        config.jobs(),
+        config.security(),
+        config.blobStore(),
+        config.resultCache(),
+        config.outbound(),
+        config.errorTracking());
+  }
+
   /** The default security settings, but {@code tier} held to {@code limits}. */
   static SecurityConfig securityWith(Tier tier, TierLimits limits) {
     SecurityConfig defaults = SecurityConfig.defaults();
