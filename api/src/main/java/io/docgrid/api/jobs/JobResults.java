@@ -5,7 +5,7 @@ import io.docgrid.api.engine.JobDispatcher;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
-import io.docgrid.api.jobs.JobResponses.JobResult;
+import io.docgrid.api.jobs.JobResponses.ResultPage;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.tasks.blob.BlobStore;
@@ -16,6 +16,7 @@ import io.docgrid.tasks.process.SearchablePdfRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,8 +40,37 @@ public final class JobResults {
     this.dispatcher = dispatcher;
   }
 
-  /** The job's result; a clear error when it failed, has not finished, or its result is gone. */
-  JobResult of(Job job) {
+  ObjectMapper json() {
+    return json;
+  }
+
+  /**
+   * The job's stored result, opened to be read page by page; a clear error when it failed, has not
+   * finished, or its result is gone. The caller closes it.
+   */
+  public StoredResult open(Job job) {
+    requireResult(job);
+    try {
+      Optional<InputStream> stored = blobs.openResult(job.id(), ResultKind.JSON);
+      if (stored.isEmpty()) {
+        // The database and the blob store disagree, as after restoring one from an older backup
+        // than the other: the job is known, its result is not, and no retry brings it back.
+        log.warn("job {} succeeded but the blob store has no result for it", job.id());
+        throw new ApiException(
+            ErrorCode.RESULT_EXPIRED,
+            "The result of job "
+                + job.id()
+                + " is missing from the blob store, which was probably restored from an older"
+                + " backup than the database. Submit the document again.");
+      }
+      return StoredResult.open(stored.get(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A clear error unless the job succeeded and its result was not deleted since. */
+  private static void requireResult(Job job) {
     if (job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELLED) {
       throw new ApiException(
           ErrorCode.JOB_FAILED,
@@ -71,23 +101,6 @@ public final class JobResults {
               + job.tier()
               + " tier's retention ended. Submit the document again.");
     }
-    try {
-      Optional<byte[]> stored = blobs.readResult(job.id());
-      if (stored.isEmpty()) {
-        // The database and the blob store disagree, as after restoring one from an older backup
-        // than the other: the job is known, its result is not, and no retry brings it back.
-        log.warn("job {} succeeded but the blob store has no result for it", job.id());
-        throw new ApiException(
-            ErrorCode.RESULT_EXPIRED,
-            "The result of job "
-                + job.id()
-                + " is missing from the blob store, which was probably restored from an older"
-                + " backup than the database. Submit the document again.");
-      }
-      return json.readValue(stored.get(), JobResult.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
@@ -95,7 +108,8 @@ public final class JobResults {
    * text. Made once, on a compute node (which parses the document, as this node never does), and
    * kept with the job's results for the next request.
    */
-  InputStream searchablePdf(Job job, JobResult result) {
+  InputStream searchablePdf(Job job) {
+    requireResult(job);
     boolean pdf = job.mediaType().equals("application/pdf");
     if (!pdf && !job.mediaType().startsWith("image/")) {
       throw ApiException.invalidField(
@@ -111,7 +125,7 @@ public final class JobResults {
               job.id(),
               job.documentSha256(),
               job.mediaType(),
-              ocrLayers(result),
+              ocrLayers(job),
               options.storedOptionsOf(job).dpi(),
               job.requestId()),
           job.owner());
@@ -130,26 +144,34 @@ public final class JobResults {
     }
   }
 
-  private static List<OcrLayer> ocrLayers(JobResult result) {
-    return result.pages().stream()
-        .filter(page -> page.ocr() != null)
-        .map(
-            page ->
-                new OcrLayer(
-                    page.number(),
-                    page.ocr().dpi(),
-                    page.ocr().rotation(),
-                    page.ocr().skewDegrees(),
-                    page.ocr().words().stream()
-                        .map(
-                            word ->
-                                new OcrLayer.Word(
-                                    word.text(),
-                                    word.box()[0],
-                                    word.box()[1],
-                                    word.box()[2],
-                                    word.box()[3]))
-                        .toList()))
-        .toList();
+  /**
+   * The OCR layers of the job's pages. They travel to the compute node in one request, so they are
+   * held together: the words and boxes only, without the pages' text.
+   */
+  private List<OcrLayer> ocrLayers(Job job) throws IOException {
+    List<OcrLayer> layers = new ArrayList<>();
+    try (StoredResult result = open(job)) {
+      result.forEachPage(
+          page -> {
+            if (page.ocr() != null) {
+              layers.add(ocrLayer(page));
+            }
+          });
+    }
+    return layers;
+  }
+
+  private static OcrLayer ocrLayer(ResultPage page) {
+    return new OcrLayer(
+        page.number(),
+        page.ocr().dpi(),
+        page.ocr().rotation(),
+        page.ocr().skewDegrees(),
+        page.ocr().words().stream()
+            .map(
+                word ->
+                    new OcrLayer.Word(
+                        word.text(), word.box()[0], word.box()[1], word.box()[2], word.box()[3]))
+            .toList());
   }
 }

@@ -180,7 +180,8 @@ public final class Wiring {
               resultCache,
               resultCache.enabled()
                   ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
-                  : null);
+                  : null,
+              json);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
