@@ -34,25 +34,15 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
   private static final Logger log = LoggerFactory.getLogger(ProcessDocumentJob.class);
   private static final Duration ANNOUNCE_AFTER = Duration.ofMillis(250);
 
-  private final int part;
   private final byte[] encodedRequest;
   // Still set where the job was made: a job that runs on its own node is not marshalled.
   private final transient ProcessDocumentRequest request;
 
   @IgniteInstanceResource private transient Ignite ignite;
 
-  /**
-   * @param part which of its document's ranges this job reads, numbered from 0 in page order
-   */
-  ProcessDocumentJob(ProcessDocumentRequest request, int part) {
-    this.part = part;
+  ProcessDocumentJob(ProcessDocumentRequest request) {
     this.request = request;
     this.encodedRequest = WirePayloads.encode(request);
-  }
-
-  /** Which of its document's ranges this job reads; its pages are stored as that part. */
-  int part() {
-    return part;
   }
 
   /** What this job was asked to do; read on the submitting node to report a failed range. */

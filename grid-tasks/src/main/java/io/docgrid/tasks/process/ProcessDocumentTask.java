@@ -81,11 +81,11 @@ public final class ProcessDocumentTask
     jobId = request.jobId();
     ProcessDocumentRequest scoped = request.within(plan.scope());
     if (plan.ranges().isEmpty()) {
-      return List.of(new ProcessDocumentJob(scoped, 0));
+      return List.of(new ProcessDocumentJob(scoped));
     }
     List<ComputeJob> jobs = new ArrayList<>(plan.ranges().size());
     for (PageSelection range : plan.ranges()) {
-      jobs.add(new ProcessDocumentJob(scoped.withPages(range), jobs.size()));
+      jobs.add(new ProcessDocumentJob(scoped.withPages(range)));
     }
     return jobs;
   }
@@ -148,7 +148,7 @@ public final class ProcessDocumentTask
     ProcessedDocument range = (ProcessedDocument) outcome;
     List<PageText> pages = new ArrayList<>(range.document().pages());
     pages.sort(Comparator.comparingInt(PageText::number));
-    int part = ((ProcessDocumentJob) result.getJob()).part();
+    int part = partOf(result);
     store(part, pages);
     ranges.processed(part, range);
   }
@@ -160,8 +160,24 @@ public final class ProcessDocumentTask
       }
     }
     List<PageText> pages = failedRange(result);
-    store(((ProcessDocumentJob) result.getJob()).part(), pages);
+    store(partOf(result), pages);
     ranges.failed(pages);
+  }
+
+  /**
+   * Which part a job's pages are stored as: its range's place in the plan, found from the range it
+   * was sent with (a job's own fields are pinned by the wire rules, so it carries no number).
+   */
+  private int partOf(ComputeJobResult result) {
+    if (plan.ranges().isEmpty()) {
+      return 0;
+    }
+    PageSelection range = ((ProcessDocumentJob) result.getJob()).request().options().pages();
+    int part = plan.ranges().indexOf(range);
+    if (part < 0) {
+      throw new IllegalStateException("a range that is not in the plan: " + range);
+    }
+    return part;
   }
 
   /** A range that cannot be stored fails the task: a result without it would be silently short. */
