@@ -110,15 +110,11 @@ public final class JobOutcomes {
 
   /**
    * Records the result the grid computed for the job, from the parts its ranges stored, which are
-   * deleted afterwards whatever happens; see {@link #succeed}.
+   * deleted once the result is stored, or once the job failed; see {@link #succeed}.
    */
   Optional<Job> succeedComputed(
       Job job, StoredDocument document, Instant now, Origin origin, Run run) {
-    try {
-      return succeed(job, document, parts.pages(job.id(), document.parts()), now, origin, run);
-    } finally {
-      parts.delete(job.id());
-    }
+    return succeed(job, document, parts.pages(job.id(), document.parts()), now, origin, run);
   }
 
   /** Records a result reused from an identical job's document; see {@link #succeed}. */
@@ -176,6 +172,9 @@ public final class JobOutcomes {
       log.error("could not store the result of job {}", job.id(), e);
       fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
       return Optional.empty();
+    }
+    if (origin != Origin.REUSED) {
+      parts.delete(job.id()); // before the job is seen to succeed: its result is whole now
     }
     int failed = document.failedPages().size();
     int pageTotal = document.pages();
