@@ -5,18 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.tasks.grid.GridNames;
-import io.docgrid.tasks.process.ProcessedDocument;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -35,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * Processed documents kept by {@link ResultCacheKey} in an Ignite cache with one backup, in a data
  * region of its own that evicts the least recently used pages when full, each entry expiring a
  * fixed time after it was written. Recently used entries are also kept on this node's heap, in a
- * near cache bounded in bytes. Values are the document's Java-serialised bytes, gzipped: never a
- * job's result, which holds that job's ids and times.
+ * near cache bounded in bytes. Values are gzipped documents as {@link CachedDocuments} writes them:
+ * never a job's result, which holds that job's ids and times.
  *
  * <p>The cache only ever saves work: when it fails, a lookup misses and a store is skipped.
  */
@@ -111,22 +104,24 @@ public final class ResultCache implements AutoCloseable {
     return settings.enabled();
   }
 
-  /** The cached document for {@code key}, counted as a hit or a miss. */
-  public Optional<ProcessedDocument> find(ResultCacheKey key) {
+  /**
+   * The cached entry for {@code key} ({@link CachedDocuments}' bytes), counted as a hit or a miss.
+   */
+  public Optional<byte[]> find(ResultCacheKey key) {
     if (!enabled()) {
       return Optional.empty();
     }
-    Optional<ProcessedDocument> found = read(key);
+    Optional<byte[]> found = read(key);
     metrics.resultCacheLookup(found.isPresent());
     return found;
   }
 
-  /** The cached document for {@code key}, not counted: for jobs that were counted already. */
-  public Optional<ProcessedDocument> peek(ResultCacheKey key) {
+  /** The cached entry for {@code key}, not counted: for jobs that were counted already. */
+  public Optional<byte[]> peek(ResultCacheKey key) {
     return enabled() ? read(key) : Optional.empty();
   }
 
-  private Optional<ProcessedDocument> read(ResultCacheKey key) {
+  private Optional<byte[]> read(ResultCacheKey key) {
     try {
       byte[] stored = nearCacheOn() ? near.getIfPresent(key) : null;
       if (stored == null) {
@@ -136,27 +131,27 @@ public final class ResultCache implements AutoCloseable {
         }
         keepNear(key, stored);
       }
-      return Optional.of(ProcessedDocument.fromBytes(decompress(stored)));
+      return Optional.of(stored);
     } catch (RuntimeException e) {
       log.warn("result cache lookup failed; computing instead", e);
       return Optional.empty();
     }
   }
 
-  /** Keeps {@code processed} for later jobs with the same key, if it is small enough. */
-  public void put(ResultCacheKey key, ProcessedDocument processed) {
+  /**
+   * The most compressed bytes an entry may take: page eviction can only make room for entries that
+   * fit its pool of free pages.
+   */
+  public long maxEntryBytes() {
+    return settings.maxEntryBytes();
+  }
+
+  /** Keeps an entry of at most {@link #maxEntryBytes()} for later jobs with the same key. */
+  public void put(ResultCacheKey key, byte[] stored) {
     if (!enabled()) {
       return;
     }
     try {
-      byte[] stored = compress(processed.toBytes());
-      if (stored.length > settings.maxEntryBytes()) {
-        log.info(
-            "result not cached: {} bytes compressed, over the {} bytes an entry may take",
-            stored.length,
-            settings.maxEntryBytes());
-        return;
-      }
       cache.put(key, stored);
       keepNear(key, stored);
     } catch (RuntimeException e) {
@@ -257,24 +252,6 @@ public final class ResultCache implements AutoCloseable {
       near.invalidateAll();
     } else {
       near.asMap().keySet().removeIf(key -> key.sha256().equals(sha256));
-    }
-  }
-
-  private static byte[] compress(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] decompress(byte[] bytes) {
-    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return gzip.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

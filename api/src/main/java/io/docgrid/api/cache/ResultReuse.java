@@ -1,10 +1,13 @@
 package io.docgrid.api.cache;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.sql.model.Job;
-import io.docgrid.tasks.process.ProcessedDocument;
+import io.docgrid.tasks.process.StoredDocument;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a new job computes its result, reuses a cached one, or waits for an identical job
@@ -15,11 +18,13 @@ import java.util.function.Predicate;
  */
 public final class ResultReuse {
 
+  private static final Logger log = LoggerFactory.getLogger(ResultReuse.class);
+
   /** What a new job does. */
   public sealed interface Plan {}
 
   /** Its result is in the cache: the job succeeds at once. */
-  public record Hit(ProcessedDocument processed) implements Plan {}
+  public record Hit(ReusableDocument document) implements Plan {}
 
   /** An identical job is computing: this one waits for it. */
   public record Follow(UUID leader) implements Plan {}
@@ -32,10 +37,12 @@ public final class ResultReuse {
 
   private final ResultCache cache;
   private final SingleFlight flights;
+  private final CachedDocuments entries;
 
-  public ResultReuse(ResultCache cache, SingleFlight flights) {
+  public ResultReuse(ResultCache cache, SingleFlight flights, ObjectMapper json) {
     this.cache = cache;
     this.flights = flights;
+    this.entries = new CachedDocuments(json);
   }
 
   /**
@@ -52,7 +59,7 @@ public final class ResultReuse {
       return new Compute();
     }
     ResultCacheKey key = ResultCacheKey.of(sha256, canonicalOptions);
-    Optional<ProcessedDocument> cached = cache.find(key);
+    Optional<ReusableDocument> cached = read(cache.find(key));
     if (cached.isPresent()) {
       return new Hit(cached.get());
     }
@@ -66,13 +73,41 @@ public final class ResultReuse {
   }
 
   /** The cached document for a job that waited, without counting a lookup. */
-  public Optional<ProcessedDocument> cached(Job job) {
-    return cache.peek(keyOf(job));
+  public Optional<ReusableDocument> cached(Job job) {
+    return read(cache.peek(keyOf(job)));
   }
 
-  /** Keeps a computed document for later identical jobs. */
-  public void remember(Job job, ProcessedDocument processed) {
-    cache.put(keyOf(job), processed);
+  /**
+   * A cache entry for the document a job computed, to be given its pages as the job's result is
+   * written and then {@link #remember}ed; empty when the cache is off.
+   */
+  public Optional<CachedDocuments.Entry> newEntry(StoredDocument document) {
+    return cache.enabled()
+        ? Optional.of(entries.newEntry(document, cache.maxEntryBytes()))
+        : Optional.empty();
+  }
+
+  /** Keeps a computed document, written into {@code entry}, for later identical jobs. */
+  public void remember(Job job, CachedDocuments.Entry entry) {
+    Optional<byte[]> stored = entry.finish();
+    if (stored.isEmpty()) {
+      log.info(
+          "result of job {} not cached: over the {} compressed bytes an entry may take",
+          job.id(),
+          cache.maxEntryBytes());
+      return;
+    }
+    cache.put(keyOf(job), stored.get());
+  }
+
+  /** A damaged entry is a miss: the job computes its result instead. */
+  private Optional<ReusableDocument> read(Optional<byte[]> stored) {
+    try {
+      return stored.map(entries::read);
+    } catch (RuntimeException e) {
+      log.warn("unreadable result cache entry; computing instead", e);
+      return Optional.empty();
+    }
   }
 
   /** The job has finished (or will never lead): identical jobs stop waiting for it. */

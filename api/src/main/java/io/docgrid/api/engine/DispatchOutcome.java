@@ -1,13 +1,13 @@
 package io.docgrid.api.engine;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
-import io.docgrid.tasks.process.DocumentOutcome;
+import io.docgrid.tasks.process.TaskOutcome;
 
 /** How a dispatched job ended, in our terms rather than Ignite's. */
 sealed interface DispatchOutcome {
 
   /** The grid brought the document back processed, or, from a first look, counted. */
-  record Completed(DocumentOutcome document) implements DispatchOutcome {}
+  record Completed(TaskOutcome document) implements DispatchOutcome {}
 
   /** The document itself is the problem (corrupt, encrypted, ...): retrying will not help. */
   record Rejected(DocumentErrorCode code, String message) implements DispatchOutcome {}

@@ -1,6 +1,5 @@
 package io.docgrid.api.engine;
 
-import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import java.time.Duration;
@@ -18,15 +17,10 @@ import java.util.concurrent.TimeUnit;
 public final class FinishWaiters {
 
   /**
-   * A job that has finished, and its result when it finished on this node: a client that asked for
-   * the result itself gets it without reading it back from the store.
+   * A job that has finished. A client that asked for its result reads it from the store, page by
+   * page, wherever the job finished.
    */
-  public record Finished(Job job, JobResult result) {
-
-    public Optional<JobResult> knownResult() {
-      return Optional.ofNullable(result);
-    }
-  }
+  public record Finished(Job job) {}
 
   private final JobRepository jobs;
   private final JobDispatcher dispatcher;
@@ -54,7 +48,7 @@ public final class FinishWaiters {
     // Registered before looking, so a job finishing in between is not missed.
     jobs.findById(id)
         .filter(job -> job.status().isFinished())
-        .ifPresent(job -> complete(new Finished(job, null)));
+        .ifPresent(job -> complete(new Finished(job)));
     return await(done, timeout);
   }
 
@@ -72,12 +66,12 @@ public final class FinishWaiters {
    * API node (a long poll behind a load balancer, or a job that waited for an identical one and was
    * finished where that one finished), so every node is told.
    */
-  void finished(Job job, JobResult result) {
-    complete(new Finished(job, result));
+  void finished(Job job) {
+    complete(new Finished(job));
     dispatcher.announceFinished(job.id());
   }
 
-  /** Like {@link #finished(Job, JobResult)}, for a job whose final row is read only if awaited. */
+  /** Like {@link #finished(Job)}, for a job whose final row is read only if awaited. */
   void finished(UUID id) {
     wake(id);
     dispatcher.announceFinished(id);
@@ -86,7 +80,7 @@ public final class FinishWaiters {
   /** Wakes whoever waits here for the job, now that it has reached a final state. */
   public void wake(UUID id) {
     if (waiting.containsKey(id)) {
-      jobs.findById(id).ifPresent(job -> complete(new Finished(job, null)));
+      jobs.findById(id).ifPresent(job -> complete(new Finished(job)));
     }
   }
 

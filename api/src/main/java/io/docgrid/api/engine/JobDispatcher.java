@@ -8,7 +8,6 @@ import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.grid.GridTopic;
 import io.docgrid.tasks.process.ComputeRouting;
-import io.docgrid.tasks.process.DocumentOutcome;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.NodeRoles;
 import io.docgrid.tasks.process.PagePlan;
@@ -16,8 +15,10 @@ import io.docgrid.tasks.process.PagesDone;
 import io.docgrid.tasks.process.ProbeDocumentTask;
 import io.docgrid.tasks.process.ProcessDocumentRequest;
 import io.docgrid.tasks.process.ProcessDocumentTask;
+import io.docgrid.tasks.process.RangeStore;
 import io.docgrid.tasks.process.SearchablePdfRequest;
 import io.docgrid.tasks.process.SearchablePdfTask;
+import io.docgrid.tasks.process.TaskOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class JobDispatcher implements AutoCloseable {
   private final Ignite ignite;
   private final Duration jobTimeout;
   private final Executor callbacks;
+  private final RangeStore ranges;
 
   private final ComputeRouting routing = new ComputeRouting(ComputeRouting.DEFAULT_BUSY_THRESHOLD);
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -62,9 +64,11 @@ public final class JobDispatcher implements AutoCloseable {
 
   /**
    * @param callbacks where what the grid reports is handled, off Ignite's own threads
+   * @param ranges where the page ranges of a document put their pages as they come back
    */
-  public JobDispatcher(Ignite ignite, Duration jobTimeout, Executor callbacks) {
+  public JobDispatcher(Ignite ignite, Duration jobTimeout, Executor callbacks, RangeStore ranges) {
     this.ignite = ignite;
+    this.ranges = ranges;
     this.jobTimeout = jobTimeout;
     this.callbacks = callbacks;
     IgniteMessaging servers = ignite.message(ignite.cluster().forServers());
@@ -186,7 +190,7 @@ public final class JobDispatcher implements AutoCloseable {
             job.requestId(),
             ignite.cluster().localNode().id(),
             job.owner());
-    IgniteFuture<DocumentOutcome> future;
+    IgniteFuture<TaskOutcome> future;
     try {
       future =
           ignite
@@ -195,7 +199,7 @@ public final class JobDispatcher implements AutoCloseable {
                       NodeRoles.computeNodes(ignite),
                       options.ocr() != ProcessingOptions.OcrMode.OFF))
               .withTimeout(jobTimeout.toMillis())
-              .executeAsync(new ProcessDocumentTask(plan, priority, job.owner()), request);
+              .executeAsync(new ProcessDocumentTask(plan, priority, job.owner(), ranges), request);
     } catch (ClusterGroupEmptyException e) {
       inFlight.remove(job.id());
       return false;

@@ -2,7 +2,6 @@ package io.docgrid.api.engine;
 
 import io.docgrid.api.auth.Principal;
 import io.docgrid.api.cache.ResultReuse;
-import io.docgrid.api.engine.JobOutcomes.Origin;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
@@ -97,7 +96,7 @@ public final class JobIntake {
     if (stored.plan() instanceof ResultReuse.Hit hit) {
       log.info("job {} answered from the result cache", job.id());
       return outcomes
-          .succeed(job, hit.processed(), clock.instant(), Origin.REUSED, null)
+          .succeedReused(job, hit.document(), clock.instant())
           .or(() -> jobs.findById(job.id()))
           .orElse(job);
     }

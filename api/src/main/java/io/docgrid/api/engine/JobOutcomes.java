@@ -2,12 +2,15 @@ package io.docgrid.api.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.auth.Principal;
+import io.docgrid.api.cache.CachedDocuments;
 import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.cache.ReusableDocument;
 import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.ErrorMapper;
 import io.docgrid.api.error.ErrorReporter;
-import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.api.jobs.JobRoutes;
+import io.docgrid.api.jobs.PageSource;
+import io.docgrid.api.jobs.StoredResult;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.sql.JobRepository;
@@ -20,16 +23,19 @@ import io.docgrid.sql.model.PageProgress;
 import io.docgrid.sql.model.QuarantinedDocument;
 import io.docgrid.sql.model.UsageRecord;
 import io.docgrid.tasks.blob.BlobStore;
+import io.docgrid.tasks.blob.ResultKind;
 import io.docgrid.tasks.blob.Sha256;
 import io.docgrid.tasks.document.DocumentFacts;
-import io.docgrid.tasks.document.ExtractedDocument;
-import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.process.ProcessDocumentTask;
-import io.docgrid.tasks.process.ProcessedDocument;
+import io.docgrid.tasks.process.StoredDocument;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -76,12 +82,17 @@ public final class JobOutcomes {
   private final ApiMetrics metrics;
   private final FinishWaiters waiters;
   private final Admission admission;
+  private final RangeParts parts;
   private final JobEndListener endings;
   private final ErrorReporter errors;
 
+  /**
+   * @param parts where the ranges of computed jobs put their pages
+   */
   public JobOutcomes(
       JobRepository jobs,
       BlobStore blobs,
+      RangeParts parts,
       ObjectMapper json,
       ResultReuse reuse,
       QuarantineRepository quarantine,
@@ -100,50 +111,84 @@ public final class JobOutcomes {
     this.metrics = metrics;
     this.waiters = waiters;
     this.admission = admission;
+    this.parts = parts;
     this.endings = endings;
     this.errors = errors;
   }
 
   /**
+   * Records the result the grid computed for the job, from the parts its ranges stored, which are
+   * deleted once the result is stored, or once the job failed; see {@link #succeed}.
+   */
+  Optional<Job> succeedComputed(
+      Job job, StoredDocument document, Instant now, Origin origin, Run run) {
+    return succeed(job, document, parts.pages(job.id(), document.parts()), now, origin, run);
+  }
+
+  /** Records a result reused from an identical job's document; see {@link #succeed}. */
+  Optional<Job> succeedReused(Job job, ReusableDocument reused, Instant now) {
+    return succeed(job, reused.document(), reused.pages(), now, Origin.REUSED, null);
+  }
+
+  /** The document a job that has just succeeded computed, its pages read from its stored result. */
+  ReusableDocument reusable(Job job, StoredDocument document) {
+    return new ReusableDocument(
+        document,
+        visitor -> {
+          try (InputStream in =
+                  blobs
+                      .openResult(job.id(), ResultKind.JSON)
+                      .orElseThrow(() -> new IOException("job " + job.id() + " has no result"));
+              StoredResult stored = StoredResult.open(in, json)) {
+            stored.forEachPage(visitor);
+          }
+        });
+  }
+
+  /**
    * Records the job's result and returns the finished job; empty when it failed after all (no page
-   * came through, or its pages exceed what its quota has left), had ended meanwhile, or is no
-   * longer this node's to finish.
+   * came through, or its pages exceed what its quota has left, or its result could not be written),
+   * had ended meanwhile, or is no longer this node's to finish. The result is written page by page
+   * into a file that becomes the job's result in one step, so no half result is ever visible.
    *
    * @param run how the grid ran it; null for a result reused from an identical job
    */
-  Optional<Job> succeed(Job job, ProcessedDocument processed, Instant now, Origin origin, Run run) {
-    ExtractedDocument document = processed.document();
-    List<PageText> failed = document.pages().stream().filter(PageText::hasFailed).toList();
-    if (!failed.isEmpty() && failed.size() == document.pages().size()) {
+  private Optional<Job> succeed(
+      Job job, StoredDocument document, PageSource pages, Instant now, Origin origin, Run run) {
+    if (document.failedWhole()) {
       // Nothing came through: the document failed, for its first page's reason.
-      PageText first = failed.get(0);
-      fail(job, ErrorMapper.codeOf(first.error().code()).name(), first.error().message(), now);
+      StoredDocument.FailedPage first = document.failedPages().get(0);
+      fail(job, ErrorMapper.codeOf(first.code()).name(), first.message(), now);
       return Optional.empty();
     }
     if (!job.isCounted()) {
-      Optional<String> refused = admission.chargeCounted(job, document.pages().size());
+      Optional<String> refused = admission.chargeCounted(job, document.pages());
       if (refused.isPresent()) {
         fail(job, ErrorCode.QUOTA_EXCEEDED.name(), refused.get(), now);
         return Optional.empty();
       }
     }
-    JobResult result =
-        ResultAssembler.assemble(job, processed, timings(job, processed, run, now), json);
+    JobTimings timings = timings(job, document, run, now);
+    // Only complete results are kept: a failed page may well succeed another time.
+    Optional<CachedDocuments.Entry> cacheEntry =
+        origin == Origin.COMPUTED && document.failedPages().isEmpty()
+            ? reuse.newEntry(document)
+            : Optional.empty();
     String resultSha256;
     try {
-      byte[] stored = json.writeValueAsBytes(result);
-      resultSha256 = Sha256.of(stored);
-      blobs.putResult(job.id(), stored);
-    } catch (IOException e) {
+      resultSha256 = storeResult(job, document, pages, timings, cacheEntry.orElse(null));
+    } catch (IOException | RuntimeException e) {
       log.error("could not store the result of job {}", job.id(), e);
       fail(job, ErrorCode.INTERNAL_ERROR.name(), "The result could not be stored.", now);
       return Optional.empty();
     }
-    int ocrPages =
-        (int) document.pages().stream().filter(page -> PageText.OCR.equals(page.source())).count();
-    int pageTotal = document.pages().size();
-    PageProgress pages =
-        new PageProgress(pageTotal, pageTotal - failed.size(), failed.size(), ocrPages);
+    if (origin != Origin.REUSED) {
+      parts.delete(job.id()); // before the job is seen to succeed: its result is whole now
+    }
+    int failed = document.failedPages().size();
+    int pageTotal = document.pages();
+    PageProgress progress =
+        new PageProgress(pageTotal, pageTotal - failed, failed, document.ocrPages());
     DocumentFacts facts = document.facts();
     FirstLook look =
         new FirstLook(facts.mediaType(), facts.pageCount(), pageTotal, facts.encrypted());
@@ -151,10 +196,10 @@ public final class JobOutcomes {
         jobs.succeed(
             job.id(),
             run == null
-                ? new JobSuccess(look, pages, false, null, null, null, resultSha256)
+                ? new JobSuccess(look, progress, false, null, null, null, resultSha256)
                 : new JobSuccess(
                     look,
-                    pages,
+                    progress,
                     true,
                     run.nodeId(),
                     run.startedAt(),
@@ -170,14 +215,11 @@ public final class JobOutcomes {
       }
       return Optional.empty();
     }
-    if (origin == Origin.COMPUTED && failed.isEmpty()) {
-      // Only complete results are kept: a failed page may well succeed another time.
-      reuse.remember(job, processed);
-    }
+    cacheEntry.ifPresent(entry -> reuse.remember(job, entry));
     metrics.jobFinished("succeeded", null, seconds(job.createdAt(), now));
-    metrics.jobStages(result.manifest().timingsMillis());
-    recordUsage(job, 200, pages.done(), ocrPages, now);
-    waiters.finished(finished.get(), result);
+    metrics.jobStages(timings.millis());
+    recordUsage(job, 200, progress.done(), document.ocrPages(), now);
+    waiters.finished(finished.get());
     endings.jobEnded(finished.get());
     try (JobLogContext logContext = JobLogContext.of(job)) {
       log.atInfo()
@@ -187,7 +229,32 @@ public final class JobOutcomes {
     return finished;
   }
 
+  /**
+   * Writes the result into a spool file, then moves it into the store as the job's result; returns
+   * the result's SHA-256.
+   */
+  private String storeResult(
+      Job job,
+      StoredDocument document,
+      PageSource pages,
+      JobTimings timings,
+      CachedDocuments.Entry cacheEntry)
+      throws IOException {
+    Path file = blobs.createTemporaryFile();
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+        ResultAssembler.write(out, job, document, pages, timings, cacheEntry, json);
+      }
+      String sha256 = Sha256.of(file); // recorded with the job: a restored store is checked by it
+      blobs.putResult(job.id(), ResultKind.JSON, file);
+      return sha256;
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
   void fail(Job job, String code, String message, Instant now) {
+    parts.delete(job.id()); // a failed job leaves nothing of its result behind
     if (jobs.markFailed(job.id(), code, message, now)) {
       metrics.jobFinished("failed", code, seconds(job.createdAt(), now));
       recordUsage(job, ErrorCode.valueOf(code).status(), 0, 0, now);
@@ -216,6 +283,7 @@ public final class JobOutcomes {
 
   /** Records that {@code job}, as it was before, has just been marked cancelled. */
   void cancelled(Job job, Instant now) {
+    parts.delete(job.id());
     metrics.jobFinished("cancelled", null, seconds(job.createdAt(), now));
     // 499 ("client closed request"): the client ended the job; it is billed what it used.
     recordUsage(job, 499, job.pages().done(), job.pages().ocr(), now);
@@ -227,12 +295,12 @@ public final class JobOutcomes {
    * Where the job's time went, in milliseconds: waiting in the queue, on its way to and back from
    * the compute node, processing there, and recording its result here; and in all.
    */
-  private static JobTimings timings(Job job, ProcessedDocument processed, Run run, Instant now) {
+  private static JobTimings timings(Job job, StoredDocument document, Run run, Instant now) {
     if (run == null) {
-      return JobTimings.reused(processed.elapsedMillis(), job.createdAt(), now);
+      return JobTimings.reused(document.elapsedMillis(), job.createdAt(), now);
     }
     return JobTimings.computed(
-        job.createdAt(), run.dispatchedAt(), processed.elapsedMillis(), run.returnedAt(), now);
+        job.createdAt(), run.dispatchedAt(), document.elapsedMillis(), run.returnedAt(), now);
   }
 
   /** The job's row in the usage log: the pages it processed, billed to its owner. */

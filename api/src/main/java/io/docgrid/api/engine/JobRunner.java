@@ -1,6 +1,7 @@
 package io.docgrid.api.engine;
 
 import io.docgrid.api.cache.ResultReuse;
+import io.docgrid.api.cache.ReusableDocument;
 import io.docgrid.api.engine.JobOutcomes.Origin;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
@@ -18,7 +19,7 @@ import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.PagePlan;
 import io.docgrid.tasks.process.PagePlanner;
 import io.docgrid.tasks.process.PagesDone;
-import io.docgrid.tasks.process.ProcessedDocument;
+import io.docgrid.tasks.process.StoredDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,28 +126,28 @@ public final class JobRunner {
    * The job has finished (or was cancelled): the jobs that waited for it reuse its result, or, when
    * it has none, are dispatched on their own.
    */
-  void leaderFinished(Job leader, ProcessedDocument processed) {
+  void leaderFinished(Job leader, ReusableDocument computed) {
     if (!reuse.enabled()) {
       return; // nobody follows anybody
     }
     reuse.landed(leader);
     for (Job follower : jobs.findFollowers(leader.id())) {
-      resolveFollower(follower, processed);
+      resolveFollower(follower, computed);
     }
   }
 
   /**
-   * Ends a follower's wait, once however many nodes try: with {@code processed} (its leader's
+   * Ends a follower's wait, once however many nodes try: with {@code computed} (its leader's
    * document), with the cached document, or by dispatching it.
    */
-  void resolveFollower(Job follower, ProcessedDocument processed) {
+  void resolveFollower(Job follower, ReusableDocument computed) {
     if (!jobs.detachFollower(follower.id())) {
       return;
     }
-    Optional<ProcessedDocument> reused =
-        Optional.ofNullable(processed).or(() -> reuse.cached(follower));
+    Optional<ReusableDocument> reused =
+        Optional.ofNullable(computed).or(() -> reuse.cached(follower));
     if (reused.isPresent()) {
-      outcomes.succeed(follower, reused.get(), clock.instant(), Origin.REUSED, null);
+      outcomes.succeedReused(follower, reused.get(), clock.instant());
     } else {
       log.info("job {} computes on its own: the job it waited for has no result", follower.id());
       dispatch(follower);
@@ -248,7 +249,7 @@ public final class JobRunner {
           planRanges(job, processingOptions, counted.facts());
           return;
         }
-        ProcessedDocument processed = (ProcessedDocument) completed.document();
+        StoredDocument processed = (StoredDocument) completed.document();
         Optional<ProgressLedger.Start> start = progress.finish(job.id());
         JobOutcomes.Run run =
             new JobOutcomes.Run(
@@ -259,9 +260,9 @@ public final class JobRunner {
                 now);
         // The success update itself checks the lease: an outcome of a job another node took
         // over is not this one's to record.
-        boolean succeeded = outcomes.succeed(job, processed, now, origin, run).isPresent();
+        boolean succeeded = outcomes.succeedComputed(job, processed, now, origin, run).isPresent();
         admission.ended(job.id());
-        leaderFinished(job, succeeded ? processed : null);
+        leaderFinished(job, succeeded ? outcomes.reusable(job, processed) : null);
         return;
       }
       progress.finish(job.id());

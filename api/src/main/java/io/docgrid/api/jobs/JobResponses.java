@@ -110,7 +110,7 @@ public final class JobResponses {
       JobError error,
       String markdown) {
     /** Without the renderings kept for other formats (hOCR, Markdown). */
-    ResultPage forJson() {
+    public ResultPage forJson() {
       return new ResultPage(
           number, text, source, ocr == null ? null : ocr.withoutHocr(), timingsMillis, error, null);
     }

@@ -197,6 +197,7 @@ public final class JobRoutes {
                             ctx,
                             job.id(),
                             format,
+                            service.json(),
                             () -> service.result(done),
                             () -> service.searchablePdf(done));
                       } else {
@@ -322,9 +323,13 @@ public final class JobRoutes {
     UUID id = jobId(ctx);
     ResultFormat format = format(ctx);
     Principal caller = Authenticator.require(ctx);
-    JobResult result = service.result(id, caller);
     ResultResponse.write(
-        ctx, id, format, () -> result, () -> service.searchablePdf(id, result, caller));
+        ctx,
+        id,
+        format,
+        service.json(),
+        () -> service.result(id, caller),
+        () -> service.searchablePdf(id, caller));
   }
 
   /** The format asked for: {@code ?format=} if given, else the {@code Accept} header's. */

@@ -1,12 +1,12 @@
 package io.docgrid.api.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.auth.Principal;
 import io.docgrid.api.engine.FinishWaiters;
 import io.docgrid.api.engine.FinishWaiters.Finished;
 import io.docgrid.api.engine.JobEngine;
 import io.docgrid.api.engine.JobIntake;
 import io.docgrid.api.error.ApiException;
-import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
@@ -147,23 +147,29 @@ public final class JobService {
         limit, after, caller.isAdmin() ? Optional.empty() : Optional.of(caller.id()));
   }
 
-  JobResult result(UUID id, Principal caller) {
-    return results.of(visible(id, caller));
+  /** The job's stored result, opened to be read page by page; the caller closes it. */
+  StoredResult result(UUID id, Principal caller) {
+    return results.open(visible(id, caller));
   }
 
-  /** The result of a job that has just finished: the one it finished with, or the stored one. */
-  JobResult result(Finished finished) {
-    return finished.knownResult().orElseGet(() -> results.of(finished.job()));
+  /** The stored result of a job that has just finished; the caller closes it. */
+  StoredResult result(Finished finished) {
+    return results.open(finished.job());
   }
 
-  /** The document as a searchable PDF, made from {@code result}. */
-  InputStream searchablePdf(UUID id, JobResult result, Principal caller) {
-    return results.searchablePdf(visible(id, caller), result);
+  /** The document as a searchable PDF, made from its stored result. */
+  InputStream searchablePdf(UUID id, Principal caller) {
+    return results.searchablePdf(visible(id, caller));
   }
 
   /** The searchable PDF of a job that has just finished. */
   InputStream searchablePdf(Finished finished) {
-    return results.searchablePdf(finished.job(), result(finished));
+    return results.searchablePdf(finished.job());
+  }
+
+  /** How results are written as JSON. */
+  ObjectMapper json() {
+    return results.json();
   }
 
   /** Cancels an unfinished job, or deletes a finished one's document and result. */

@@ -1,10 +1,13 @@
 package io.docgrid.api.jobs;
 
-import io.docgrid.api.jobs.JobResponses.JobResult;
-import io.docgrid.api.jobs.JobResponses.ResultPage;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.regex.Pattern;
 
-/** Renders a result as plain text or Markdown, page by page, with explicit page breaks. */
+/**
+ * Renders a result as plain text, Markdown or hOCR, writing each page as it is read, with explicit
+ * page breaks.
+ */
 final class ResultRenderer {
 
   /** Form feed between pages, as pdftotext and most text tools expect. */
@@ -16,58 +19,65 @@ final class ResultRenderer {
 
   private ResultRenderer() {}
 
-  static String text(JobResult result) {
-    StringBuilder out = new StringBuilder();
-    for (ResultPage page : result.pages()) {
-      if (page.number() > result.pages().get(0).number()) {
-        out.append(TEXT_PAGE_BREAK);
-      }
-      out.append(page.text());
-      if (!page.text().endsWith("\n")) {
-        out.append('\n');
-      }
-    }
-    return out.toString();
+  /** Writes the pages' text, a form feed between pages. */
+  static void text(PageSource pages, Writer out) throws IOException {
+    boolean[] first = {true};
+    pages.forEach(
+        page -> {
+          if (!first[0]) {
+            out.write(TEXT_PAGE_BREAK);
+          }
+          first[0] = false;
+          out.write(page.text());
+          if (!page.text().endsWith("\n")) {
+            out.write('\n');
+          }
+        });
   }
 
-  static String markdown(JobResult result) {
-    StringBuilder out = new StringBuilder();
-    for (ResultPage page : result.pages()) {
-      if (out.length() > 0) {
-        out.append("\n---\n\n");
-      }
-      out.append("<!-- page ").append(page.number()).append(" -->\n\n");
-      String body = page.markdown() != null ? page.markdown() : escape(page.text());
-      out.append(body.strip()).append('\n');
-    }
-    return out.toString();
+  /** Writes the pages as Markdown, each after a comment with its number, a rule between pages. */
+  static void markdown(PageSource pages, Writer out) throws IOException {
+    boolean[] first = {true};
+    pages.forEach(
+        page -> {
+          if (!first[0]) {
+            out.write("\n---\n\n");
+          }
+          first[0] = false;
+          out.write("<!-- page " + page.number() + " -->\n\n");
+          String body = page.markdown() != null ? page.markdown() : escape(page.text());
+          out.write(body.strip());
+          out.write('\n');
+        });
   }
 
   /**
-   * The OCRed pages as one hOCR document. Tesseract numbers the ids of every page it is given from
-   * 1, so each page's ids and page number are renumbered to stay unique in the document.
+   * Writes the OCRed pages as one hOCR document. Tesseract numbers the ids of every page it is
+   * given from 1, so each page's ids and page number are renumbered to stay unique in the document.
+   *
+   * @param title the document's SHA-256, or empty
    */
-  static String hocr(JobResult result) {
-    StringBuilder out = new StringBuilder();
-    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"")
-        .append(" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n")
-        .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n")
-        .append(" <head>\n  <title>")
-        .append(result.document() == null ? "" : result.document().sha256())
-        .append("</title>\n")
-        .append("  <meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n")
-        .append("  <meta name=\"ocr-system\" content=\"DocGrid (Tesseract)\"/>\n")
-        .append(
-            "  <meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line"
-                + " ocrx_word ocrp_wconf\"/>\n")
-        .append(" </head>\n <body>\n");
-    for (ResultPage page : result.pages()) {
-      if (page.ocr() != null && page.ocr().hocr() != null) {
-        out.append(renumber(page.ocr().hocr(), page.number()));
-      }
-    }
-    return out.append(" </body>\n</html>\n").toString();
+  static void hocr(String title, PageSource pages, Writer out) throws IOException {
+    out.write(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\""
+            + " \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+            + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n"
+            + " <head>\n  <title>"
+            + title
+            + "</title>\n"
+            + "  <meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
+            + "  <meta name=\"ocr-system\" content=\"DocGrid (Tesseract)\"/>\n"
+            + "  <meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line"
+            + " ocrx_word ocrp_wconf\"/>\n"
+            + " </head>\n <body>\n");
+    pages.forEach(
+        page -> {
+          if (page.ocr() != null && page.ocr().hocr() != null) {
+            out.write(renumber(page.ocr().hocr(), page.number()));
+          }
+        });
+    out.write(" </body>\n</html>\n");
   }
 
   private static final Pattern HOCR_ID =

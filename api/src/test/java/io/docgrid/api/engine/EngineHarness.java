@@ -24,6 +24,7 @@ import io.docgrid.sql.UsageRepository;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.NewJob;
 import io.docgrid.tasks.blob.LocalBlobStore;
+import io.docgrid.tasks.blob.ResultKind;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.grid.GridNames;
@@ -35,6 +36,8 @@ import io.docgrid.tasks.process.PagePlanner;
 import io.docgrid.tasks.process.WorkerContext;
 import io.docgrid.testkit.LocalGrid;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -119,13 +123,14 @@ final class EngineHarness implements AutoCloseable {
     RequestValidator validator = add(new RequestValidator(json));
     options = new JobOptions(validator);
     cache = add(new ResultCache(ignite, new ResultCache.Settings(WAIT, 0, 4 * MB), metrics));
-    reuse = new ResultReuse(cache, new SingleFlight(ignite, Duration.ofMinutes(10)));
+    reuse = new ResultReuse(cache, new SingleFlight(ignite, Duration.ofMinutes(10)), json);
     UsageRecorder usage =
         add(
             new UsageRecorder(
                 new UsageRepository(database.dsl()), metrics, 1_000, Duration.ofSeconds(1)));
 
-    dispatcher = add(new JobDispatcher(ignite, JOB_TIMEOUT, callbacks));
+    RangeParts parts = new RangeParts(blobs, json);
+    dispatcher = add(new JobDispatcher(ignite, JOB_TIMEOUT, callbacks, parts));
     leases = new JobLeases(leaseRepository, dispatcher.localNodeId(), LEASE, clock);
     admission = new Admission(tiers, new RateLimiter(ignite, tiers), jobs);
     waiters = new FinishWaiters(jobs, dispatcher);
@@ -133,6 +138,7 @@ final class EngineHarness implements AutoCloseable {
         new JobOutcomes(
             jobs,
             blobs,
+            parts,
             json,
             reuse,
             quarantine,
@@ -252,6 +258,17 @@ final class EngineHarness implements AutoCloseable {
     callbacks.shutdownNow();
     for (int i = resources.size() - 1; i >= 0; i--) {
       resources.get(i).close();
+    }
+  }
+
+  /** The job's stored result as JSON text, or empty. */
+  Optional<String> storedResult(UUID jobId) throws IOException {
+    Optional<InputStream> stored = blobs.openResult(jobId, ResultKind.JSON);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    try (InputStream in = stored.get()) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -32,7 +32,9 @@ class JobRunnerTest {
       assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
       assertThat(done.pages().done()).isEqualTo(1);
       assertThat(done.cacheHit()).isFalse();
-      assertThat(engine.blobs.readResult(done.id())).isPresent();
+      assertThat(engine.storedResult(done.id()))
+          .hasValueSatisfying(json -> assertThat(json).contains("Hello from the runner."));
+      assertThat(engine.blobs.openResultPart(done.id(), 0)).as("parts deleted once used").isEmpty();
       assertThat(engine.leaseRepository.holds(done.id(), engine.leases.holder())).isFalse();
     }
   }
@@ -48,7 +50,8 @@ class JobRunnerTest {
 
       assertThat(done.status()).isEqualTo(JobStatus.FAILED);
       assertThat(done.errorCode()).isEqualTo("DOCUMENT_CORRUPT");
-      assertThat(engine.blobs.readResult(done.id())).isEmpty();
+      assertThat(engine.storedResult(done.id())).isEmpty();
+      assertThat(engine.blobs.openResultPart(done.id(), 0)).as("no part left behind").isEmpty();
     }
   }
 

@@ -42,7 +42,7 @@ class SingleFlightTest {
       assertThat(leaderDone.cacheHit()).isFalse();
       assertThat(followerDone.status()).isEqualTo(JobStatus.SUCCEEDED);
       assertThat(followerDone.cacheHit()).isTrue();
-      assertThat(engine.blobs.readResult(followerDone.id())).isPresent();
+      assertThat(engine.storedResult(followerDone.id())).isPresent();
     }
   }
 }

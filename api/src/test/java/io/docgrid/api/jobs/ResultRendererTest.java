@@ -6,6 +6,8 @@ import io.docgrid.api.jobs.JobResponses.JobResult;
 import io.docgrid.api.jobs.JobResponses.ResultDocument;
 import io.docgrid.api.jobs.JobResponses.ResultOcr;
 import io.docgrid.api.jobs.JobResponses.ResultPage;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,14 +33,14 @@ class ResultRendererTest {
           null);
 
   @Test
-  void text_separates_pages_with_form_feeds() {
-    assertThat(ResultRenderer.text(twoPages))
+  void text_separates_pages_with_form_feeds() throws IOException {
+    assertThat(text(twoPages))
         .isEqualTo("First page\nline two\n\f# not a heading *really*\n1. item\n");
   }
 
   @Test
-  void markdown_marks_each_page_and_escapes_what_markdown_would_interpret() {
-    String markdown = ResultRenderer.markdown(twoPages);
+  void markdown_marks_each_page_and_escapes_what_markdown_would_interpret() throws IOException {
+    String markdown = markdown(twoPages);
     assertThat(markdown)
         .startsWith("<!-- page 1 -->\n\nFirst page\nline two\n")
         .contains("\n---\n\n<!-- page 2 -->\n\n")
@@ -47,7 +49,7 @@ class ResultRendererTest {
   }
 
   @Test
-  void hocr_holds_the_ocred_pages_with_ids_unique_across_pages() {
+  void hocr_holds_the_ocred_pages_with_ids_unique_across_pages() throws IOException {
     ResultOcr ocr = new ResultOcr(96, 96, 0, 0, 300, List.of(), TESSERACT_PAGE);
     JobResult scanned =
         new JobResult(
@@ -61,7 +63,7 @@ class ResultRendererTest {
                 new ResultPage(3, "Hello", "ocr", ocr, null, null, null)),
             null);
 
-    String hocr = ResultRenderer.hocr(scanned);
+    String hocr = hocr(scanned);
 
     assertThat(hocr)
         .startsWith("<?xml")
@@ -71,7 +73,7 @@ class ResultRendererTest {
   }
 
   @Test
-  void json_results_leave_the_hocr_and_markdown_out() {
+  void json_results_leave_the_hocr_and_markdown_out() throws IOException {
     ResultOcr ocr = new ResultOcr(96, 96, 0, 0, 300, List.of(), TESSERACT_PAGE);
     JobResult scanned =
         new JobResult(
@@ -86,7 +88,7 @@ class ResultRendererTest {
   }
 
   @Test
-  void markdown_uses_the_structure_kept_from_the_source_where_there_is_one() {
+  void markdown_uses_the_structure_kept_from_the_source_where_there_is_one() throws IOException {
     JobResult docx =
         new JobResult(
             JobResult.SCHEMA_VERSION,
@@ -103,7 +105,32 @@ class ResultRendererTest {
                     null,
                     "# Title\n\nBody \\*text\\*")),
             null);
-    assertThat(ResultRenderer.markdown(docx))
-        .isEqualTo("<!-- page 1 -->\n\n# Title\n\nBody \\*text\\*\n");
+    assertThat(markdown(docx)).isEqualTo("<!-- page 1 -->\n\n# Title\n\nBody \\*text\\*\n");
+  }
+
+  private static String text(JobResult result) throws IOException {
+    StringWriter out = new StringWriter();
+    ResultRenderer.text(pagesOf(result), out);
+    return out.toString();
+  }
+
+  private static String markdown(JobResult result) throws IOException {
+    StringWriter out = new StringWriter();
+    ResultRenderer.markdown(pagesOf(result), out);
+    return out.toString();
+  }
+
+  private static String hocr(JobResult result) throws IOException {
+    StringWriter out = new StringWriter();
+    ResultRenderer.hocr(result.document().sha256(), pagesOf(result), out);
+    return out.toString();
+  }
+
+  private static PageSource pagesOf(JobResult result) {
+    return visitor -> {
+      for (ResultPage page : result.pages()) {
+        visitor.visit(page);
+      }
+    };
   }
 }

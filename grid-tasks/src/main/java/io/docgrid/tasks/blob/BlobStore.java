@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * Where document bytes and results live. Documents are content-addressed by their SHA-256, so the
- * same upload is stored once; results are keyed by job id.
+ * same upload is stored once; results are keyed by job id. Results move as files and streams, never
+ * as one array: a long document's result is written part by part as its page ranges finish, and
+ * read back page by page.
  */
 public interface BlobStore {
 
@@ -46,12 +48,6 @@ public interface BlobStore {
   /** A local file with the document's bytes, valid until the handle is closed. */
   DocumentFile openDocument(String sha256) throws IOException;
 
-  /** Stores the job's JSON result, replacing any earlier one. */
-  void putResult(UUID jobId, byte[] content) throws IOException;
-
-  /** The job's JSON result, or empty. */
-  Optional<byte[]> readResult(UUID jobId) throws IOException;
-
   /**
    * Moves a complete file into the store as the job's result of this kind, replacing any earlier
    * one; the file is gone afterwards, whatever happens.
@@ -61,7 +57,21 @@ public interface BlobStore {
   /** The job's result of this kind as a stream the caller closes, or empty. */
   Optional<InputStream> openResult(UUID jobId, ResultKind kind) throws IOException;
 
-  /** Deletes every result file of a job; false if it had no JSON result. */
+  /**
+   * Moves a complete file into the store as part {@code part} of the job's result (the pages of one
+   * page range), replacing an earlier part with that number: a range run again writes the same
+   * part. The file is gone afterwards, whatever happens. Parts are never a job's result: that is
+   * {@link ResultKind#JSON}, assembled from them.
+   */
+  void putResultPart(UUID jobId, int part, Path completeFile) throws IOException;
+
+  /** Part {@code part} of the job's result as a stream the caller closes, or empty. */
+  Optional<InputStream> openResultPart(UUID jobId, int part) throws IOException;
+
+  /** Deletes every part of the job's result; returns how many there were. */
+  int deleteResultParts(UUID jobId) throws IOException;
+
+  /** Deletes every result file of a job, parts included; false if it had no JSON result. */
   boolean deleteResult(UUID jobId) throws IOException;
 
   /** Whether the store can be written right now; used by readiness checks. */

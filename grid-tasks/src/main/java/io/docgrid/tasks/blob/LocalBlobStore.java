@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * A blob store in a local directory: {@code documents/ab/cd/<sha256>}, {@code results/<job
- * id>.json} (and {@code .pdf} for a searchable PDF) and a {@code tmp/} spool directory, all on one
- * volume so that every write lands by atomic rename.
+ * id>.json} (and {@code .pdf} for a searchable PDF), the parts a result is assembled from in {@code
+ * results/<job id>.parts/<part>.json}, and a {@code tmp/} spool directory, all on one volume so
+ * that every write lands by atomic rename.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -110,26 +111,6 @@ public final class LocalBlobStore implements BlobStore {
   }
 
   @Override
-  public void putResult(UUID jobId, byte[] content) throws IOException {
-    Path staged = Files.createTempFile(temporary, "result-", ".part");
-    try {
-      Files.write(staged, content);
-      moveReplacing(staged, resultPath(jobId));
-    } finally {
-      Files.deleteIfExists(staged);
-    }
-  }
-
-  @Override
-  public Optional<byte[]> readResult(UUID jobId) throws IOException {
-    try {
-      return Optional.of(Files.readAllBytes(resultPath(jobId)));
-    } catch (NoSuchFileException missing) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
   public void putResult(UUID jobId, ResultKind kind, Path completeFile) throws IOException {
     try {
       moveReplacing(completeFile, resultPath(jobId, kind));
@@ -148,12 +129,49 @@ public final class LocalBlobStore implements BlobStore {
   }
 
   @Override
+  public void putResultPart(UUID jobId, int part, Path completeFile) throws IOException {
+    try {
+      Files.createDirectories(partsDirectory(jobId));
+      moveReplacing(completeFile, partPath(jobId, part));
+    } finally {
+      Files.deleteIfExists(completeFile);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> openResultPart(UUID jobId, int part) throws IOException {
+    try {
+      return Optional.of(Files.newInputStream(partPath(jobId, part)));
+    } catch (NoSuchFileException missing) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public int deleteResultParts(UUID jobId) throws IOException {
+    Path directory = partsDirectory(jobId);
+    int deleted = 0;
+    try (var parts = Files.list(directory)) {
+      for (Path part : (Iterable<Path>) parts::iterator) {
+        if (Files.deleteIfExists(part)) {
+          deleted++;
+        }
+      }
+    } catch (NoSuchFileException none) {
+      return 0;
+    }
+    Files.deleteIfExists(directory);
+    return deleted;
+  }
+
+  @Override
   public boolean deleteResult(UUID jobId) throws IOException {
     for (ResultKind kind : ResultKind.values()) {
       if (kind != ResultKind.JSON) {
         Files.deleteIfExists(resultPath(jobId, kind));
       }
     }
+    deleteResultParts(jobId);
     return Files.deleteIfExists(resultPath(jobId));
   }
 
@@ -184,6 +202,17 @@ public final class LocalBlobStore implements BlobStore {
 
   private Path resultPath(UUID jobId, ResultKind kind) {
     return results.resolve(jobId + "." + kind.extension());
+  }
+
+  private Path partsDirectory(UUID jobId) {
+    return results.resolve(jobId + ".parts");
+  }
+
+  private Path partPath(UUID jobId, int part) {
+    if (part < 0) {
+      throw new IllegalArgumentException("a result part is numbered from 0, got " + part);
+    }
+    return partsDirectory(jobId).resolve(part + ".json");
   }
 
   private static void moveReplacing(Path source, Path target) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -225,16 +226,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   @Override
-  public void putResult(UUID jobId, byte[] content) throws IOException {
-    bucket.putBytes(keys.result(jobId), "application/json", content);
-  }
-
-  @Override
-  public Optional<byte[]> readResult(UUID jobId) throws IOException {
-    return bucket.readBytes(keys.result(jobId));
-  }
-
-  @Override
   public void putResult(UUID jobId, ResultKind kind, Path completeFile) throws IOException {
     try {
       bucket.putFile(keys.result(jobId, kind), kind.contentType(), Map.of(), null, completeFile);
@@ -248,6 +239,30 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     return bucket.open(keys.result(jobId, kind));
   }
 
+  @Override
+  public void putResultPart(UUID jobId, int part, Path completeFile) throws IOException {
+    try {
+      bucket.putFile(
+          keys.resultPart(jobId, part), "application/json", Map.of(), null, completeFile);
+    } finally {
+      deleteQuietly(completeFile);
+    }
+  }
+
+  @Override
+  public Optional<InputStream> openResultPart(UUID jobId, int part) throws IOException {
+    return bucket.open(keys.resultPart(jobId, part));
+  }
+
+  @Override
+  public int deleteResultParts(UUID jobId) throws IOException {
+    List<String> parts = bucket.keysUnder(keys.resultParts(jobId));
+    for (String part : parts) {
+      bucket.delete(part);
+    }
+    return parts.size();
+  }
+
   /** Deletes a job's results; S3 answers a delete of nothing with success, so it looks first. */
   @Override
   public boolean deleteResult(UUID jobId) throws IOException {
@@ -256,6 +271,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         bucket.delete(keys.result(jobId, kind));
       }
     }
+    deleteResultParts(jobId);
     String key = keys.result(jobId);
     if (bucket.head(key).isEmpty()) {
       return false;

@@ -10,8 +10,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -114,21 +116,6 @@ final class S3Bucket implements AutoCloseable {
     }
   }
 
-  void putBytes(String key, String contentType, byte[] content) throws IOException {
-    try {
-      s3.putObject(
-          builder ->
-              builder
-                  .bucket(bucket)
-                  .key(key)
-                  .contentType(contentType)
-                  .overrideConfiguration(wholeCall()),
-          RequestBody.fromBytes(content));
-    } catch (SdkException e) {
-      throw failure("PutObject", key, e);
-    }
-  }
-
   /**
    * Replaces an object's user metadata by a {@code CopyObject} onto itself, which S3 allows only
    * when the metadata changes. False if the object is gone.
@@ -166,17 +153,17 @@ final class S3Bucket implements AutoCloseable {
     }
   }
 
-  Optional<byte[]> readBytes(String key) throws IOException {
+  /** The keys of the objects under {@code prefix}, page by page as S3 lists them. */
+  List<String> keysUnder(String prefix) throws IOException {
     try {
-      return Optional.of(
-          s3.getObjectAsBytes(
-                  builder -> builder.bucket(bucket).key(key).overrideConfiguration(wholeCall()))
-              .asByteArray());
+      List<String> keys = new ArrayList<>();
+      s3.listObjectsV2Paginator(
+              builder -> builder.bucket(bucket).prefix(prefix).overrideConfiguration(wholeCall()))
+          .contents()
+          .forEach(object -> keys.add(object.key()));
+      return keys;
     } catch (SdkException e) {
-      if (isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw failure("GetObject", key, e);
+      throw failure("ListObjectsV2", prefix, e);
     }
   }
 

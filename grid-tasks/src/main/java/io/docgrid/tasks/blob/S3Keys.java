@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where documents and results lie in the bucket: {@link LocalBlobStore}'s layout under an optional
- * prefix, {@code <prefix>/documents/ab/cd/<sha256>} and {@code <prefix>/results/<job id>.json}.
+ * prefix, {@code <prefix>/documents/ab/cd/<sha256>} and {@code <prefix>/results/<job id>.json},
+ * with its parts under {@code <prefix>/results/<job id>.parts/}.
  */
 final class S3Keys {
 
@@ -33,6 +34,18 @@ final class S3Keys {
 
   String result(UUID jobId, ResultKind kind) {
     return key("results/" + jobId + "." + kind.extension());
+  }
+
+  /** The common prefix of a job's result parts, ending in a slash. */
+  String resultParts(UUID jobId) {
+    return key("results/" + jobId + ".parts/");
+  }
+
+  String resultPart(UUID jobId, int part) {
+    if (part < 0) {
+      throw new IllegalArgumentException("a result part is numbered from 0, got " + part);
+    }
+    return resultParts(jobId) + part + ".json";
   }
 
   private String key(String path) {

@@ -19,12 +19,17 @@ public final class Sha256 {
 
   /** Reads the file once, in pieces: documents may be large. */
   public static String of(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return of(in);
+    }
+  }
+
+  /** Reads {@code in} to its end, in pieces; the caller closes it. */
+  public static String of(InputStream in) throws IOException {
     MessageDigest digest = digest();
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-      }
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+      digest.update(buffer, 0, read);
     }
     return HexFormat.of().formatHex(digest.digest());
   }

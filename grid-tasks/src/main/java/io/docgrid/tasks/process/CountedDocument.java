@@ -9,7 +9,7 @@ import java.util.Objects;
  * its page ranges are planned.
  */
 public record CountedDocument(DocumentFacts facts, List<String> nodeIds)
-    implements DocumentOutcome {
+    implements DocumentOutcome, TaskOutcome {
 
   public CountedDocument {
     Objects.requireNonNull(facts, "facts");

@@ -3,6 +3,7 @@ package io.docgrid.tasks.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,25 +89,72 @@ abstract class BlobStoreContract {
   @Test
   void results_round_trip_and_missing_ones_are_empty() throws Exception {
     UUID job = UUID.randomUUID();
-    assertThat(store.readResult(job)).isEmpty();
+    assertThat(readResult(job)).isEmpty();
 
-    store.putResult(job, "{\"pages\":[]}".getBytes(StandardCharsets.UTF_8));
+    putResult(job, "{\"pages\":[]}");
 
-    assertThat(store.readResult(job))
-        .hasValueSatisfying(
-            bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("pages"));
+    assertThat(readResult(job)).hasValueSatisfying(json -> assertThat(json).contains("pages"));
   }
 
   @Test
   void a_result_written_again_replaces_the_first() throws Exception {
     UUID job = UUID.randomUUID();
-    store.putResult(job, "{\"v\":1}".getBytes(StandardCharsets.UTF_8));
+    putResult(job, "{\"v\":1}");
 
-    store.putResult(job, "{\"v\":2}".getBytes(StandardCharsets.UTF_8));
+    putResult(job, "{\"v\":2}");
 
-    assertThat(store.readResult(job))
-        .hasValueSatisfying(
-            bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"v\":2}"));
+    assertThat(readResult(job)).hasValue("{\"v\":2}");
+  }
+
+  @Test
+  void result_parts_round_trip_by_number_whatever_order_they_were_written_in() throws Exception {
+    UUID job = UUID.randomUUID();
+    assertThat(store.openResultPart(job, 0)).isEmpty();
+
+    store.putResultPart(job, 2, file("[3]"));
+    store.putResultPart(job, 0, file("[1]"));
+    store.putResultPart(job, 1, file("[2]"));
+
+    assertThat(readPart(job, 0)).hasValue("[1]");
+    assertThat(readPart(job, 1)).hasValue("[2]");
+    assertThat(readPart(job, 2)).hasValue("[3]");
+    assertThat(store.openResultPart(job, 3)).isEmpty();
+    assertThat(store.openResultPart(UUID.randomUUID(), 0)).isEmpty();
+  }
+
+  @Test
+  void a_part_written_again_replaces_the_first_and_its_file_is_gone() throws Exception {
+    UUID job = UUID.randomUUID();
+    store.putResultPart(job, 0, file("[\"first try\"]"));
+    Path retried = file("[\"retried\"]");
+
+    store.putResultPart(job, 0, retried);
+
+    assertThat(readPart(job, 0)).hasValue("[\"retried\"]");
+    assertThat(retried).doesNotExist();
+  }
+
+  @Test
+  void parts_are_deleted_on_their_own_and_with_the_result() throws Exception {
+    UUID job = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    store.putResultPart(job, 0, file("[1]"));
+    store.putResultPart(job, 1, file("[2]"));
+    store.putResultPart(other, 0, file("[1]"));
+
+    assertThat(store.deleteResultParts(job)).isEqualTo(2);
+    assertThat(store.openResultPart(job, 0)).isEmpty();
+    assertThat(store.deleteResultParts(job)).isZero();
+
+    putResult(other, "{}");
+    assertThat(store.deleteResult(other)).isTrue();
+    assertThat(store.openResultPart(other, 0)).isEmpty();
+  }
+
+  @Test
+  void a_part_numbered_below_zero_is_refused() {
+    assertThatThrownBy(() -> store.openResultPart(UUID.randomUUID(), -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -171,16 +220,43 @@ abstract class BlobStoreContract {
   @Test
   void a_result_is_deleted_once() throws Exception {
     UUID job = UUID.randomUUID();
-    store.putResult(job, "{}".getBytes(StandardCharsets.UTF_8));
+    putResult(job, "{}");
 
     assertThat(store.deleteResult(job)).isTrue();
-    assertThat(store.readResult(job)).isEmpty();
+    assertThat(readResult(job)).isEmpty();
     assertThat(store.deleteResult(job)).isFalse();
   }
 
   @Test
   void a_fresh_store_is_usable() {
     assertThat(store.isUsable()).isTrue();
+  }
+
+  private void putResult(UUID job, String json) throws Exception {
+    store.putResult(job, ResultKind.JSON, file(json));
+  }
+
+  private Optional<String> readResult(UUID job) throws Exception {
+    return read(store.openResult(job, ResultKind.JSON));
+  }
+
+  private Optional<String> readPart(UUID job, int part) throws Exception {
+    return read(store.openResultPart(job, part));
+  }
+
+  private Path file(String content) throws Exception {
+    Path file = store.createTemporaryFile();
+    Files.writeString(file, content);
+    return file;
+  }
+
+  private static Optional<String> read(Optional<InputStream> stream) throws Exception {
+    if (stream.isEmpty()) {
+      return Optional.empty();
+    }
+    try (InputStream in = stream.get()) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   static String sha256(String content) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,12 +79,14 @@ class S3BlobStoreTest extends BlobStoreContract {
     UUID job = UUID.randomUUID();
 
     store.putDocument(sha, upload);
-    store.putResult(job, "{}".getBytes(StandardCharsets.UTF_8));
+    store.putResult(job, ResultKind.JSON, spooled("{}"));
+    store.putResultPart(job, 0, spooled("[]"));
 
     assertThat(keys())
         .containsExactlyInAnyOrder(
             PREFIX + "/documents/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha,
-            PREFIX + "/results/" + job + ".json");
+            PREFIX + "/results/" + job + ".json",
+            PREFIX + "/results/" + job + ".parts/0.json");
     assertThat(
             server
                 .client()
@@ -168,7 +169,8 @@ class S3BlobStoreTest extends BlobStoreContract {
       Path upload = refused.createTemporaryFile();
       Files.writeString(upload, "x");
 
-      assertThatThrownBy(() -> refused.putResult(job, new byte[] {1}))
+      Path result = refused.createTemporaryFile();
+      assertThatThrownBy(() -> refused.putResult(job, ResultKind.JSON, result))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("s3://" + bucket + "/" + PREFIX + "/results/" + job + ".json")
           .hasMessageContaining("HTTP 403")
@@ -205,7 +207,7 @@ class S3BlobStoreTest extends BlobStoreContract {
       assertThatThrownBy(() -> unreachable.hasDocument(SHA))
           .isInstanceOf(UncheckedIOException.class)
           .hasMessageContaining("S3 HeadObject of s3://" + bucket + "/");
-      assertThatThrownBy(() -> unreachable.readResult(UUID.randomUUID()))
+      assertThatThrownBy(() -> unreachable.openResult(UUID.randomUUID(), ResultKind.JSON))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("S3 GetObject of s3://" + bucket + "/");
     }
@@ -250,5 +252,11 @@ class S3BlobStoreTest extends BlobStoreContract {
     var out = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(out));
     return out.toString();
+  }
+
+  private Path spooled(String content) throws IOException {
+    Path file = store.createTemporaryFile();
+    Files.writeString(file, content);
+    return file;
   }
 }

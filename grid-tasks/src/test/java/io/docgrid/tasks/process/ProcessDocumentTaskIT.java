@@ -10,8 +10,8 @@ import io.docgrid.tasks.blob.LocalBlobStore;
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.PageSelection;
+import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.grid.GridNames;
@@ -57,6 +57,7 @@ class ProcessDocumentTaskIT {
   private LocalBlobStore blobs;
   private InProcessExtraction extraction;
   private final List<JobStarted> started = new CopyOnWriteArrayList<>();
+  private final StoredParts parts = new StoredParts();
 
   @BeforeAll
   void startCluster(@TempDir Path blobRoot) throws Exception {
@@ -94,12 +95,12 @@ class ProcessDocumentTaskIT {
     UUID jobId = UUID.randomUUID();
 
     ListAppender<ILoggingEvent> logs = captureJobLogs();
-    ProcessedDocument processed =
-        (ProcessedDocument)
+    StoredDocument processed =
+        (StoredDocument)
             submitter
                 .compute(NodeRoles.computeNodes(submitter))
                 .execute(
-                    new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
+                    new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT, parts),
                     new ProcessDocumentRequest(
                         jobId,
                         sha,
@@ -109,11 +110,12 @@ class ProcessDocumentTaskIT {
                         submitter.cluster().localNode().id(),
                         "key:tenant-7"));
 
-    ExtractedDocument result = processed.document();
     assertThat(processed.nodeIds()).containsExactly(worker.cluster().localNode().id().toString());
     assertThat(processed.versions()).containsKeys("pdfbox", "tika", "tesseract", "model.eng");
-    assertThat(result.pageCount()).isEqualTo(4);
-    assertThat(result.pages()).hasSize(4);
+    assertThat(processed.pageCount()).isEqualTo(4);
+    assertThat(processed.pages()).isEqualTo(4);
+    assertThat(processed.parts()).isEqualTo(1);
+    assertThat(parts.pages(jobId, 1)).extracting(PageText::number).containsExactly(1, 2, 3, 4);
     assertThat(NodeRoles.computeNodes(submitter).nodes())
         .singleElement()
         .satisfies(node -> assertThat(node.id()).isEqualTo(worker.cluster().localNode().id()));
@@ -144,7 +146,7 @@ class ProcessDocumentTaskIT {
     submitter
         .compute(NodeRoles.computeNodes(submitter))
         .execute(
-            new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT),
+            new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT, parts),
             new ProcessDocumentRequest(
                 jobId,
                 sha,
@@ -180,7 +182,7 @@ class ProcessDocumentTaskIT {
             () ->
                 submitter
                     .compute(NodeRoles.computeNodes(submitter))
-                    .execute(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT), request))
+                    .execute(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT, parts), request))
         .isInstanceOf(IgniteException.class)
         .satisfies(
             failure -> {
@@ -190,43 +192,50 @@ class ProcessDocumentTaskIT {
   }
 
   @Test
-  void a_long_pdf_is_split_into_page_ranges_and_merged_in_page_order() throws Exception {
+  void a_long_pdf_is_split_into_page_ranges_each_stored_as_a_part_in_page_order() throws Exception {
     String sha = store(Corpus.dev("pdfbox__cweb.pdf"));
     PagePlan plan = new PagePlanner(5).plan(28, PageSelection.ALL, 2000);
     assertThat(plan.ranges()).hasSize(6);
+    UUID splitJob = UUID.randomUUID();
+    UUID wholeJob = UUID.randomUUID();
 
-    ProcessedDocument split = (ProcessedDocument) run(new ProcessDocumentTask(plan), sha);
-    ProcessedDocument whole =
-        (ProcessedDocument) run(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT), sha);
+    StoredDocument split =
+        (StoredDocument) run(new ProcessDocumentTask(plan, parts), sha, splitJob);
+    StoredDocument whole =
+        (StoredDocument)
+            run(new ProcessDocumentTask(PagePlan.WHOLE_DOCUMENT, parts), sha, wholeJob);
 
-    assertThat(split.document().pages())
-        .extracting(page -> page.number())
+    assertThat(split.parts()).isEqualTo(6);
+    assertThat(split.pages()).isEqualTo(28);
+    assertThat(split.facts()).isEqualTo(whole.facts());
+    List<PageText> splitPages = parts.pages(splitJob, 6);
+    assertThat(splitPages)
+        .extracting(PageText::number)
         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 28).boxed().toList());
-    for (int i = 0; i < 28; i++) {
-      assertThat(split.document().pages().get(i).text())
-          .isEqualTo(whole.document().pages().get(i).text());
-    }
+    assertThat(splitPages)
+        .extracting(PageText::text)
+        .containsExactlyElementsOf(parts.pages(wholeJob, 1).stream().map(PageText::text).toList());
   }
 
   @Test
   void a_first_look_reads_a_short_pdf_at_once_and_only_counts_a_long_one() throws Exception {
     PagePlanner planner = new PagePlanner(5);
 
-    DocumentOutcome shortOne =
+    TaskOutcome shortOne =
         run(
-            new ProcessDocumentTask(planner.firstLook(2000)),
+            new ProcessDocumentTask(planner.firstLook(2000), parts),
             store(Corpus.dev("pypdf__pdflatex-4-pages.pdf")));
-    DocumentOutcome longOne =
+    TaskOutcome longOne =
         run(
-            new ProcessDocumentTask(planner.firstLook(2000)),
+            new ProcessDocumentTask(planner.firstLook(2000), parts),
             store(Corpus.dev("pdfbox__cweb.pdf")));
 
     assertThat(shortOne)
         .isInstanceOfSatisfying(
-            ProcessedDocument.class,
+            StoredDocument.class,
             processed -> {
-              assertThat(processed.document().pages()).hasSize(4);
-              assertThat(processed.document().facts())
+              assertThat(processed.parts()).isEqualTo(1);
+              assertThat(processed.facts())
                   .isEqualTo(new DocumentFacts("application/pdf", 4, 4, false));
             });
     assertThat(longOne)
@@ -244,7 +253,8 @@ class ProcessDocumentTaskIT {
   void a_first_look_refuses_a_document_longer_than_the_callers_limit() throws Exception {
     String sha = store(Corpus.dev("pdfbox__cweb.pdf"));
 
-    assertThatThrownBy(() -> run(new ProcessDocumentTask(new PagePlanner(5).firstLook(10)), sha))
+    assertThatThrownBy(
+            () -> run(new ProcessDocumentTask(new PagePlanner(5).firstLook(10), parts), sha))
         .satisfies(
             failure -> {
               DocumentProcessingException cause = findCause(failure);
@@ -270,13 +280,17 @@ class ProcessDocumentTaskIT {
     assertThat(planner.firstLook(2000).mayOnlyCount()).isTrue();
   }
 
-  private DocumentOutcome run(ProcessDocumentTask task, String sha) {
+  private TaskOutcome run(ProcessDocumentTask task, String sha) {
+    return run(task, sha, UUID.randomUUID());
+  }
+
+  private TaskOutcome run(ProcessDocumentTask task, String sha, UUID jobId) {
     return submitter
         .compute(NodeRoles.computeNodes(submitter))
         .execute(
             task,
             new ProcessDocumentRequest(
-                UUID.randomUUID(),
+                jobId,
                 sha,
                 "application/pdf",
                 ProcessingOptions.DEFAULTS,

@@ -1,13 +1,17 @@
 package io.docgrid.node.blobs;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.node.blobs.BlobProblem.Kind;
 import io.docgrid.sql.StoredBlobsRepository;
 import io.docgrid.sql.model.StoredBlobs;
 import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.blob.BlobStore.DocumentFile;
+import io.docgrid.tasks.blob.ResultKind;
 import io.docgrid.tasks.blob.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,29 +80,54 @@ public final class BlobVerifier {
 
   private Optional<BlobProblem> checkResult(StoredBlobs job) {
     String expected = job.resultSha256();
-    Optional<byte[]> stored;
+    String actual;
     try {
-      stored = blobs.readResult(job.jobId());
+      Optional<String> hashed = hashOfResult(job);
+      if (hashed.isEmpty()) {
+        return Optional.of(problem(job, "result", Kind.MISSING, expected, null));
+      }
+      actual = hashed.get();
     } catch (IOException e) {
       return Optional.of(problem(job, "result", Kind.UNREADABLE, expected, null));
     }
-    if (stored.isEmpty()) {
-      return Optional.of(problem(job, "result", Kind.MISSING, expected, null));
-    }
-    String actual = Sha256.of(stored.get());
     if (expected != null) {
       return actual.equals(expected)
           ? Optional.empty()
           : Optional.of(problem(job, "result", Kind.MISMATCH, expected, actual));
     }
+    return isJsonObject(job)
+        ? Optional.empty()
+        : Optional.of(problem(job, "result", Kind.UNREADABLE, null, actual));
+  }
+
+  private Optional<String> hashOfResult(StoredBlobs job) throws IOException {
+    Optional<InputStream> stored = blobs.openResult(job.jobId(), ResultKind.JSON);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    try (InputStream in = stored.get()) {
+      return Optional.of(Sha256.of(in));
+    }
+  }
+
+  /** Whether a result stored before its hash was recorded is one JSON object, read as a stream. */
+  private boolean isJsonObject(StoredBlobs job) {
     try {
-      if (json.readTree(stored.get()).isObject()) {
-        return Optional.empty();
+      Optional<InputStream> stored = blobs.openResult(job.jobId(), ResultKind.JSON);
+      if (stored.isEmpty()) {
+        return false;
+      }
+      try (InputStream in = stored.get();
+          JsonParser parser = json.getFactory().createParser(in)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          return false;
+        }
+        parser.skipChildren();
+        return parser.nextToken() == null;
       }
     } catch (IOException notJson) {
-      // reported below
+      return false;
     }
-    return Optional.of(problem(job, "result", Kind.UNREADABLE, null, actual));
   }
 
   private static BlobProblem problem(

@@ -19,6 +19,7 @@ import io.docgrid.api.engine.ProcessingEstimates;
 import io.docgrid.api.engine.ProgressLedger;
 import io.docgrid.api.engine.QueueDepth;
 import io.docgrid.api.engine.QueueLimit;
+import io.docgrid.api.engine.RangeParts;
 import io.docgrid.api.engine.StoredOptions;
 import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.limits.RateLimiter;
@@ -95,7 +96,9 @@ final class JobEngineWiring {
               return thread;
             });
     node.add(() -> shutDown(callbacks));
-    JobDispatcher dispatcher = node.add(new JobDispatcher(ignite, settings.timeout(), callbacks));
+    RangeParts parts = new RangeParts(from.blobs(), from.json());
+    JobDispatcher dispatcher =
+        node.add(new JobDispatcher(ignite, settings.timeout(), callbacks, parts));
     JobLeases leases =
         new JobLeases(from.leases(), dispatcher.localNodeId(), settings.lease(), from.clock());
     Admission admission = new Admission(from.tiers(), from.rateLimiter(), from.jobs());
@@ -104,6 +107,7 @@ final class JobEngineWiring {
         new JobOutcomes(
             from.jobs(),
             from.blobs(),
+            parts,
             from.json(),
             from.reuse(),
             from.quarantine(),

@@ -189,7 +189,8 @@ public final class Wiring {
               resultCache,
               resultCache.enabled()
                   ? new SingleFlight(ignite, singleFlightExpiry(config.jobs()))
-                  : null);
+                  : null,
+              json);
       // Every request to a URL a caller named goes through this one client and its guard.
       OutboundClient outbound =
           node.add(
