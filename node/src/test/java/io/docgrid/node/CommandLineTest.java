@@ -72,6 +72,25 @@ class CommandLineTest {
     assertThat(config.jobs().workerHeap()).isEqualTo(threads + "g");
     assertThat(config.jobs().documentsAtOnce()).isGreaterThanOrEqualTo(cores);
     assertThat(config.jobs().gpu()).isEqualTo(GpuMode.AUTO);
+    assertThat(config.jobs().extractionJvmOptions()).isEmpty();
+  }
+
+  @Test
+  void extraction_jvm_options_come_from_repeated_flags_or_the_environment() {
+    assertThat(
+            configOf(
+                    Map.of(),
+                    "--extraction-jvm-option=-XX:+UseSerialGC",
+                    "--extraction-jvm-option",
+                    "-Dwhat=child -Xss2m")
+                .jobs()
+                .extractionJvmOptions())
+        .containsExactly("-XX:+UseSerialGC", "-Dwhat=child", "-Xss2m");
+    assertThat(
+            configOf(Map.of("DOCGRID_EXTRACTION_JVM_OPTION", " -XX:+UseSerialGC  -Xss2m "))
+                .jobs()
+                .extractionJvmOptions())
+        .containsExactly("-XX:+UseSerialGC", "-Xss2m");
   }
 
   @Test
