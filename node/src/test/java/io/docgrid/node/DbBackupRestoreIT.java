@@ -3,8 +3,6 @@ package io.docgrid.node;
 import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code docgrid db backup} while a node serves (in a JVM of its own, which holds H2's files) and
@@ -25,15 +22,14 @@ import picocli.CommandLine;
  */
 class DbBackupRestoreIT {
 
-  private record Run(int exitCode, String out, String err) {}
+  private static CommandRun docgrid(Map<String, String> environment, String... args) {
+    return CommandRun.of(environment, args);
+  }
 
-  private static Run docgrid(Map<String, String> environment, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.newCommandLine(environment);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return new Run(commandLine.execute(args), out.toString(), err.toString());
+  /** {@code docgrid db restore} of {@code dataDir} from {@code backup}. */
+  private static CommandRun restore(Path dataDir, Path backup) {
+    return docgrid(
+        Map.of(), "db", "restore", "--data-dir", dataDir.toString(), "--from", backup.toString());
   }
 
   @Test
@@ -56,7 +52,7 @@ class DbBackupRestoreIT {
       Map<String, String> asAdmin =
           Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", adminKey);
 
-      Run backup =
+      CommandRun backup =
           docgrid(
               asAdmin, "db", "backup", "--data-dir", dataDir.toString(), "--to", zip.toString());
       assertThat(backup.exitCode()).as(backup.err()).isZero();
@@ -66,19 +62,11 @@ class DbBackupRestoreIT {
       }
       assertThat(Files.exists(temp.resolve("backup.zip.partial"))).isFalse();
 
-      Run refused =
-          docgrid(
-              Map.of(),
-              "db",
-              "restore",
-              "--data-dir",
-              dataDir.toString(),
-              "--from",
-              zip.toString());
+      CommandRun refused = restore(dataDir, zip);
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("a running node holds the database");
 
-      Run notAdmin =
+      CommandRun notAdmin =
           docgrid(
               Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", tenantKey),
               "db",
@@ -94,12 +82,10 @@ class DbBackupRestoreIT {
     }
 
     Path restored = temp.resolve("restored");
-    Run restore =
-        docgrid(
-            Map.of(), "db", "restore", "--data-dir", restored.toString(), "--from", zip.toString());
+    CommandRun restore = restore(restored, zip);
     assertThat(restore.exitCode()).as(restore.err()).isZero();
     assertThat(restore.out()).contains("Restored");
-    try (TestNode node = TestNode.start(restored, TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(restored).start()) {
       HttpApi http = new HttpApi("http://127.0.0.1:" + node.port());
       HttpResponse<String> job = http.as(adminKey).get("/api/v1/jobs/" + jobId);
       assertThat(job.statusCode()).as(job.body()).isEqualTo(200);
@@ -115,14 +101,12 @@ class DbBackupRestoreIT {
     assertThat(docgrid(Map.of(), "db", "migrate", "--data-dir", dataDir.toString()).exitCode())
         .isZero();
 
-    Run backup =
+    CommandRun backup =
         docgrid(Map.of(), "db", "backup", "--data-dir", dataDir.toString(), "--to", zip.toString());
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     assertThat(backup.out()).contains("no node was running");
 
-    Run restore =
-        docgrid(
-            Map.of(), "db", "restore", "--data-dir", dataDir.toString(), "--from", zip.toString());
+    CommandRun restore = restore(dataDir, zip);
     assertThat(restore.exitCode()).as(restore.err()).isZero();
     assertThat(restore.out()).contains("db.before-restore-");
     assertThat(docgrid(Map.of(), "db", "info", "--data-dir", dataDir.toString()).exitCode())
@@ -144,15 +128,7 @@ class DbBackupRestoreIT {
         .isZero();
     Path notABackup = Files.writeString(temp.resolve("notes.zip"), "not a zip");
 
-    Run restore =
-        docgrid(
-            Map.of(),
-            "db",
-            "restore",
-            "--data-dir",
-            dataDir.toString(),
-            "--from",
-            notABackup.toString());
+    CommandRun restore = restore(dataDir, notABackup);
     assertThat(restore.exitCode()).isEqualTo(1);
     assertThat(restore.err().strip().lines()).hasSize(1);
     try (Stream<Path> entries = Files.list(dataDir)) {
@@ -164,7 +140,7 @@ class DbBackupRestoreIT {
   void postgresql_is_refused_with_a_pointer_to_pgbackrest(@TempDir Path temp) {
     Map<String, String> postgres =
         Map.of("DOCGRID_DB_URL", "jdbc:postgresql://127.0.0.1:1/docgrid");
-    Run backup =
+    CommandRun backup =
         docgrid(
             postgres,
             "db",
@@ -175,7 +151,7 @@ class DbBackupRestoreIT {
             temp.resolve("b.zip").toString());
     assertThat(backup.exitCode()).isEqualTo(2);
     assertThat(backup.err()).contains("pgBackRest", "docs/runbook.md");
-    Run restore =
+    CommandRun restore =
         docgrid(
             postgres,
             "db",

@@ -3,28 +3,18 @@ package io.docgrid.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.testkit.PostgresSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code docgrid db migrate|info} on the embedded database and on PostgreSQL. */
 class DbCommandTest {
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run docgrid(Map<String, String> environment, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.newCommandLine(environment);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return new Run(commandLine.execute(args), out.toString(), err.toString());
+  private static CommandRun docgrid(Map<String, String> environment, String... args) {
+    return CommandRun.of(environment, args);
   }
 
   @Test
@@ -32,17 +22,17 @@ class DbCommandTest {
     String dataDir = temp.resolve("data").toString();
     Map<String, String> none = Map.of();
 
-    Run before = docgrid(none, "db", "info", "--data-dir", dataDir);
+    CommandRun before = docgrid(none, "db", "info", "--data-dir", dataDir);
     assertThat(before.exitCode()).as(before.err()).isEqualTo(3);
     assertThat(before.out()).contains("VERSION", "Pending").contains("migrations are pending.");
 
-    Run migrate = docgrid(none, "db", "migrate", "--data-dir", dataDir);
+    CommandRun migrate = docgrid(none, "db", "migrate", "--data-dir", dataDir);
     assertThat(migrate.exitCode()).as(migrate.err()).isZero();
     assertThat(migrate.out())
         .containsPattern("Applied \\d+ migrations\\.")
         .doesNotContain("Pending");
 
-    Run after = docgrid(none, "db", "info", "--data-dir", dataDir);
+    CommandRun after = docgrid(none, "db", "info", "--data-dir", dataDir);
     assertThat(after.exitCode()).as(after.err()).isZero();
     assertThat(after.out()).contains("Success", "The schema is up to date.");
     assertThat(docgrid(none, "db", "migrate", "--data-dir", dataDir).out())
@@ -57,7 +47,7 @@ class DbCommandTest {
       Map<String, String> environment = new HashMap<>();
       environment.put("DOCGRID_DB_URL", database.url());
       environment.put("DOCGRID_DB_USER", database.user());
-      Run migrate = docgrid(environment, "db", "migrate", "--data-dir", temp.toString());
+      CommandRun migrate = docgrid(environment, "db", "migrate", "--data-dir", temp.toString());
       assertThat(migrate.exitCode()).as(migrate.err()).isZero();
       // The PostgreSQL-only scripts run there too.
       assertThat(migrate.out()).contains("1.1").containsPattern("Applied \\d+ migrations\\.");
@@ -68,7 +58,7 @@ class DbCommandTest {
 
   @Test
   void an_unreachable_database_is_one_line_and_exit_code_1(@TempDir Path temp) {
-    Run run =
+    CommandRun run =
         docgrid(
             Map.of("DOCGRID_DB_URL", "jdbc:postgresql://127.0.0.1:1/nothing"),
             "db",

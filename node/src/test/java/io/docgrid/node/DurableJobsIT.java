@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +58,7 @@ class DurableJobsIT {
             .extracting(page -> page.get("number").asInt())
             .containsExactly(1, 2);
       }
-      assertThat(jobsFinished(serve, "succeeded"))
+      assertThat(serve.http.jobsFinished("succeeded"))
           .as("each job finished exactly once")
           .isEqualTo(40);
       assertThat(survivor.isAlive()).isTrue();
@@ -177,21 +175,6 @@ class DurableJobsIT {
       count += job.get("status").asText().equals(status) ? 1 : 0;
     }
     return count;
-  }
-
-  /** docgrid_jobs_finished_total for one outcome, summed over error codes. */
-  private static double jobsFinished(ServeProcess serve, String outcome) throws Exception {
-    String metrics = serve.http.get("/api/v1/metrics").body();
-    Matcher line =
-        Pattern.compile(
-                "^docgrid_jobs_finished_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$",
-                Pattern.MULTILINE)
-            .matcher(metrics);
-    double total = 0;
-    while (line.find()) {
-      total += Double.parseDouble(line.group(1));
-    }
-    return total;
   }
 
   private static String sha256(byte[] bytes) throws Exception {

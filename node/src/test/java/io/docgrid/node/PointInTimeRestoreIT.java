@@ -4,9 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docgrid.node.config.NodeConfig;
 import io.docgrid.testkit.Eventually;
-import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,15 +38,19 @@ class PointInTimeRestoreIT {
       postgres.createDatabase();
       pgBackRest(postgres, config, "stanza-create");
 
-      NodeConfig.DbConfig db = new NodeConfig.DbConfig(postgres.jdbcUrl(), "postgres", "", 5);
-      Path data = temp.resolve("data");
       Path blobs = temp.resolve("blobs");
+      TestNodeConfig nodeConfig =
+          TestNodeConfig.in(temp.resolve("data"))
+              .blobs(blobs)
+              .postgresAt(postgres.jdbcUrl())
+              .compute(true)
+              .maxUpload(10 << 20);
       List<String> before = new ArrayList<>();
       List<String> after = new ArrayList<>();
       String keyBefore;
       String keyAfter;
       String target;
-      try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
+      try (TestNode node = nodeConfig.start()) {
         keyBefore = createKey(node, "before");
         for (int i = 0; i < 3; i++) {
           before.add(submitAndFinish(node.http.as(keyBefore), "Before " + i + ". "));
@@ -79,7 +81,7 @@ class PointInTimeRestoreIT {
       String lostResult = before.get(2);
       Files.delete(blobs.resolve("results").resolve(lostResult + ".json"));
 
-      try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
+      try (TestNode node = nodeConfig.start()) {
         HttpApi tenant = node.http.as(keyBefore);
         for (String id : before.subList(0, 2)) {
           assertThat(json(tenant.get("/api/v1/jobs/" + id)).get("status").asText())

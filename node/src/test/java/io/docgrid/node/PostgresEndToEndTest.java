@@ -11,7 +11,7 @@ class PostgresEndToEndTest extends EndToEndContract {
   @Override
   NodeConfig.DbConfig database() throws Exception {
     postgres = PostgresSchema.created();
-    return TestNode.postgres(postgres);
+    return TestNodeConfig.postgresIn(postgres);
   }
 
   @Override

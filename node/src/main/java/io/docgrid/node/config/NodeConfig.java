@@ -159,30 +159,6 @@ public record NodeConfig(
       extractionJvmOptions = List.copyOf(extractionJvmOptions);
     }
 
-    /** The default lease, no extra options for the extraction children, and the CPU only. */
-    public JobsConfig(
-        Duration timeout,
-        Duration shutdownGrace,
-        int pagesPerJob,
-        Duration pageTimeout,
-        Isolation isolation,
-        String workerHeap,
-        int workerProcesses,
-        int workerThreads) {
-      this(
-          timeout,
-          shutdownGrace,
-          pagesPerJob,
-          pageTimeout,
-          isolation,
-          workerHeap,
-          workerProcesses,
-          workerThreads,
-          List.of(),
-          DEFAULT_LEASE,
-          GpuMode.OFF);
-    }
-
     /** Documents this node's extraction works on at once: its slots for grid jobs. */
     public int documentsAtOnce() {
       return workerProcesses * workerThreads;
