@@ -50,14 +50,7 @@ class DurableJobsIT {
       doomed.kill();
       assertThat(count(serve, "succeeded")).as("jobs left when the worker died").isLessThan(40);
 
-      for (String id : ids) {
-        JsonNode job = serve.http.awaitFinished(id, Duration.ofMinutes(4));
-        assertThat(job.get("status").asText()).as(job + serve.tail()).isEqualTo("succeeded");
-        JsonNode result = json(serve.http.get("/api/v1/jobs/" + id + "/result"));
-        assertThat(result.get("pages"))
-            .extracting(page -> page.get("number").asInt())
-            .containsExactly(1, 2);
-      }
+      awaitSucceededWithBothPages(serve, ids);
       assertThat(serve.http.jobsFinished("succeeded"))
           .as("each job finished exactly once")
           .isEqualTo(40);
@@ -83,14 +76,7 @@ class DurableJobsIT {
       }
       try (ServeProcess second =
           ServeProcess.startWithGridDefaults(data, temp.resolve("serve-2.log"), serveFlags())) {
-        for (String id : ids) {
-          JsonNode job = second.http.awaitFinished(id, Duration.ofMinutes(4));
-          assertThat(job.get("status").asText()).as(job + second.tail()).isEqualTo("succeeded");
-          JsonNode result = json(second.http.get("/api/v1/jobs/" + id + "/result"));
-          assertThat(result.get("pages"))
-              .extracting(page -> page.get("number").asInt())
-              .containsExactly(1, 2);
-        }
+        awaitSucceededWithBothPages(second, ids);
         JsonNode all = json(second.http.get("/api/v1/jobs?limit=100"));
         assertThat(all.get("items"))
             .extracting(job -> job.get("id").asText())
@@ -175,6 +161,19 @@ class DurableJobsIT {
       count += job.get("status").asText().equals(status) ? 1 : 0;
     }
     return count;
+  }
+
+  /** Waits for every job to succeed, each with its two pages back in order. */
+  private static void awaitSucceededWithBothPages(ServeProcess serve, List<String> ids)
+      throws Exception {
+    for (String id : ids) {
+      JsonNode job = serve.http.awaitFinished(id, Duration.ofMinutes(4));
+      assertThat(job.get("status").asText()).as(job + serve.tail()).isEqualTo("succeeded");
+      JsonNode result = json(serve.http.get("/api/v1/jobs/" + id + "/result"));
+      assertThat(result.get("pages"))
+          .extracting(page -> page.get("number").asInt())
+          .containsExactly(1, 2);
+    }
   }
 
   private static String sha256(byte[] bytes) throws Exception {
