@@ -90,6 +90,18 @@ class IsolatedExtractionIT {
   }
 
   @Test
+  void closing_lets_the_children_exit_as_a_jvm_does(@TempDir Path logs) throws Exception {
+    // The JVM logs its heap on the way out, after its shutdown hooks: a killed one never does.
+    Path exitLog = logs.resolve("child-exit.log");
+    try (IsolatedExtraction isolated =
+        extraction(
+            "256m", 1, Duration.ofMinutes(2), List.of("-Xlog:gc+heap+exit:file=" + exitLog))) {
+      isolated.extract(Corpus.dev("pypdf__pdflatex-4-pages.pdf"), PDF, ProcessingOptions.TEXT_ONLY);
+    }
+    assertThat(exitLog).content().contains("Heap");
+  }
+
+  @Test
   void a_child_extracts_what_the_node_itself_would() throws Exception {
     Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
     try (IsolatedExtraction isolated = extraction("256m", Duration.ofMinutes(2))) {
