@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -43,6 +44,8 @@ final class EnvironmentCheck {
           Secrets.variableFor(ConnectionOptions.API_KEY_FILE),
           BlobStoreOptions.ACCESS_KEY_VARIABLE,
           BlobStoreOptions.SECRET_KEY_VARIABLE);
+
+  private static final LevenshteinDistance EDIT_DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private final Set<String> known = new TreeSet<>();
 
@@ -77,27 +80,7 @@ final class EnvironmentCheck {
 
   private String closest(String name) {
     return known.stream()
-        .min(Comparator.comparingInt((String candidate) -> distance(name, candidate)))
+        .min(Comparator.comparingInt((String candidate) -> EDIT_DISTANCE.apply(name, candidate)))
         .orElseThrow();
-  }
-
-  /** Levenshtein distance: the fewest insertions, deletions and substitutions from a to b. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

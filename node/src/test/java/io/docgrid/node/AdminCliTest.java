@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.node.wiring.FirstAdminKey;
 import io.docgrid.testkit.FreePorts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code docgrid admin keys …} against a real node over HTTP, and {@code docgrid keys bootstrap} on
@@ -46,7 +43,7 @@ class AdminCliTest {
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
     dataDir = temp.resolve("data");
-    node = TestNode.start(dataDir, TestNode.embedded(), false, 10 << 20);
+    node = TestNodeConfig.in(dataDir).maxUpload(10 << 20).start();
     url = "http://127.0.0.1:" + node.port();
   }
 
@@ -57,18 +54,11 @@ class AdminCliTest {
     }
   }
 
-  /** What one run of the command printed, and how it ended. */
-  private record Run(int exitCode, String out, String err) {
-
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-
-    String secret() {
-      Matcher match = SECRET.matcher(out);
-      assertThat(match.find()).as("a key in: %s", out).isTrue();
-      return match.group();
-    }
+  /** The new key's secret that {@code created} printed. */
+  private static String secretIn(CommandRun created) {
+    Matcher match = SECRET.matcher(created.out());
+    assertThat(match.find()).as("a key in: %s", created.out()).isTrue();
+    return match.group();
   }
 
   @Test
@@ -78,21 +68,21 @@ class AdminCliTest {
         new HttpApi(url).as(tenant.get("key").asText()).submit("t.txt", "queued".getBytes(), null);
     String id = JSON.readTree(accepted.body()).get("id").asText();
 
-    Run list = asAdmin("admin", "jobs", "list");
+    CommandRun list = asAdmin("admin", "jobs", "list");
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out()).contains("ID", "STATUS", id, "t.txt");
-    Run show = asAdmin("admin", "jobs", "show", id, "--output", "json");
+    CommandRun show = asAdmin("admin", "jobs", "show", id, "--output", "json");
     assertThat(JSON.readTree(show.out()).get("id").asText()).isEqualTo(id);
-    Run cancel = asAdmin("admin", "jobs", "cancel", id);
+    CommandRun cancel = asAdmin("admin", "jobs", "cancel", id);
     assertThat(cancel.exitCode()).as(cancel.err()).isZero();
     assertThat(cancel.out()).contains("cancelled");
-    Run retry = asAdmin("admin", "jobs", "retry", id);
+    CommandRun retry = asAdmin("admin", "jobs", "retry", id);
     assertThat(retry.exitCode()).as(retry.err()).isZero();
     assertThat(retry.out()).contains("queued");
-    Run again = asAdmin("admin", "jobs", "retry", id);
+    CommandRun again = asAdmin("admin", "jobs", "retry", id);
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).contains("JOB_NOT_RETRYABLE");
-    Run unknown = asAdmin("admin", "jobs", "show", UUID.randomUUID().toString());
+    CommandRun unknown = asAdmin("admin", "jobs", "show", UUID.randomUUID().toString());
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("NOT_FOUND");
   }
@@ -100,7 +90,7 @@ class AdminCliTest {
   @Test
   void webhook_endpoints_are_created_listed_rotated_and_deleted() throws Exception {
     // Subscribed to batch events only, and never tested: this node sends nothing anywhere.
-    Run created =
+    CommandRun created =
         asAdmin(
             "admin",
             "webhooks",
@@ -117,39 +107,39 @@ class AdminCliTest {
     String id = webhook.get("id").asText();
     assertThat(webhook.get("secret").asText()).startsWith("whsec_");
 
-    Run list = asAdmin("admin", "webhooks", "list");
+    CommandRun list = asAdmin("admin", "webhooks", "list");
     assertThat(list.out())
         .contains("ID", "URL", id, "https://hooks.example.invalid/in", "batch.completed");
-    Run rotated = asAdmin("admin", "webhooks", "rotate-secret", id);
+    CommandRun rotated = asAdmin("admin", "webhooks", "rotate-secret", id);
     assertThat(rotated.out()).contains("Signing secret (shown once): whsec_");
-    Run deliveries = asAdmin("admin", "webhooks", "deliveries", id);
+    CommandRun deliveries = asAdmin("admin", "webhooks", "deliveries", id);
     assertThat(deliveries.out()).contains("No deliveries.");
-    Run refused = asAdmin("admin", "webhooks", "create", "http://169.254.169.254/");
+    CommandRun refused = asAdmin("admin", "webhooks", "create", "http://169.254.169.254/");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("VALIDATION_FAILED");
-    Run deleted = asAdmin("admin", "webhooks", "delete", id);
+    CommandRun deleted = asAdmin("admin", "webhooks", "delete", id);
     assertThat(deleted.exitCode()).as(deleted.err()).isZero();
     assertThat(asAdmin("admin", "webhooks", "list").out()).contains("No webhook endpoints.");
   }
 
   @Test
   void the_quarantine_is_listed_and_releasing_what_is_not_there_is_an_error() {
-    Run empty = asAdmin("admin", "quarantine", "list");
+    CommandRun empty = asAdmin("admin", "quarantine", "list");
     assertThat(empty.exitCode()).as(empty.err()).isZero();
     assertThat(empty.out()).contains("No quarantined documents.");
-    Run json = asAdmin("admin", "quarantine", "list", "--output", "json");
+    CommandRun json = asAdmin("admin", "quarantine", "list", "--output", "json");
     assertThat(json.out()).contains("\"documents\":[]");
-    Run unknown = asAdmin("admin", "quarantine", "release", "ab".repeat(32));
+    CommandRun unknown = asAdmin("admin", "quarantine", "release", "ab".repeat(32));
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("NOT_FOUND");
-    Run malformed = asAdmin("admin", "quarantine", "release", "not-a-hash");
+    CommandRun malformed = asAdmin("admin", "quarantine", "release", "not-a-hash");
     assertThat(malformed.exitCode()).isEqualTo(1);
     assertThat(malformed.err()).contains("VALIDATION_FAILED");
   }
 
   @Test
   void cluster_status_lists_the_nodes_and_the_queue() throws Exception {
-    Run json = asAdmin("admin", "cluster", "status", "--output", "json");
+    CommandRun json = asAdmin("admin", "cluster", "status", "--output", "json");
     assertThat(json.exitCode()).as(json.err()).isZero();
     JsonNode cluster = JSON.readTree(json.out());
     assertThat(cluster.get("nodes")).hasSize(1);
@@ -160,7 +150,7 @@ class AdminCliTest {
     assertThat(only.get("gpus")).as("a node without GPUs").isEmpty();
     assertThat(cluster.at("/jobs/queued").asLong()).isNotNegative();
 
-    Run table = asAdmin("admin", "cluster", "status");
+    CommandRun table = asAdmin("admin", "cluster", "status");
     assertThat(table.exitCode()).isZero();
     assertThat(table.out()).contains("NODE", "ROLES", "api", "GPUS", "Jobs queued:");
   }
@@ -170,10 +160,10 @@ class AdminCliTest {
     JsonNode self = JSON.readTree(asAdmin("admin", "cluster", "status", "--output", "json").out());
     String apiOnly = self.at("/nodes/0/id").asText();
 
-    Run refused = asAdmin("admin", "nodes", "drain", apiOnly);
+    CommandRun refused = asAdmin("admin", "nodes", "drain", apiOnly);
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("NOT_A_COMPUTE_NODE", "runs no document jobs");
-    Run unknown = asAdmin("admin", "nodes", "drain", UUID.randomUUID().toString());
+    CommandRun unknown = asAdmin("admin", "nodes", "drain", UUID.randomUUID().toString());
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("NOT_FOUND");
     assertThat(asAdmin("admin", "nodes", "drain", "not-a-node").exitCode()).isEqualTo(2);
@@ -198,14 +188,8 @@ class AdminCliTest {
     assertThat(self.at("/nodes/0/draining").asBoolean()).isFalse();
   }
 
-  private static Run docgrid(Map<String, String> environment, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.newCommandLine(environment);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun docgrid(Map<String, String> environment, String... args) {
+    return CommandRun.of(environment, args);
   }
 
   /** An environment that points the commands at the test node, with its first admin key. */
@@ -213,7 +197,7 @@ class AdminCliTest {
     return Map.of("DOCGRID_URL", url, "DOCGRID_API_KEY", node.adminKey);
   }
 
-  private Run asAdmin(String... args) {
+  private CommandRun asAdmin(String... args) {
     return docgrid(admin(), args);
   }
 
@@ -222,7 +206,7 @@ class AdminCliTest {
     List<String> args = new ArrayList<>(List.of("admin", "keys", "create", "--name", name));
     args.addAll(List.of(options));
     args.addAll(List.of("--output", "json"));
-    Run created = asAdmin(args.toArray(String[]::new));
+    CommandRun created = asAdmin(args.toArray(String[]::new));
     assertThat(created.exitCode()).as(created.err()).isZero();
     return JSON.readTree(created.out());
   }
@@ -233,25 +217,25 @@ class AdminCliTest {
 
   @Test
   void cache_stats_and_purge_talk_to_the_cache_routes() throws Exception {
-    Run json = asAdmin("admin", "cache", "stats", "--output", "json");
+    CommandRun json = asAdmin("admin", "cache", "stats", "--output", "json");
     assertThat(json.exitCode()).as(json.err()).isZero();
     JsonNode stats = JSON.readTree(json.out());
     assertThat(stats.get("enabled").asBoolean()).isTrue();
     assertThat(stats.get("entries").asLong()).isNotNegative();
     assertThat(stats.at("/nearCache/maxBytes").asLong()).isPositive();
 
-    Run table = asAdmin("admin", "cache", "stats");
+    CommandRun table = asAdmin("admin", "cache", "stats");
     assertThat(table.exitCode()).isZero();
     assertThat(table.out()).contains("ENTRIES", "HIT RATE", "cluster", "near cache");
 
     String sha256 = "ab".repeat(32);
-    Run one = asAdmin("admin", "cache", "purge", "--sha256", sha256);
+    CommandRun one = asAdmin("admin", "cache", "purge", "--sha256", sha256);
     assertThat(one.exitCode()).as(one.err()).isZero();
     assertThat(one.out()).contains("Purged 0 cached results of document " + sha256);
-    Run all = asAdmin("admin", "cache", "purge", "--all", "--output", "json");
+    CommandRun all = asAdmin("admin", "cache", "purge", "--all", "--output", "json");
     assertThat(JSON.readTree(all.out()).get("removed").asLong()).isZero();
 
-    Run invalid = asAdmin("admin", "cache", "purge", "--sha256", "abc");
+    CommandRun invalid = asAdmin("admin", "cache", "purge", "--sha256", "abc");
     assertThat(invalid.exitCode()).isEqualTo(1);
     assertThat(invalid.err()).contains("VALIDATION_FAILED");
     assertThat(asAdmin("admin", "cache", "purge").exitCode()).isEqualTo(2);
@@ -261,7 +245,7 @@ class AdminCliTest {
 
   @Test
   void create_prints_the_key_once_in_a_table_and_the_key_works() throws Exception {
-    Run created =
+    CommandRun created =
         asAdmin(
             "admin",
             "keys",
@@ -287,7 +271,7 @@ class AdminCliTest {
         .containsPattern("id\\s+[0-9a-f-]{36}")
         .containsPattern("prefix\\s+[0-9a-f]{16}")
         .contains("only time the key is shown");
-    String secret = created.secret();
+    String secret = secretIn(created);
     assertThat(created.out()).contains(secret.substring(8, 24)); // the prefix
 
     JsonNode me = json(api(secret).get("/api/v1/keys/me"));
@@ -299,7 +283,8 @@ class AdminCliTest {
 
   @Test
   void create_with_json_output_prints_the_servers_json_as_is() throws Exception {
-    Run created = asAdmin("admin", "keys", "create", "--name", "json key", "--output", "json");
+    CommandRun created =
+        asAdmin("admin", "keys", "create", "--name", "json key", "--output", "json");
 
     assertThat(created.exitCode()).as(created.err()).isZero();
     assertThat(created.err()).isEmpty();
@@ -316,7 +301,7 @@ class AdminCliTest {
     JsonNode key = createKey("listed key", "--scope", "jobs:read");
     String id = key.path("id").asText();
 
-    Run list = asAdmin("admin", "keys", "list");
+    CommandRun list = asAdmin("admin", "keys", "list");
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out().lines().findFirst().orElseThrow())
         .containsSubsequence(
@@ -329,10 +314,10 @@ class AdminCliTest {
                     .contains("active"));
     assertThat(list.out()).doesNotContain("dg_live_");
 
-    Run listJson = asAdmin("admin", "keys", "list", "--output", "json");
+    CommandRun listJson = asAdmin("admin", "keys", "list", "--output", "json");
     assertThat(JSON.readTree(listJson.out()).path("keys").findValuesAsText("id")).contains(id);
 
-    Run show = asAdmin("admin", "keys", "show", id);
+    CommandRun show = asAdmin("admin", "keys", "show", id);
     assertThat(show.exitCode()).as(show.err()).isZero();
     assertThat(show.out())
         .containsPattern("name\\s+listed key")
@@ -346,11 +331,11 @@ class AdminCliTest {
     JsonNode key = createKey("rotated key");
     String oldSecret = key.path("key").asText();
 
-    Run rotated = asAdmin("admin", "keys", "rotate", key.path("id").asText());
+    CommandRun rotated = asAdmin("admin", "keys", "rotate", key.path("id").asText());
 
     assertThat(rotated.exitCode()).as(rotated.err()).isZero();
     assertThat(rotated.out()).contains("only time the key is shown");
-    String newSecret = rotated.secret();
+    String newSecret = secretIn(rotated);
     assertThat(newSecret).isNotEqualTo(oldSecret);
     assertThat(api(oldSecret).get("/api/v1/keys/me").statusCode()).isEqualTo(401);
     assertThat(api(newSecret).get("/api/v1/keys/me").statusCode()).isEqualTo(200);
@@ -362,20 +347,20 @@ class AdminCliTest {
     String secret = key.path("key").asText();
     assertThat(api(secret).get("/api/v1/keys/me").statusCode()).isEqualTo(200);
 
-    Run revoked = asAdmin("admin", "keys", "revoke", key.path("id").asText());
+    CommandRun revoked = asAdmin("admin", "keys", "revoke", key.path("id").asText());
 
     assertThat(revoked.exitCode()).as(revoked.err()).isZero();
     assertThat(revoked.out()).containsPattern("status\\s+revoked");
     problem(api(secret).get("/api/v1/keys/me"), 401, "CREDENTIALS_REVOKED");
 
-    Run rotateRevoked = asAdmin("admin", "keys", "rotate", key.path("id").asText());
+    CommandRun rotateRevoked = asAdmin("admin", "keys", "rotate", key.path("id").asText());
     assertThat(rotateRevoked.exitCode()).isEqualTo(1);
     assertThat(rotateRevoked.err()).contains("KEY_REVOKED");
   }
 
   @Test
   void an_unknown_key_is_a_one_line_error_with_code_and_request_id() {
-    Run show = asAdmin("admin", "keys", "show", UUID.randomUUID().toString());
+    CommandRun show = asAdmin("admin", "keys", "show", UUID.randomUUID().toString());
 
     assertThat(show.exitCode()).isEqualTo(1);
     assertThat(show.out()).isEmpty();
@@ -385,7 +370,8 @@ class AdminCliTest {
 
   @Test
   void errors_go_to_stderr_in_json_mode_too() {
-    Run show = asAdmin("admin", "keys", "revoke", UUID.randomUUID().toString(), "--output", "json");
+    CommandRun show =
+        asAdmin("admin", "keys", "revoke", UUID.randomUUID().toString(), "--output", "json");
 
     assertThat(show.exitCode()).isEqualTo(1);
     assertThat(show.out()).isEmpty();
@@ -396,7 +382,7 @@ class AdminCliTest {
   void a_key_without_the_admin_scope_is_refused() throws Exception {
     String jobsKey = createKey("jobs only").path("key").asText();
 
-    Run list =
+    CommandRun list =
         docgrid(Map.of("DOCGRID_URL", url, "DOCGRID_API_KEY", jobsKey), "admin", "keys", "list");
 
     assertThat(list.exitCode()).isEqualTo(1);
@@ -409,7 +395,7 @@ class AdminCliTest {
   void a_server_that_is_not_there_is_one_line() {
     int closed = FreePorts.block(1);
 
-    Run list =
+    CommandRun list =
         docgrid(
             Map.of("DOCGRID_API_KEY", node.adminKey),
             "admin",
@@ -428,7 +414,7 @@ class AdminCliTest {
 
   @Test
   void without_a_key_the_command_says_how_to_give_one() {
-    Run list = docgrid(Map.of("DOCGRID_URL", url), "admin", "keys", "list");
+    CommandRun list = docgrid(Map.of("DOCGRID_URL", url), "admin", "keys", "list");
 
     assertThat(list.exitCode()).isEqualTo(2);
     assertThat(list.out()).isEmpty();
@@ -442,10 +428,11 @@ class AdminCliTest {
     Files.writeString(keyFile, node.adminKey + "\n");
     Map<String, String> wrongKey = Map.of("DOCGRID_URL", url, "DOCGRID_API_KEY", "dg_live_wrong");
 
-    Run list = docgrid(wrongKey, "admin", "keys", "list", "--api-key-file", keyFile.toString());
+    CommandRun list =
+        docgrid(wrongKey, "admin", "keys", "list", "--api-key-file", keyFile.toString());
     assertThat(list.exitCode()).as(list.err()).isZero();
 
-    Run refused = docgrid(wrongKey, "admin", "keys", "list");
+    CommandRun refused = docgrid(wrongKey, "admin", "keys", "list");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("INVALID_CREDENTIALS");
   }
@@ -467,7 +454,7 @@ class AdminCliTest {
     Files.createDirectories(fresh);
     Path keyFile = fresh.resolve("bootstrap.key");
 
-    Run toFile =
+    CommandRun toFile =
         docgrid(
             Map.of(),
             "keys",
@@ -484,12 +471,12 @@ class AdminCliTest {
     assertThat(fromFile).matches(SECRET);
 
     // A second one, although an admin key exists now: the way back in when it is lost.
-    Run toStdout = docgrid(Map.of(), "keys", "bootstrap", "--data-dir", fresh.toString());
+    CommandRun toStdout = docgrid(Map.of(), "keys", "bootstrap", "--data-dir", fresh.toString());
     assertThat(toStdout.exitCode()).as(toStdout.err()).isZero();
     assertThat(toStdout.out().strip()).matches(SECRET).isNotEqualTo(fromFile);
     assertThat(toStdout.err()).contains("shown only this once");
 
-    try (TestNode started = TestNode.start(fresh, TestNode.embedded(), false, 10 << 20)) {
+    try (TestNode started = TestNodeConfig.in(fresh).maxUpload(10 << 20).start()) {
       assertThat(started.adminKey).isNull();
       assertThat(fresh.resolve(FirstAdminKey.FILE_NAME)).doesNotExist();
       for (String key : List.of(fromFile, toStdout.out().strip())) {
@@ -498,7 +485,7 @@ class AdminCliTest {
         assertThat(me.path("scopes").toString()).contains("admin");
         assertThat(me.path("tier").asText()).isEqualTo("ENTERPRISE");
       }
-      Run list =
+      CommandRun list =
           docgrid(
               Map.of(
                   "DOCGRID_URL", "http://127.0.0.1:" + started.port(), "DOCGRID_API_KEY", fromFile),
@@ -516,7 +503,7 @@ class AdminCliTest {
       throws Exception {
     Path existing = Files.writeString(temp.resolve("taken.key"), "keep me");
 
-    Run refused =
+    CommandRun refused =
         docgrid(
             Map.of(),
             "keys",

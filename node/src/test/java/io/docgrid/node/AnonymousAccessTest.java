@@ -4,10 +4,6 @@ import static io.docgrid.node.HttpApi.json;
 import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docgrid.api.auth.Tier;
-import io.docgrid.api.limits.TierLimits;
-import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,39 +14,13 @@ class AnonymousAccessTest {
 
   @Test
   void anonymous_callers_get_the_free_tier_and_nothing_more(@TempDir Path temp) throws Exception {
-    SecurityConfig defaults = SecurityConfig.defaults();
-    TierLimits free = defaults.tiers().of(Tier.FREE);
     // A small file limit, so that the refused upload fits the socket buffers: a client that
     // sends a large body without reading the early 413 sees a broken pipe instead.
-    TierLimits smallFiles =
-        new TierLimits(
-            free.requestsPerMinute(),
-            free.pagesPerHour(),
-            64 * 1024,
-            free.maxPagesPerDocument(),
-            free.concurrentJobs(),
-            free.priority(),
-            free.resultRetention());
-    SecurityConfig open =
-        new SecurityConfig(
-            true,
-            null,
-            defaults.tiers().with(Tier.FREE, smallFiles),
-            defaults.corsOrigins(),
-            null,
-            false,
-            defaults.maxRequestHeaderBytes(),
-            defaults.usageRetention(),
-            defaults.keyCacheTtl());
     try (TestNode node =
-        TestNode.start(
-            temp.resolve("data"),
-            temp.resolve("data").resolve("blobs"),
-            TestNode.embedded(),
-            false,
-            20L << 20,
-            FreePorts.block(5),
-            open)) {
+        TestNodeConfig.in(temp.resolve("data"))
+            .maxUpload(20L << 20)
+            .securityFlags("--anonymous-access", "--tier-limit", "FREE.max-file-size=64KB")
+            .start()) {
       HttpApi anonymous = node.http.anonymous();
       var me = json(anonymous.get("/api/v1/keys/me"));
       assertThat(me.get("principal").asText()).isEqualTo("anonymous");

@@ -5,9 +5,6 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.config.BlobStoreConfig;
-import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.PostgresSchema;
 import java.net.http.HttpResponse;
@@ -32,22 +29,15 @@ class ApiNodeLossIT {
   void the_jobs_of_an_api_node_that_leaves_are_finished_by_another(@TempDir Path temp)
       throws Exception {
     try (PostgresSchema postgres = PostgresSchema.created()) {
-      var db = TestNode.postgres(postgres);
-      int discovery = FreePorts.block(5);
       Path blobs = temp.resolve("blobs");
-      NodeConfig lostConfig =
-          TestNode.config(
-              temp.resolve("a"),
-              blobs,
-              db,
-              false,
-              10L << 20,
-              discovery,
-              SecurityConfig.defaults(),
-              BlobStoreConfig.local());
-      try (TestNode lost = TestNode.start(lostConfig);
-          TestNode survivor =
-              TestNode.start(temp.resolve("b"), blobs, db, true, 10L << 20, discovery)) {
+      TestNodeConfig apiOnly =
+          TestNodeConfig.in(temp.resolve("a"))
+              .blobs(blobs)
+              .postgres(postgres)
+              .maxUpload(10L << 20)
+              .cluster(FreePorts.block(5));
+      try (TestNode lost = apiOnly.start();
+          TestNode survivor = apiOnly.sibling(temp.resolve("b")).compute(true).start()) {
         HttpApi viaSurvivor = new HttpApi("http://127.0.0.1:" + survivor.port()).as(lost.adminKey);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -59,7 +49,7 @@ class ApiNodeLossIT {
         viaSurvivor.awaitAnyJob("running", Duration.ofMinutes(2), () -> "");
 
         // The accepting node's grid stops without a goodbye; its HTTP side is irrelevant now.
-        Ignition.stop(lostConfig.grid().nodeName(), true);
+        Ignition.stop(lost.gridName(), true);
 
         for (String id : ids) {
           JsonNode job = viaSurvivor.awaitFinished(id, Duration.ofMinutes(3));

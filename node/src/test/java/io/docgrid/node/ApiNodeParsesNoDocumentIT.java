@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,17 @@ class ApiNodeParsesNoDocumentIT {
       @TempDir Path temp) throws Exception {
     Path data = temp.resolve("data");
     Path classes = temp.resolve("classes.log");
-    List<String> workerFlags = List.of("--worker-heap", "256m", "--worker-processes", "1");
+    List<String> grid = GridProcesses.gridOnFreePorts();
+    List<String> workerFlags = new ArrayList<>(grid);
+    workerFlags.addAll(List.of("--worker-heap", "256m", "--worker-processes", "1"));
+    List<String> serveFlags = new ArrayList<>(grid);
+    serveFlags.add("--no-compute");
     try (ServeProcess api =
             ServeProcess.startWithGridDefaults(
                 data,
                 temp.resolve("serve.log"),
                 List.of("-Xlog:class+load=info:file=" + classes),
-                "--no-compute");
+                serveFlags.toArray(String[]::new));
         DocgridProcess compute = worker(data, temp.resolve("worker.log"), workerFlags)) {
       awaitServerNodes(api, 2);
 

@@ -5,9 +5,7 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.SettableClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,15 +84,10 @@ class AuthMatrixTest {
             defaults.keyCacheTtl());
     node =
         TestNode.start(
-            TestNode.config(
-                temp.resolve("data"),
-                temp.resolve("data").resolve("blobs"),
-                TestNode.embedded(),
-                false,
-                10L << 20,
-                FreePorts.block(5),
-                withOAuth,
-                BlobStoreConfig.local()),
+            TestNodeConfig.in(temp.resolve("data"))
+                .maxUpload(10L << 20)
+                .security(withOAuth)
+                .build(),
             clock);
     writerKey = createKey("writer", "[\"jobs:read\",\"jobs:write\"]", null);
     readerKey = createKey("reader", "[\"jobs:read\"]", null);

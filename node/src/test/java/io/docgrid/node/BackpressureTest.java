@@ -3,10 +3,7 @@ package io.docgrid.node;
 import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,28 +15,8 @@ class BackpressureTest {
   @Test
   void submissions_beyond_the_queue_limit_are_refused_until_it_drains(@TempDir Path temp)
       throws Exception {
-    NodeConfig usual =
-        TestNode.config(
-            temp.resolve("data"),
-            temp.resolve("data").resolve("blobs"),
-            TestNode.embedded(),
-            false, // no compute node: jobs stay queued
-            1 << 20,
-            FreePorts.block(5),
-            SecurityConfig.defaults(),
-            BlobStoreConfig.local());
-    NodeConfig smallQueue =
-        new NodeConfig(
-            usual.dataDir(),
-            usual.blobDir(),
-            new NodeConfig.ApiConfig("127.0.0.1", 0, 1 << 20, 2),
-            usual.db(),
-            usual.grid(),
-            usual.jobs(),
-            usual.security(),
-            usual.blobStore(),
-            usual.resultCache(),
-            usual.outbound());
+    // No compute node: jobs stay queued.
+    NodeConfig smallQueue = TestNodeConfig.in(temp.resolve("data")).maxQueuedJobs(2).build();
     try (TestNode node = TestNode.start(smallQueue)) {
       assertThat(node.http.submit("a.txt", "one".getBytes(), null).statusCode()).isEqualTo(202);
       assertThat(node.http.submit("b.txt", "two".getBytes(), null).statusCode()).isEqualTo(202);

@@ -38,7 +38,7 @@ class BadInputTest {
   void start(@TempDir Path temp) throws Exception {
     this.temp = temp;
     dataDir = temp.resolve(PLANTED);
-    node = TestNode.start(dataDir, TestNode.embedded(), true, MAX_UPLOAD);
+    node = TestNodeConfig.in(dataDir).compute(true).maxUpload(MAX_UPLOAD).start();
   }
 
   @AfterAll
@@ -184,7 +184,7 @@ class BadInputTest {
   void the_result_of_an_unfinished_job_is_a_conflict() throws Exception {
     // An API-only node in a cluster of its own: no compute node will ever take the job.
     try (TestNode apiOnly =
-        TestNode.start(temp.resolve("api-only"), TestNode.embedded(), false, MAX_UPLOAD)) {
+        TestNodeConfig.in(temp.resolve("api-only")).maxUpload(MAX_UPLOAD).start()) {
       byte[] pdf = Files.readAllBytes(Corpus.dev("pypdf__minimal-document.pdf"));
       HttpResponse<String> accepted = apiOnly.http.submit("a.pdf", pdf, null);
       assertThat(accepted.statusCode()).isEqualTo(202);

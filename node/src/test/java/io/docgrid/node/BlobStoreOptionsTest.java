@@ -1,6 +1,5 @@
 package io.docgrid.node;
 
-import static io.docgrid.node.ServeConfigs.configOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +29,7 @@ class BlobStoreOptionsTest {
 
   @Test
   void the_default_is_the_local_directory() {
-    NodeConfig config = configOf(Map.of(), "--data-dir", "/var/lib/docgrid");
+    NodeConfig config = ParsedSettings.serve(Map.of(), "--data-dir", "/var/lib/docgrid");
     assertThat(config.blobStore()).isEqualTo(BlobStoreConfig.local());
     assertThat(config.blobDir()).isEqualTo(Path.of("/var/lib/docgrid/blobs"));
   }
@@ -38,7 +37,7 @@ class BlobStoreOptionsTest {
   @Test
   void an_s3_store_takes_its_settings_from_flags_and_its_key_from_the_environment() {
     S3BlobStore.Settings s3 =
-        configOf(
+        ParsedSettings.serve(
                 KEYS,
                 "--data-dir",
                 "/var/lib/docgrid",
@@ -72,7 +71,7 @@ class BlobStoreOptionsTest {
     environment.put("DOCGRID_BLOB_STORE", "s3");
     environment.put("DOCGRID_S3_BUCKET", "from-env");
     environment.put("DOCGRID_S3_SPOOL_DIR", directory.toString());
-    S3BlobStore.Settings s3 = configOf(environment).blobStore().s3();
+    S3BlobStore.Settings s3 = ParsedSettings.serve(environment).blobStore().s3();
 
     assertThat(s3.bucket()).isEqualTo("from-env");
     assertThat(s3.endpoint()).isNull();
@@ -90,7 +89,7 @@ class BlobStoreOptionsTest {
         "# DocGrid's bucket key\naccess_key_id = AKIDFILE\n\nsecret_access_key=file-secret\n");
 
     S3BlobStore.Settings s3 =
-        configOf(
+        ParsedSettings.serve(
                 KEYS,
                 "--blob-store",
                 "s3",
@@ -106,7 +105,7 @@ class BlobStoreOptionsTest {
 
   @Test
   void the_secret_never_shows_in_the_configuration_text() {
-    NodeConfig config = configOf(KEYS, "--blob-store", "s3", "--s3-bucket", "docgrid");
+    NodeConfig config = ParsedSettings.serve(KEYS, "--blob-store", "s3", "--s3-bucket", "docgrid");
     assertThat(config.toString())
         .contains("AKIDEXAMPLE")
         .doesNotContain("wJalrXUtnFEMI-secret")
@@ -117,7 +116,7 @@ class BlobStoreOptionsTest {
   void every_s3_mistake_is_reported_at_once() throws Exception {
     assertThatThrownBy(
             () ->
-                configOf(
+                ParsedSettings.serve(
                     Map.of("DOCGRID_S3_ACCESS_KEY_ID", "only-half"),
                     "--blob-store",
                     "s3",
@@ -159,14 +158,14 @@ class BlobStoreOptionsTest {
 
   @Test
   void an_unknown_store_a_missing_bucket_and_a_bad_credentials_file_are_named() throws Exception {
-    assertThatThrownBy(() -> configOf(KEYS, "--blob-store", "ftp"))
+    assertThatThrownBy(() -> ParsedSettings.serve(KEYS, "--blob-store", "ftp"))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(
                         "--blob-store (DOCGRID_BLOB_STORE) must be local or s3, got 'ftp'"));
-    assertThatThrownBy(() -> configOf(KEYS, "--blob-store", "s3"))
+    assertThatThrownBy(() -> ParsedSettings.serve(KEYS, "--blob-store", "s3"))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
@@ -177,7 +176,7 @@ class BlobStoreOptionsTest {
     Files.writeString(file, "aws_access_key_id=AKID\nsecret_access_key=do-not-echo-me\n");
     assertThatThrownBy(
             () ->
-                configOf(
+                ParsedSettings.serve(
                     Map.of(),
                     "--blob-store",
                     "s3",
@@ -200,7 +199,8 @@ class BlobStoreOptionsTest {
 
   @Test
   void s3_options_with_the_local_store_are_a_mistake() {
-    assertThatThrownBy(() -> configOf(Map.of(), "--s3-bucket", "docgrid", "--s3-path-style"))
+    assertThatThrownBy(
+            () -> ParsedSettings.serve(Map.of(), "--s3-bucket", "docgrid", "--s3-path-style"))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->

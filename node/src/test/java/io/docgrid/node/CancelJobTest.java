@@ -24,12 +24,9 @@ class CancelJobTest {
 
   @Test
   void a_queued_job_is_cancelled_and_other_tenants_cannot(@TempDir Path temp) throws Exception {
-    try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(temp.resolve("data")).start()) {
       String id = json(node.http.submit("a.txt", "waiting".getBytes(), null)).get("id").asText();
-      HttpResponse<String> created =
-          node.http.postJson("/api/v1/keys", "{\"name\":\"other\",\"tier\":\"STANDARD\"}");
-      HttpApi other = node.http.as(json(created).get("key").asText());
+      HttpApi other = node.http.withNewKey("other", "STANDARD");
       problem(other.delete("/api/v1/jobs/" + id), 404, "NOT_FOUND");
 
       HttpResponse<String> cancelled = node.http.delete("/api/v1/jobs/" + id);
@@ -45,7 +42,7 @@ class CancelJobTest {
   void a_running_job_stops_within_a_few_pages_and_a_finished_one_is_purged(@TempDir Path temp)
       throws Exception {
     try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 50 << 20)) {
+        TestNodeConfig.in(temp.resolve("data")).compute(true).maxUpload(50 << 20).start()) {
       Random random = new Random(11);
       List<BufferedImage> scans = new ArrayList<>();
       for (int i = 0; i < SCANNED_PAGES; i++) {

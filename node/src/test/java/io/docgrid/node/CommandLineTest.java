@@ -1,6 +1,5 @@
 package io.docgrid.node;
 
-import static io.docgrid.node.ServeConfigs.configOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.node.config.GpuMode;
@@ -47,7 +46,7 @@ class CommandLineTest {
 
   @Test
   void defaults_give_the_embedded_single_machine_setup() {
-    NodeConfig config = configOf(Map.of());
+    NodeConfig config = ParsedSettings.serve(Map.of());
     assertThat(config.db().embedded()).isTrue();
     assertThat(config.api().port()).isEqualTo(8080);
     assertThat(config.api().maxUploadBytes()).isEqualTo(100L << 20);
@@ -63,12 +62,33 @@ class CommandLineTest {
     assertThat(config.jobs().workerHeap()).isEqualTo(threads + "g");
     assertThat(config.jobs().documentsAtOnce()).isGreaterThanOrEqualTo(cores);
     assertThat(config.jobs().gpu()).isEqualTo(GpuMode.AUTO);
+    assertThat(config.jobs().extractionJvmOptions()).isEmpty();
+  }
+
+  @Test
+  void extraction_jvm_options_come_from_repeated_flags_or_the_environment() {
+    assertThat(
+            ParsedSettings.serve(
+                    Map.of(),
+                    "--extraction-jvm-option=-XX:+UseSerialGC",
+                    "--extraction-jvm-option",
+                    "-Dwhat=child -Xss2m")
+                .jobs()
+                .extractionJvmOptions())
+        .containsExactly("-XX:+UseSerialGC", "-Dwhat=child", "-Xss2m");
+    assertThat(
+            ParsedSettings.serve(
+                    Map.of("DOCGRID_EXTRACTION_JVM_OPTION", " -XX:+UseSerialGC  -Xss2m "))
+                .jobs()
+                .extractionJvmOptions())
+        .containsExactly("-XX:+UseSerialGC", "-Xss2m");
   }
 
   @Test
   void worker_threads_and_processes_can_be_set() {
     NodeConfig config =
-        configOf(Map.of("DOCGRID_WORKER_THREADS", "3", "DOCGRID_WORKER_PROCESSES", "2"));
+        ParsedSettings.serve(
+            Map.of("DOCGRID_WORKER_THREADS", "3", "DOCGRID_WORKER_PROCESSES", "2"));
 
     assertThat(config.jobs().workerThreads()).isEqualTo(3);
     assertThat(config.jobs().workerProcesses()).isEqualTo(2);
@@ -85,7 +105,7 @@ class CommandLineTest {
             "DOCGRID_MAX_UPLOAD_SIZE", "5MB",
             "DOCGRID_COMPUTE", "false",
             "DOCGRID_SEEDS", "10.0.0.1:47500,10.0.0.2:47500..47502");
-    NodeConfig fromEnvironment = configOf(environment);
+    NodeConfig fromEnvironment = ParsedSettings.serve(environment);
     assertThat(fromEnvironment.api().port()).isEqualTo(9090);
     assertThat(fromEnvironment.db().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/docgrid");
     assertThat(fromEnvironment.api().maxUploadBytes()).isEqualTo(5L << 20);
@@ -93,8 +113,8 @@ class CommandLineTest {
     assertThat(fromEnvironment.grid().seeds())
         .containsExactly("10.0.0.1:47500", "10.0.0.2:47500..47502");
 
-    assertThat(configOf(environment, "--port", "7070").api().port()).isEqualTo(7070);
-    assertThat(configOf(Map.of(), "--no-compute").grid().compute()).isFalse();
+    assertThat(ParsedSettings.serve(environment, "--port", "7070").api().port()).isEqualTo(7070);
+    assertThat(ParsedSettings.serve(Map.of(), "--no-compute").grid().compute()).isFalse();
   }
 
   @Test
@@ -186,12 +206,12 @@ class CommandLineTest {
   @Test
   void secrets_that_are_never_flags_come_from_the_given_environment() {
     NodeConfig config =
-        configOf(
+        ParsedSettings.serve(
             Map.of(
                 "DOCGRID_DB_URL", "jdbc:postgresql://db:5432/docgrid",
                 "DOCGRID_DB_PASSWORD", "from-the-environment"));
     assertThat(config.db().password()).isEqualTo("from-the-environment");
-    assertThat(configOf(Map.of()).db().password()).isEmpty();
+    assertThat(ParsedSettings.serve(Map.of()).db().password()).isEmpty();
   }
 
   @Test

@@ -3,8 +3,6 @@ package io.docgrid.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.config.NodeConfig;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +27,13 @@ class DatabaseOutageIT {
     try (LocalPostgres postgres = LocalPostgres.create(List.of("fsync = off"))) {
       postgres.start();
       postgres.createDatabase();
-      NodeConfig.DbConfig db = new NodeConfig.DbConfig(postgres.jdbcUrl(), "postgres", "", 5);
       try (TestNode node =
-          TestNode.start(
-              temp.resolve("data"),
-              temp.resolve("blobs"),
-              db,
-              true,
-              10 << 20,
-              FreePorts.block(5))) {
+          TestNodeConfig.in(temp.resolve("data"))
+              .blobs(temp.resolve("blobs"))
+              .postgresAt(postgres.jdbcUrl())
+              .compute(true)
+              .maxUpload(10 << 20)
+              .start()) {
         SteadySubmissions load = new SteadySubmissions(node.http, 250);
         try (load) {
           load.awaitAcknowledged(8);
@@ -58,9 +54,7 @@ class DatabaseOutageIT {
           assertThat(refusals)
               .allSatisfy(
                   refusal -> {
-                    assertThat(refusal.status()).as(refusal.body()).isEqualTo(503);
-                    assertThat(refusal.code()).isEqualTo("SERVICE_UNAVAILABLE");
-                    assertThat(refusal.retryAfter()).isNotBlank();
+                    refusal.assertRetryLater();
                     assertThat(refusal.millis()).as("answered without hanging").isLessThan(15_000);
                   });
           assertThat(load.acknowledgedCount() - acknowledgedBefore)

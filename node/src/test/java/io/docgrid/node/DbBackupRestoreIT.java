@@ -22,8 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DbBackupRestoreIT {
 
-  private static InProcessCli docgrid(Map<String, String> environment, String... args) {
-    return InProcessCli.docgrid(environment, args);
+  private static CommandRun docgrid(Map<String, String> environment, String... args) {
+    return CommandRun.of(environment, args);
+  }
+
+  /** {@code docgrid db restore} of {@code dataDir} from {@code backup}. */
+  private static CommandRun restore(Path dataDir, Path backup) {
+    return docgrid(
+        Map.of(), "db", "restore", "--data-dir", dataDir.toString(), "--from", backup.toString());
   }
 
   @Test
@@ -46,7 +52,7 @@ class DbBackupRestoreIT {
       Map<String, String> asAdmin =
           Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", adminKey);
 
-      InProcessCli backup =
+      CommandRun backup =
           docgrid(
               asAdmin, "db", "backup", "--data-dir", dataDir.toString(), "--to", zip.toString());
       assertThat(backup.exitCode()).as(backup.err()).isZero();
@@ -56,19 +62,11 @@ class DbBackupRestoreIT {
       }
       assertThat(Files.exists(temp.resolve("backup.zip.partial"))).isFalse();
 
-      InProcessCli refused =
-          docgrid(
-              Map.of(),
-              "db",
-              "restore",
-              "--data-dir",
-              dataDir.toString(),
-              "--from",
-              zip.toString());
+      CommandRun refused = restore(dataDir, zip);
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("a running node holds the database");
 
-      InProcessCli notAdmin =
+      CommandRun notAdmin =
           docgrid(
               Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", tenantKey),
               "db",
@@ -84,12 +82,10 @@ class DbBackupRestoreIT {
     }
 
     Path restored = temp.resolve("restored");
-    InProcessCli restore =
-        docgrid(
-            Map.of(), "db", "restore", "--data-dir", restored.toString(), "--from", zip.toString());
+    CommandRun restore = restore(restored, zip);
     assertThat(restore.exitCode()).as(restore.err()).isZero();
     assertThat(restore.out()).contains("Restored");
-    try (TestNode node = TestNode.start(restored, TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(restored).start()) {
       HttpApi http = new HttpApi("http://127.0.0.1:" + node.port());
       HttpResponse<String> job = http.as(adminKey).get("/api/v1/jobs/" + jobId);
       assertThat(job.statusCode()).as(job.body()).isEqualTo(200);
@@ -105,14 +101,12 @@ class DbBackupRestoreIT {
     assertThat(docgrid(Map.of(), "db", "migrate", "--data-dir", dataDir.toString()).exitCode())
         .isZero();
 
-    InProcessCli backup =
+    CommandRun backup =
         docgrid(Map.of(), "db", "backup", "--data-dir", dataDir.toString(), "--to", zip.toString());
     assertThat(backup.exitCode()).as(backup.err()).isZero();
     assertThat(backup.out()).contains("no node was running");
 
-    InProcessCli restore =
-        docgrid(
-            Map.of(), "db", "restore", "--data-dir", dataDir.toString(), "--from", zip.toString());
+    CommandRun restore = restore(dataDir, zip);
     assertThat(restore.exitCode()).as(restore.err()).isZero();
     assertThat(restore.out()).contains("db.before-restore-");
     assertThat(docgrid(Map.of(), "db", "info", "--data-dir", dataDir.toString()).exitCode())
@@ -134,15 +128,7 @@ class DbBackupRestoreIT {
         .isZero();
     Path notABackup = Files.writeString(temp.resolve("notes.zip"), "not a zip");
 
-    InProcessCli restore =
-        docgrid(
-            Map.of(),
-            "db",
-            "restore",
-            "--data-dir",
-            dataDir.toString(),
-            "--from",
-            notABackup.toString());
+    CommandRun restore = restore(dataDir, notABackup);
     assertThat(restore.exitCode()).isEqualTo(1);
     assertThat(restore.err().strip().lines()).hasSize(1);
     try (Stream<Path> entries = Files.list(dataDir)) {
@@ -154,7 +140,7 @@ class DbBackupRestoreIT {
   void postgresql_is_refused_with_a_pointer_to_pgbackrest(@TempDir Path temp) {
     Map<String, String> postgres =
         Map.of("DOCGRID_DB_URL", "jdbc:postgresql://127.0.0.1:1/docgrid");
-    InProcessCli backup =
+    CommandRun backup =
         docgrid(
             postgres,
             "db",
@@ -165,7 +151,7 @@ class DbBackupRestoreIT {
             temp.resolve("b.zip").toString());
     assertThat(backup.exitCode()).isEqualTo(2);
     assertThat(backup.err()).contains("pgBackRest", "docs/runbook.md");
-    InProcessCli restore =
+    CommandRun restore =
         docgrid(
             postgres,
             "db",

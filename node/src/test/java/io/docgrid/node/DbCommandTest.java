@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code docgrid db migrate|info} on the embedded database and on PostgreSQL. */
 class DbCommandTest {
 
-  private static InProcessCli docgrid(Map<String, String> environment, String... args) {
-    return InProcessCli.docgrid(environment, args);
+  private static CommandRun docgrid(Map<String, String> environment, String... args) {
+    return CommandRun.of(environment, args);
   }
 
   @Test
@@ -22,17 +22,17 @@ class DbCommandTest {
     String dataDir = temp.resolve("data").toString();
     Map<String, String> none = Map.of();
 
-    InProcessCli before = docgrid(none, "db", "info", "--data-dir", dataDir);
+    CommandRun before = docgrid(none, "db", "info", "--data-dir", dataDir);
     assertThat(before.exitCode()).as(before.err()).isEqualTo(3);
     assertThat(before.out()).contains("VERSION", "Pending").contains("migrations are pending.");
 
-    InProcessCli migrate = docgrid(none, "db", "migrate", "--data-dir", dataDir);
+    CommandRun migrate = docgrid(none, "db", "migrate", "--data-dir", dataDir);
     assertThat(migrate.exitCode()).as(migrate.err()).isZero();
     assertThat(migrate.out())
         .containsPattern("Applied \\d+ migrations\\.")
         .doesNotContain("Pending");
 
-    InProcessCli after = docgrid(none, "db", "info", "--data-dir", dataDir);
+    CommandRun after = docgrid(none, "db", "info", "--data-dir", dataDir);
     assertThat(after.exitCode()).as(after.err()).isZero();
     assertThat(after.out()).contains("Success", "The schema is up to date.");
     assertThat(docgrid(none, "db", "migrate", "--data-dir", dataDir).out())
@@ -47,7 +47,7 @@ class DbCommandTest {
       Map<String, String> environment = new HashMap<>();
       environment.put("DOCGRID_DB_URL", database.url());
       environment.put("DOCGRID_DB_USER", database.user());
-      InProcessCli migrate = docgrid(environment, "db", "migrate", "--data-dir", temp.toString());
+      CommandRun migrate = docgrid(environment, "db", "migrate", "--data-dir", temp.toString());
       assertThat(migrate.exitCode()).as(migrate.err()).isZero();
       // The PostgreSQL-only scripts run there too.
       assertThat(migrate.out()).contains("1.1").containsPattern("Applied \\d+ migrations\\.");
@@ -58,7 +58,7 @@ class DbCommandTest {
 
   @Test
   void an_unreachable_database_is_one_line_and_exit_code_1(@TempDir Path temp) {
-    InProcessCli run =
+    CommandRun run =
         docgrid(
             Map.of("DOCGRID_DB_URL", "jdbc:postgresql://127.0.0.1:1/nothing"),
             "db",

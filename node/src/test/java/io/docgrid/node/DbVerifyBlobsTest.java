@@ -2,7 +2,6 @@ package io.docgrid.node;
 
 import static io.docgrid.node.HttpApi.json;
 import static io.docgrid.node.HttpApi.problem;
-import static io.docgrid.node.InProcessCli.docgrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +31,7 @@ class DbVerifyBlobsTest {
     Path blobs = data.resolve("blobs");
     String dataDir = data.toString();
     List<JsonNode> jobs = new ArrayList<>();
-    try (TestNode node = TestNode.start(data, TestNode.embedded(), true, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(data).compute(true).start()) {
       for (int i = 0; i < 5; i++) {
         String id =
             json(node.http.submit("n" + i + ".txt", bytes("Note number " + i), null))
@@ -46,7 +45,7 @@ class DbVerifyBlobsTest {
       assertThat(node.http.delete("/api/v1/jobs/" + purged).statusCode()).isEqualTo(200);
     }
 
-    InProcessCli clean = docgrid(Map.of(), "db", "verify-blobs", "--data-dir", dataDir);
+    CommandRun clean = CommandRun.of(Map.of(), "db", "verify-blobs", "--data-dir", dataDir);
     assertThat(clean.exitCode()).as(clean.err()).isZero();
     assertThat(clean.out()).contains("All blobs of 5 jobs match.");
 
@@ -65,14 +64,15 @@ class DbVerifyBlobsTest {
     Files.delete(document(blobs, jobs.get(3)));
     Files.writeString(document(blobs, jobs.get(4)), "other bytes");
 
-    InProcessCli table = docgrid(Map.of(), "db", "verify-blobs", "--data-dir", dataDir);
+    CommandRun table = CommandRun.of(Map.of(), "db", "verify-blobs", "--data-dir", dataDir);
     assertThat(table.exitCode()).as(table.err()).isEqualTo(DbVerifyBlobsCommand.MISMATCH_EXIT_CODE);
     assertThat(table.out())
         .contains("JOB", "PROBLEM", lostResult, swappedResult, lostDocument, changedDocument)
         .doesNotContain(intact)
         .contains("4 of 5 jobs have blobs that do not match.");
 
-    InProcessCli asJson = docgrid(Map.of(), "db", "verify-blobs", "--data-dir", dataDir, "--json");
+    CommandRun asJson =
+        CommandRun.of(Map.of(), "db", "verify-blobs", "--data-dir", dataDir, "--json");
     assertThat(asJson.exitCode()).isEqualTo(DbVerifyBlobsCommand.MISMATCH_EXIT_CODE);
     JsonNode report = HttpApi.JSON.readTree(asJson.out());
     assertThat(report.get("jobsChecked").asLong()).isEqualTo(5);
@@ -83,7 +83,7 @@ class DbVerifyBlobsTest {
             lostDocument + " document missing",
             changedDocument + " document mismatch");
 
-    try (TestNode node = TestNode.start(data, TestNode.embedded(), true, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(data).compute(true).start()) {
       assertThat(node.http.get("/api/v1/jobs/" + intact + "/result").body())
           .contains("Note number 0");
       problem(node.http.get("/api/v1/jobs/" + lostResult + "/result"), 410, "RESULT_MISSING");

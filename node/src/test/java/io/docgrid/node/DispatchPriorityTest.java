@@ -28,10 +28,8 @@ class DispatchPriorityTest {
   @Test
   void a_higher_tier_overtakes_waiting_jobs_of_a_lower_one(@TempDir Path temp) throws Exception {
     try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 10 << 20)) {
-      HttpResponse<String> created =
-          node.http.postJson("/api/v1/keys", "{\"name\":\"batch\",\"tier\":\"STANDARD\"}");
-      HttpApi standard = node.http.as(json(created).get("key").asText());
+        TestNodeConfig.in(temp.resolve("data")).compute(true).maxUpload(10 << 20).start()) {
+      HttpApi standard = node.http.withNewKey("batch", "STANDARD");
       // Every page is made before the first is sent, so that the submissions follow each other
       // closely and the urgent one arrives while most of the others still wait.
       Random random = new Random(7);
@@ -64,9 +62,9 @@ class DispatchPriorityTest {
   void a_tenant_of_the_same_tier_is_not_held_back_by_anothers_batch(@TempDir Path temp)
       throws Exception {
     try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 10 << 20)) {
-      HttpApi bulk = tenant(node, "bulk");
-      HttpApi small = tenant(node, "small");
+        TestNodeConfig.in(temp.resolve("data")).compute(true).maxUpload(10 << 20).start()) {
+      HttpApi bulk = node.http.withNewKey("bulk", "STANDARD");
+      HttpApi small = node.http.withNewKey("small", "STANDARD");
       Random random = new Random(11);
       List<byte[]> pages = new ArrayList<>();
       for (int i = 0; i <= STANDARD_JOBS; i++) {
@@ -89,13 +87,6 @@ class DispatchPriorityTest {
           .as("batch jobs started after the other tenant's")
           .isGreaterThanOrEqualTo(3);
     }
-  }
-
-  private static HttpApi tenant(TestNode node, String name) throws Exception {
-    HttpResponse<String> created =
-        node.http.postJson("/api/v1/keys", "{\"name\":\"" + name + "\",\"tier\":\"STANDARD\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return node.http.as(json(created).get("key").asText());
   }
 
   private static String submit(HttpApi api, byte[] png) throws Exception {

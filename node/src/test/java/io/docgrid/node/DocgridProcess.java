@@ -1,5 +1,6 @@
 package io.docgrid.node;
 
+import io.docgrid.testkit.DocgridJvm;
 import io.docgrid.testkit.Eventually;
 import java.io.File;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,20 +35,8 @@ final class DocgridProcess implements AutoCloseable {
   /** Starts {@code docgrid <args>} in a JVM with {@code jvmOptions} added to its own. */
   static DocgridProcess launch(Path log, List<String> jvmOptions, List<String> args)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.addAll(jvmOptions);
-    command.addAll(
-        Arrays.asList(System.getProperty("docgrid.ignite.jvm.flags", "").trim().split("\\s+")));
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(Main.class.getName());
-    command.addAll(args);
-    command.removeIf(String::isEmpty);
     Process process =
-        new ProcessBuilder(command)
+        DocgridJvm.processBuilder("512m", jvmOptions, args)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();

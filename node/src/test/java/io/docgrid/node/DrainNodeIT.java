@@ -4,9 +4,6 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.testkit.FreePorts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Draining a worker, with separate processes: while a long job runs on serve and worker, {@code
@@ -31,17 +27,7 @@ class DrainNodeIT {
       throws Exception {
     Path data = temp.resolve("data");
     List<String> grid =
-        List.of(
-            "--discovery-port",
-            Integer.toString(FreePorts.block(5)),
-            "--discovery-port-range",
-            "5",
-            "--communication-port",
-            Integer.toString(FreePorts.block(5)),
-            "--worker-heap",
-            "256m",
-            "--worker-processes",
-            "1");
+        GridProcesses.gridOnFreePorts("--worker-heap", "256m", "--worker-processes", "1");
     List<String> serveArgs = new ArrayList<>(grid);
     serveArgs.addAll(List.of("--pages-per-job", "2"));
     try (ServeProcess serve =
@@ -59,7 +45,7 @@ class DrainNodeIT {
         JsonNode started = serve.http.awaitPagesDone(first, 2, Duration.ofMinutes(2));
         assertThat(started.get("status").asText()).as(serve.tail()).isEqualTo("running");
 
-        Run drain = admin(serve, "admin", "nodes", "drain", workerId);
+        CommandRun drain = admin(serve, "admin", "nodes", "drain", workerId);
         assertThat(drain.exitCode()).as(drain.err()).isZero();
         assertThat(drain.out()).contains("Draining node " + workerId);
         // Its queue of ranges keeps it busy for a while yet, and it stays a few quiet seconds more.
@@ -118,17 +104,8 @@ class DrainNodeIT {
     throw new AssertionError("no node " + id + " in " + nodes);
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run admin(ServeProcess serve, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine =
-        Main.newCommandLine(
-            Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", serve.http.credential()));
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun admin(ServeProcess serve, String... args) {
+    return CommandRun.of(
+        Map.of("DOCGRID_URL", serve.http.base, "DOCGRID_API_KEY", serve.http.credential()), args);
   }
 }

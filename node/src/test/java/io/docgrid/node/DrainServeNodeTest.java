@@ -17,7 +17,7 @@ class DrainServeNodeTest {
 
   @Test
   void a_drained_serve_node_keeps_its_api_and_stops_computing(@TempDir Path temp) throws Exception {
-    try (TestNode node = TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(temp.resolve("data")).compute(true).start()) {
       JsonNode self = json(node.http.get("/api/v1/cluster")).at("/nodes/0");
       assertThat(self.get("draining").asBoolean()).isFalse();
       String id = self.get("id").asText();

@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableJobsIT {
 
   private static final String OCR = "{\"ocr\":\"force\",\"dpi\":150}";
-  private static final List<String> JOB_FLAGS =
-      List.of("--worker-heap", "256m", "--worker-processes", "1");
+
+  /** Each test's cluster on grid ports of its own, so that no other cluster on the host joins. */
+  private final List<String> jobFlags =
+      GridProcesses.gridOnFreePorts("--worker-heap", "256m", "--worker-processes", "1");
 
   @TempDir Path temp;
 
@@ -40,8 +40,8 @@ class DurableJobsIT {
     try (ServeProcess serve =
             ServeProcess.startWithGridDefaults(
                 data, temp.resolve("serve.log"), serveFlags("--pages-per-job", "1"));
-        DocgridProcess doomed = worker(data, temp.resolve("worker-1.log"), JOB_FLAGS);
-        DocgridProcess survivor = worker(data, temp.resolve("worker-2.log"), JOB_FLAGS)) {
+        DocgridProcess doomed = worker(data, temp.resolve("worker-1.log"), jobFlags);
+        DocgridProcess survivor = worker(data, temp.resolve("worker-2.log"), jobFlags)) {
       awaitServerNodes(serve, 3);
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
@@ -52,15 +52,8 @@ class DurableJobsIT {
       doomed.kill();
       assertThat(count(serve, "succeeded")).as("jobs left when the worker died").isLessThan(40);
 
-      for (String id : ids) {
-        JsonNode job = serve.http.awaitFinished(id, Duration.ofMinutes(4));
-        assertThat(job.get("status").asText()).as(job + serve.tail()).isEqualTo("succeeded");
-        JsonNode result = json(serve.http.get("/api/v1/jobs/" + id + "/result"));
-        assertThat(result.get("pages"))
-            .extracting(page -> page.get("number").asInt())
-            .containsExactly(1, 2);
-      }
-      assertThat(jobsFinished(serve, "succeeded"))
+      awaitSucceededWithBothPages(serve, ids);
+      assertThat(serve.http.jobsFinished("succeeded"))
           .as("each job finished exactly once")
           .isEqualTo(40);
       assertThat(survivor.isAlive()).isTrue();
@@ -72,7 +65,7 @@ class DurableJobsIT {
     Path data = temp.resolve("data");
     List<String> ids = new ArrayList<>();
     try (DocgridProcess worker =
-        worker(temp.resolve("worker"), temp.resolve("worker.log"), JOB_FLAGS)) {
+        worker(temp.resolve("worker"), temp.resolve("worker.log"), jobFlags)) {
       try (ServeProcess first =
           ServeProcess.startWithGridDefaults(data, temp.resolve("serve-1.log"), serveFlags())) {
         awaitServerNodes(first, 2);
@@ -85,14 +78,7 @@ class DurableJobsIT {
       }
       try (ServeProcess second =
           ServeProcess.startWithGridDefaults(data, temp.resolve("serve-2.log"), serveFlags())) {
-        for (String id : ids) {
-          JsonNode job = second.http.awaitFinished(id, Duration.ofMinutes(4));
-          assertThat(job.get("status").asText()).as(job + second.tail()).isEqualTo("succeeded");
-          JsonNode result = json(second.http.get("/api/v1/jobs/" + id + "/result"));
-          assertThat(result.get("pages"))
-              .extracting(page -> page.get("number").asInt())
-              .containsExactly(1, 2);
-        }
+        awaitSucceededWithBothPages(second, ids);
         JsonNode all = json(second.http.get("/api/v1/jobs?limit=100"));
         assertThat(all.get("items"))
             .extracting(job -> job.get("id").asText())
@@ -110,9 +96,9 @@ class DurableJobsIT {
     try (ServeProcess serve =
             ServeProcess.startWithGridDefaults(
                 data, temp.resolve("serve.log"), serveFlags("--no-compute"));
-        DocgridProcess one = worker(data, temp.resolve("worker-1.log"), armed, JOB_FLAGS);
-        DocgridProcess two = worker(data, temp.resolve("worker-2.log"), armed, JOB_FLAGS);
-        DocgridProcess three = worker(data, temp.resolve("worker-3.log"), armed, JOB_FLAGS)) {
+        DocgridProcess one = worker(data, temp.resolve("worker-1.log"), armed, jobFlags);
+        DocgridProcess two = worker(data, temp.resolve("worker-2.log"), armed, jobFlags);
+        DocgridProcess three = worker(data, temp.resolve("worker-3.log"), armed, jobFlags)) {
       awaitServerNodes(serve, 4);
 
       String poisonJob = submit(serve, "poison.pdf", poison, null);
@@ -148,7 +134,7 @@ class DurableJobsIT {
   }
 
   private String[] serveFlags(String... extra) {
-    List<String> flags = new ArrayList<>(JOB_FLAGS);
+    List<String> flags = new ArrayList<>(jobFlags);
     flags.addAll(List.of("--job-lease", "6s"));
     flags.addAll(List.of(extra));
     return flags.toArray(String[]::new);
@@ -179,19 +165,17 @@ class DurableJobsIT {
     return count;
   }
 
-  /** docgrid_jobs_finished_total for one outcome, summed over error codes. */
-  private static double jobsFinished(ServeProcess serve, String outcome) throws Exception {
-    String metrics = serve.http.get("/api/v1/metrics").body();
-    Matcher line =
-        Pattern.compile(
-                "^docgrid_jobs_finished_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$",
-                Pattern.MULTILINE)
-            .matcher(metrics);
-    double total = 0;
-    while (line.find()) {
-      total += Double.parseDouble(line.group(1));
+  /** Waits for every job to succeed, each with its two pages back in order. */
+  private static void awaitSucceededWithBothPages(ServeProcess serve, List<String> ids)
+      throws Exception {
+    for (String id : ids) {
+      JsonNode job = serve.http.awaitFinished(id, Duration.ofMinutes(4));
+      assertThat(job.get("status").asText()).as(job + serve.tail()).isEqualTo("succeeded");
+      JsonNode result = json(serve.http.get("/api/v1/jobs/" + id + "/result"));
+      assertThat(result.get("pages"))
+          .extracting(page -> page.get("number").asInt())
+          .containsExactly(1, 2);
     }
-    return total;
   }
 
   private static String sha256(byte[] bytes) throws Exception {

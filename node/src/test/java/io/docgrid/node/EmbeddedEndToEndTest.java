@@ -7,6 +7,6 @@ class EmbeddedEndToEndTest extends EndToEndContract {
 
   @Override
   NodeConfig.DbConfig database() {
-    return TestNode.embedded();
+    return TestNodeConfig.EMBEDDED;
   }
 }

@@ -10,6 +10,6 @@ class EmbeddedStoredDocumentSourcesTest extends StoredDocumentSourcesContract {
 
   @Override
   NodeConfig.DbConfig database() {
-    return TestNode.embedded();
+    return TestNodeConfig.EMBEDDED;
   }
 }

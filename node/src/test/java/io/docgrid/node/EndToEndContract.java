@@ -37,7 +37,8 @@ abstract class EndToEndContract {
 
   @BeforeAll
   void startNode(@TempDir Path dataDir) throws Exception {
-    node = TestNode.start(dataDir, database(), true, 100L << 20);
+    node =
+        TestNodeConfig.in(dataDir).database(database()).compute(true).maxUpload(100L << 20).start();
   }
 
   /** Called after the node has stopped, to remove what {@link #database()} created. */

@@ -5,10 +5,7 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,18 +103,11 @@ class ErrorTrackingTest {
   }
 
   private static NodeConfig reportingTo(SentryStandIn sentry, Path temp, Path blobs) {
-    NodeConfig usual =
-        TestNode.config(
-            temp.resolve("data"),
-            blobs,
-            TestNode.embedded(),
-            true,
-            1 << 20,
-            FreePorts.block(5),
-            SecurityConfig.defaults(),
-            BlobStoreConfig.local());
-    return TestNode.withErrorTracking(
-        usual, new NodeConfig.ErrorTrackingConfig(sentry.dsn(), "test"));
+    return TestNodeConfig.in(temp.resolve("data"))
+        .blobs(blobs)
+        .compute(true)
+        .errorTracking(new NodeConfig.ErrorTrackingConfig(sentry.dsn(), "test"))
+        .build();
   }
 
   private static byte[] bytes(String text) {

@@ -4,7 +4,6 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -41,14 +40,7 @@ class ForgedForwardedHeadersTest {
             defaults.usageRetention(),
             defaults.keyCacheTtl());
     try (TestNode node =
-        TestNode.start(
-            temp.resolve("data"),
-            temp.resolve("data").resolve("blobs"),
-            TestNode.embedded(),
-            false,
-            1L << 20,
-            FreePorts.block(5),
-            anonymousAllowed)) {
+        TestNodeConfig.in(temp.resolve("data")).security(anonymousAllowed).start()) {
       HttpApi.Multipart body = new HttpApi.Multipart().file("file", "a.txt", "hello".getBytes());
       HttpResponse<String> accepted =
           node.http.send(

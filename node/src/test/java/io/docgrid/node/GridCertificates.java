@@ -57,17 +57,22 @@ final class GridCertificates {
   Path trustStore() throws Exception {
     Path store = directory.resolve("truststore.p12");
     if (!Files.exists(store)) {
-      keytool(
-          "-importcert",
-          "-noprompt",
-          "-alias",
-          "docgrid-ca",
-          "-file",
-          caCertificate.toString(),
-          "-keystore",
-          store.toString());
+      trustCa(store);
     }
     return store;
+  }
+
+  /** Adds the CA's certificate to {@code store}, as a trusted one. */
+  private void trustCa(Path store) throws Exception {
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "docgrid-ca",
+        "-file",
+        caCertificate.toString(),
+        "-keystore",
+        store.toString());
   }
 
   /** A key store with a key pair for {@code name} and its certificate signed by the CA. */
@@ -92,15 +97,7 @@ final class GridCertificates {
         "ku:c=digitalSignature",
         "-ext",
         "eku=serverAuth,clientAuth");
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "docgrid-ca",
-        "-file",
-        caCertificate.toString(),
-        "-keystore",
-        store.toString());
+    trustCa(store);
     keytool(
         "-importcert",
         "-alias",

@@ -23,7 +23,6 @@ import org.apache.ignite.ssl.SslContextFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The grid flags shared by {@code serve} and {@code worker}, down to the Ignite configuration they
@@ -44,13 +43,7 @@ class GridOptionsTest {
   }
 
   private static GridConfig gridOf(Map<String, String> environment, String... workerArgs) {
-    CommandLine commandLine = Main.newCommandLine(environment);
-    String[] args = new String[workerArgs.length + 1];
-    args[0] = "worker";
-    System.arraycopy(workerArgs, 0, args, 1, workerArgs.length);
-    CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-    WorkerCommand worker = (WorkerCommand) parsed.subcommand().commandSpec().userObject();
-    return worker.options.toConfig().grid();
+    return ParsedSettings.worker(environment, workerArgs).grid();
   }
 
   private static IgniteConfiguration igniteOf(GridConfig grid) {

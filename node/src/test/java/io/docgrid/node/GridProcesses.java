@@ -24,15 +24,26 @@ final class GridProcesses {
 
   private GridProcesses() {}
 
-  /** A `docgrid worker` on the default grid ports, ready and exporting metrics. */
-  static DocgridProcess worker(Path data, Path log, List<String> flags) throws Exception {
-    return worker(data, log, List.of(), flags);
+  /**
+   * Grid flags on free ports of their own, then {@code more}: the nodes given the same list form
+   * one cluster, which meets no other.
+   */
+  static List<String> gridOnFreePorts(String... more) {
+    List<String> flags =
+        new ArrayList<>(
+            List.of(
+                "--discovery-port",
+                Integer.toString(FreePorts.block(5)),
+                "--discovery-port-range",
+                "5",
+                "--communication-port",
+                Integer.toString(FreePorts.block(5))));
+    flags.addAll(List.of(more));
+    return flags;
   }
 
-  /** The same, in a JVM with {@code jvmOptions} added. */
-  static DocgridProcess worker(Path data, Path log, List<String> jvmOptions, List<String> flags)
-      throws Exception {
-    int statusPort = FreePorts.block(1);
+  /** {@code docgrid worker} with its data in {@code data}, its status on {@code statusPort}. */
+  static List<String> workerArgs(Path data, int statusPort, List<String> flags) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -42,17 +53,32 @@ final class GridProcesses {
                 "--status-port",
                 Integer.toString(statusPort)));
     args.addAll(flags);
-    DocgridProcess worker = DocgridProcess.launch(log, jvmOptions, args);
+    return args;
+  }
+
+  /** What the node whose status (or API) is on {@code port} exports at /api/v1/metrics. */
+  static String metrics(int port) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** A `docgrid worker` on the default grid ports, ready and exporting metrics. */
+  static DocgridProcess worker(Path data, Path log, List<String> flags) throws Exception {
+    return worker(data, log, List.of(), flags);
+  }
+
+  /** The same, in a JVM with {@code jvmOptions} added. */
+  static DocgridProcess worker(Path data, Path log, List<String> jvmOptions, List<String> flags)
+      throws Exception {
+    int statusPort = FreePorts.block(1);
+    DocgridProcess worker =
+        DocgridProcess.launch(log, jvmOptions, workerArgs(data, statusPort, flags));
     worker.awaitOk("http://127.0.0.1:" + statusPort + "/api/v1/ready", Duration.ofSeconds(90));
-    String metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + statusPort + "/api/v1/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    assertThat(metrics).contains("docgrid_grid_server_nodes", "jvm_memory_bytes_used");
+    assertThat(metrics(statusPort)).contains("docgrid_grid_server_nodes", "jvm_memory_bytes_used");
     return worker;
   }
 

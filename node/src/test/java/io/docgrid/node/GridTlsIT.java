@@ -25,19 +25,8 @@ class GridTlsIT {
     GridCertificates certificates = GridCertificates.withCa(temp.resolve("pki"));
     Path data = temp.resolve("data");
     List<String> grid =
-        List.of(
-            "--discovery-port",
-            Integer.toString(FreePorts.block(5)),
-            "--discovery-port-range",
-            "5",
-            "--communication-port",
-            Integer.toString(FreePorts.block(5)),
-            "--join-timeout",
-            "10s",
-            "--worker-heap",
-            "256m",
-            "--worker-processes",
-            "1");
+        GridProcesses.gridOnFreePorts(
+            "--join-timeout", "10s", "--worker-heap", "256m", "--worker-processes", "1");
     List<String> serveArgs = new ArrayList<>(grid);
     serveArgs.addAll(certificates.flags(certificates.signedKeyStore("serve")));
     try (ServeProcess serve =
@@ -45,16 +34,16 @@ class GridTlsIT {
             data, temp.resolve("serve.log"), serveArgs.toArray(String[]::new))) {
 
       int statusPort = FreePorts.block(1);
-      List<String> trusted = worker(data, statusPort, grid);
+      List<String> trusted = GridProcesses.workerArgs(data, statusPort, grid);
       trusted.addAll(certificates.flags(certificates.signedKeyStore("worker")));
       try (DocgridProcess worker = DocgridProcess.launch(temp.resolve("worker.log"), trusted)) {
         worker.awaitOk("http://127.0.0.1:" + statusPort + "/api/v1/ready", Duration.ofSeconds(90));
         assertThat(serverNodes(serve)).as(serve.tail()).hasSize(2);
 
-        List<String> plain = worker(data, FreePorts.block(1), grid);
+        List<String> plain = GridProcesses.workerArgs(data, FreePorts.block(1), grid);
         assertRefused(serve, DocgridProcess.launch(temp.resolve("plain.log"), plain));
 
-        List<String> stranger = worker(data, FreePorts.block(1), grid);
+        List<String> stranger = GridProcesses.workerArgs(data, FreePorts.block(1), grid);
         stranger.addAll(certificates.flags(certificates.selfSignedKeyStore("stranger")));
         assertRefused(serve, DocgridProcess.launch(temp.resolve("stranger.log"), stranger));
 
@@ -75,19 +64,6 @@ class GridTlsIT {
           .contains("--grid-tls-keystore");
       assertThat(serverNodes(serve)).as(serve.tail()).hasSize(2);
     }
-  }
-
-  private static List<String> worker(Path data, int statusPort, List<String> grid) {
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "worker",
-            "--data-dir",
-            data.toString(),
-            "--status-port",
-            Integer.toString(statusPort)));
-    args.addAll(grid);
-    return args;
   }
 
   private static JsonNode serverNodes(ServeProcess serve) throws Exception {

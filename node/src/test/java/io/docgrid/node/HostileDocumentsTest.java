@@ -39,7 +39,7 @@ class HostileDocumentsTest {
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
     this.dataDir = dataDir;
-    node = TestNode.start(dataDir, TestNode.embedded(), true, 100L << 20);
+    node = TestNodeConfig.in(dataDir).compute(true).maxUpload(100L << 20).start();
   }
 
   @AfterAll

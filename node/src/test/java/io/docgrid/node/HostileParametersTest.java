@@ -50,7 +50,7 @@ class HostileParametersTest {
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
     postgres = PostgresSchema.created();
-    node = TestNode.start(temp.resolve("data"), TestNode.postgres(postgres), false, 10L << 20);
+    node = TestNodeConfig.in(temp.resolve("data")).postgres(postgres).maxUpload(10L << 20).start();
     HttpResponse<String> created =
         node.http.postJson("/api/v1/keys", "{\"name\":\"tenant\",\"tier\":\"ENTERPRISE\"}");
     assertThat(created.statusCode()).isEqualTo(201);

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small HTTP client for the API, with a hand-rolled multipart encoder for hostile bodies. */
 final class HttpApi {
@@ -162,6 +164,28 @@ final class HttpApi {
         () -> get("/api/v1/jobs?limit=100").body(),
         jobs -> jobs.contains("\"status\":\"" + status + "\""),
         context);
+  }
+
+  /** Creates a key of {@code tier} with this API's credential, and returns the API as that key. */
+  HttpApi withNewKey(String name, String tier) throws IOException, InterruptedException {
+    HttpResponse<String> created =
+        postJson("/api/v1/keys", "{\"name\":\"" + name + "\",\"tier\":\"" + tier + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return as(json(created).get("key").asText());
+  }
+
+  /** docgrid_jobs_finished_total for one outcome, summed over error codes. */
+  double jobsFinished(String outcome) throws IOException, InterruptedException {
+    Matcher line =
+        Pattern.compile(
+                "^docgrid_jobs_finished_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE)
+            .matcher(get("/api/v1/metrics").body());
+    double total = 0;
+    while (line.find()) {
+      total += Double.parseDouble(line.group(1));
+    }
+    return total;
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

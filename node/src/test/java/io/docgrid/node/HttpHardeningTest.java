@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.api.ApiServer;
 import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +28,7 @@ class HttpHardeningTest {
   @Test
   void plain_http_sends_security_headers_and_no_cors_by_default(@TempDir Path temp)
       throws Exception {
-    try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(temp.resolve("data")).start()) {
       HttpResponse<String> response =
           node.http.send(
               node.http.request("/api/v1/jobs").header("Origin", "https://evil.example"));
@@ -136,14 +134,7 @@ class HttpHardeningTest {
   }
 
   private static TestNode startWith(Path temp, SecurityConfig security) throws Exception {
-    return TestNode.start(
-        temp.resolve("data"),
-        temp.resolve("data").resolve("blobs"),
-        TestNode.embedded(),
-        false,
-        1 << 20,
-        FreePorts.block(5),
-        security);
+    return TestNodeConfig.in(temp.resolve("data")).security(security).start();
   }
 
   private static SecurityConfig with(SecurityConfig base, List<String> origins, ApiServer.Tls tls) {

@@ -29,7 +29,7 @@ class IdempotencyKeyTest {
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    node = TestNode.start(temp.resolve("data"), TestNode.embedded(), false, 1 << 20);
+    node = TestNodeConfig.in(temp.resolve("data")).start();
   }
 
   @AfterAll
@@ -57,9 +57,7 @@ class IdempotencyKeyTest {
 
   @Test
   void keys_belong_to_each_caller() throws Exception {
-    HttpResponse<String> created =
-        node.http.postJson("/api/v1/keys", "{\"name\":\"tenant\",\"tier\":\"STANDARD\"}");
-    HttpApi tenant = node.http.as(json(created).get("key").asText());
+    HttpApi tenant = node.http.withNewKey("tenant", "STANDARD");
     String mine = json(submit(node.http, "shared-key", "a.txt", "same")).get("id").asText();
     String theirs = json(submit(tenant, "shared-key", "a.txt", "same")).get("id").asText();
     assertThat(theirs).isNotEqualTo(mine);

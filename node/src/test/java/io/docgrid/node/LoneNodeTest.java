@@ -2,10 +2,8 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.node.wiring.Wiring;
 import io.docgrid.testkit.FreePorts;
 import java.net.InetAddress;
@@ -27,40 +25,11 @@ class LoneNodeTest {
     int discovery = FreePorts.block(5);
     try (ServerSocket silentPeer =
         new ServerSocket(discovery + 4, 50, InetAddress.getLoopbackAddress())) {
-      NodeConfig config =
-          TestNode.config(
-              temp.resolve("data"),
-              temp.resolve("data").resolve("blobs"),
-              TestNode.embedded(),
-              false,
-              1 << 20,
-              discovery,
-              SecurityConfig.defaults(),
-              BlobStoreConfig.local());
-      NodeConfig.GridConfig grid = config.grid();
       NodeConfig withJoinTimeout =
-          new NodeConfig(
-              config.dataDir(),
-              config.blobDir(),
-              config.api(),
-              config.db(),
-              new NodeConfig.GridConfig(
-                  grid.nodeName(),
-                  grid.bindAddress(),
-                  grid.discoveryPort(),
-                  grid.discoveryPortRange(),
-                  grid.communicationPort(),
-                  grid.discovery(),
-                  grid.compute(),
-                  grid.dataRegionBytes(),
-                  grid.resultCacheBytes(),
-                  null,
-                  Duration.ofSeconds(5)),
-              config.jobs(),
-              config.security(),
-              config.blobStore(),
-              config.resultCache(),
-              config.outbound());
+          TestNodeConfig.in(temp.resolve("data"))
+              .cluster(discovery)
+              .joinTimeout(Duration.ofSeconds(5))
+              .build();
 
       assertThatThrownBy(() -> new Wiring(withJoinTimeout).start())
           .isInstanceOf(CommandFailure.class)

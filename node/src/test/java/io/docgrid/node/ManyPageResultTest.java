@@ -44,7 +44,7 @@ class ManyPageResultTest {
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    node = TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 100L << 20);
+    node = TestNodeConfig.in(temp.resolve("data")).compute(true).maxUpload(100L << 20).start();
     blobs = temp.resolve("data").resolve("blobs");
     pdf = manyPages(PAGES, UUID.randomUUID().toString());
     jobId = json(node.http.submit("long.pdf", pdf, null)).get("id").asText();

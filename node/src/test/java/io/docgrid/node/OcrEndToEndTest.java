@@ -33,7 +33,7 @@ class OcrEndToEndTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
-    node = TestNode.start(dataDir, TestNode.embedded(), true, 100L << 20);
+    node = TestNodeConfig.in(dataDir).compute(true).maxUpload(100L << 20).start();
   }
 
   @AfterAll

@@ -5,11 +5,6 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.api.auth.Tier;
-import io.docgrid.api.limits.TierLimits;
-import io.docgrid.node.config.BlobStoreConfig;
-import io.docgrid.node.config.SecurityConfig;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,32 +31,13 @@ class PageQuotaTest {
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    SecurityConfig defaults = SecurityConfig.defaults();
-    TierLimits standard = defaults.tiers().of(Tier.STANDARD);
-    TierLimits tight =
-        new TierLimits(
-            standard.requestsPerMinute(),
-            PAGES_PER_HOUR,
-            standard.maxFileBytes(),
-            standard.maxPagesPerDocument(),
-            standard.concurrentJobs(),
-            standard.priority(),
-            standard.resultRetention());
-    SecurityConfig security = TestNode.securityWith(Tier.STANDARD, tight);
     node =
-        TestNode.start(
-            TestNode.config(
-                temp.resolve("data"),
-                temp.resolve("data").resolve("blobs"),
-                TestNode.embedded(),
-                true,
-                10L << 20,
-                FreePorts.block(5),
-                security,
-                BlobStoreConfig.local()));
-    HttpResponse<String> created =
-        node.http.postJson("/api/v1/keys", "{\"name\":\"pages\",\"tier\":\"STANDARD\"}");
-    tenant = node.http.as(json(created).get("key").asText());
+        TestNodeConfig.in(temp.resolve("data"))
+            .compute(true)
+            .maxUpload(10L << 20)
+            .securityFlags("--tier-limit", "STANDARD.pages-per-hour=" + PAGES_PER_HOUR)
+            .start();
+    tenant = node.http.withNewKey("pages", "STANDARD");
   }
 
   @AfterAll

@@ -5,9 +5,7 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.node.config.NodeConfig;
 import io.docgrid.testkit.Eventually;
-import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,15 +41,20 @@ class PointInTimeRestoreIT {
       postgres.createDatabase();
       pgBackRest(postgres, config, "stanza-create");
 
-      NodeConfig.DbConfig db = new NodeConfig.DbConfig(postgres.jdbcUrl(), "postgres", "", 5);
       Path data = temp.resolve("data");
       Path blobs = temp.resolve("blobs");
+      TestNodeConfig nodeConfig =
+          TestNodeConfig.in(data)
+              .blobs(blobs)
+              .postgresAt(postgres.jdbcUrl())
+              .compute(true)
+              .maxUpload(10 << 20);
       List<String> before = new ArrayList<>();
       List<String> after = new ArrayList<>();
       String keyBefore;
       String keyAfter;
       String target;
-      try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
+      try (TestNode node = nodeConfig.start()) {
         keyBefore = createKey(node, "before");
         for (int i = 0; i < 3; i++) {
           before.add(submitAndFinish(node.http.as(keyBefore), "Before " + i + ". "));
@@ -89,7 +92,7 @@ class PointInTimeRestoreIT {
           results.resolve(swappedResult + ".json"),
           StandardCopyOption.REPLACE_EXISTING);
 
-      try (TestNode node = TestNode.start(data, blobs, db, true, 10 << 20, FreePorts.block(5))) {
+      try (TestNode node = nodeConfig.start()) {
         HttpApi tenant = node.http.as(keyBefore);
         for (String id : before) {
           assertThat(json(tenant.get("/api/v1/jobs/" + id)).get("status").asText())
@@ -100,8 +103,8 @@ class PointInTimeRestoreIT {
         problem(tenant.get("/api/v1/jobs/" + lostResult + "/result"), 410, "RESULT_MISSING");
         problem(tenant.get("/api/v1/jobs/" + swappedResult + "/result"), 410, "RESULT_MISSING");
 
-        InProcessCli check =
-            InProcessCli.docgrid(
+        CommandRun check =
+            CommandRun.of(
                 Map.of("DOCGRID_DB_URL", postgres.jdbcUrl(), "DOCGRID_DB_USER", "postgres"),
                 "db",
                 "verify-blobs",

@@ -10,7 +10,7 @@ final class PostgresDatabase {
 
   NodeConfig.DbConfig create() throws Exception {
     schema = PostgresSchema.created();
-    return TestNode.postgres(schema);
+    return TestNodeConfig.postgresIn(schema);
   }
 
   void drop() throws Exception {

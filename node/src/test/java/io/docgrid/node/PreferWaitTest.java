@@ -22,8 +22,7 @@ class PreferWaitTest {
   @Test
   void a_quick_job_comes_back_finished_and_a_waiting_one_stays_queued(@TempDir Path temp)
       throws Exception {
-    try (TestNode compute =
-        TestNode.start(temp.resolve("compute"), TestNode.embedded(), true, 1 << 20)) {
+    try (TestNode compute = TestNodeConfig.in(temp.resolve("compute")).compute(true).start()) {
       HttpResponse<String> finished = submitWaiting(compute.http, "wait=30");
       assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
       assertThat(finished.headers().firstValue("Preference-Applied")).contains("wait=30");
@@ -33,8 +32,7 @@ class PreferWaitTest {
               compute.http.get("/api/v1/jobs/" + job.get("id").asText() + "/result").statusCode())
           .isEqualTo(200);
     }
-    try (TestNode apiOnly =
-        TestNode.start(temp.resolve("api"), TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode apiOnly = TestNodeConfig.in(temp.resolve("api")).start()) {
       long started = System.nanoTime();
       HttpResponse<String> waited = submitWaiting(apiOnly.http, "wait=1");
       assertThat(Duration.ofNanos(System.nanoTime() - started))
@@ -50,8 +48,7 @@ class PreferWaitTest {
   @Test
   void a_long_poll_on_a_job_answers_when_it_ends_or_when_the_wait_is_over(@TempDir Path temp)
       throws Exception {
-    try (TestNode apiOnly =
-        TestNode.start(temp.resolve("api"), TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode apiOnly = TestNodeConfig.in(temp.resolve("api")).start()) {
       String id = json(submitWaiting(apiOnly.http, "wait=1")).get("id").asText();
 
       CompletableFuture<HttpResponse<String>> polling =

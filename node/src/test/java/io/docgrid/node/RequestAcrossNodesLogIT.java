@@ -7,7 +7,6 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.testkit.FreePorts;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,14 +37,7 @@ class RequestAcrossNodesLogIT {
     Path data = temp.resolve("data");
     Path serveLog = temp.resolve("serve.log");
     Path workerLog = temp.resolve("worker.log");
-    List<String> grid =
-        List.of(
-            "--discovery-port",
-            Integer.toString(FreePorts.block(5)),
-            "--discovery-port-range",
-            "5",
-            "--communication-port",
-            Integer.toString(FreePorts.block(5)));
+    List<String> grid = GridProcesses.gridOnFreePorts();
     List<String> serveFlags = new ArrayList<>(grid);
     serveFlags.addAll(List.of("--no-compute", "--node-name", "api-1"));
     List<String> workerFlags = new ArrayList<>(grid);

@@ -26,13 +26,15 @@ class ResultCacheAcrossNodesIT {
   void a_job_following_one_from_another_node_answers_its_waiting_client(@TempDir Path temp)
       throws Exception {
     try (PostgresSchema postgres = PostgresSchema.created()) {
-      var db = TestNode.postgres(postgres);
-      int discovery = FreePorts.block(5);
-      Path blobs = temp.resolve("blobs");
-      try (TestNode computing =
-              TestNode.start(temp.resolve("a"), blobs, db, true, 100L << 20, discovery);
-          TestNode apiOnly =
-              TestNode.start(temp.resolve("b"), blobs, db, false, 100L << 20, discovery)) {
+      TestNodeConfig computingNode =
+          TestNodeConfig.in(temp.resolve("a"))
+              .blobs(temp.resolve("blobs"))
+              .postgres(postgres)
+              .compute(true)
+              .maxUpload(100L << 20)
+              .cluster(FreePorts.block(5));
+      try (TestNode computing = computingNode.start();
+          TestNode apiOnly = computingNode.sibling(temp.resolve("b")).compute(false).start()) {
         HttpApi other = new HttpApi("http://127.0.0.1:" + apiOnly.port()).as(computing.adminKey);
         Random random = new Random();
         byte[] scan =

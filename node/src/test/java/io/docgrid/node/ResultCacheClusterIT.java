@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.api.cache.ResultCacheKey;
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
@@ -34,8 +32,8 @@ class ResultCacheClusterIT {
     Path blobs = temp.resolve("shared-blobs");
     // No near caches: what the surviving node answers must come from the grid.
     TestNode computing =
-        TestNode.start(withoutNearCache(temp.resolve("a"), blobs, true, discovery));
-    TestNode apiOnly = TestNode.start(withoutNearCache(temp.resolve("b"), blobs, false, discovery));
+        withoutNearCache(temp.resolve("a"), blobs, discovery).compute(true).start();
+    TestNode apiOnly = withoutNearCache(temp.resolve("b"), blobs, discovery).start();
     List<TestNode> running = new ArrayList<>(List.of(computing, apiOnly));
     try {
       byte[] document = ("Kept twice: " + UUID.randomUUID()).getBytes();
@@ -94,18 +92,10 @@ class ResultCacheClusterIT {
     throw new AssertionError("no node holds the primary copy");
   }
 
-  private static NodeConfig withoutNearCache(
-      Path dataDir, Path blobs, boolean compute, int discovery) {
-    return TestNode.withResultCache(
-        TestNode.config(
-            dataDir,
-            blobs,
-            TestNode.embedded(),
-            compute,
-            1 << 20,
-            discovery,
-            SecurityConfig.defaults(),
-            BlobStoreConfig.local()),
-        new NodeConfig.ResultCacheConfig(true, Duration.ofDays(7), 0));
+  private static TestNodeConfig withoutNearCache(Path dataDir, Path blobs, int discovery) {
+    return TestNodeConfig.in(dataDir)
+        .blobs(blobs)
+        .cluster(discovery)
+        .resultCache(new NodeConfig.ResultCacheConfig(true, Duration.ofDays(7), 0));
   }
 }

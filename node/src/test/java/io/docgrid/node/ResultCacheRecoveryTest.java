@@ -27,7 +27,7 @@ class ResultCacheRecoveryTest {
       throws Exception {
     Path dataDir = temp.resolve("data");
     String leaderId;
-    try (TestNode node = TestNode.start(dataDir, TestNode.embedded(), true, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(dataDir).compute(true).start()) {
       byte[] document = ("Once: " + UUID.randomUUID()).getBytes();
       leaderId = json(node.http.submit("a.txt", document, null)).get("id").asText();
       assertThat(node.http.awaitFinished(leaderId, Duration.ofSeconds(60)).get("status").asText())
@@ -52,7 +52,7 @@ class ResultCacheRecoveryTest {
           leader.id());
     }
 
-    try (TestNode restarted = TestNode.start(dataDir, TestNode.embedded(), true, 1 << 20)) {
+    try (TestNode restarted = TestNodeConfig.in(dataDir).compute(true).start()) {
       JsonNode follower =
           restarted.http.awaitFinished(followerId.toString(), Duration.ofSeconds(60));
 

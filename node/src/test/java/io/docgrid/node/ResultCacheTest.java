@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.node.config.NodeConfig;
 import io.docgrid.testkit.Eventually;
-import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.TestPages;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,10 +39,8 @@ class ResultCacheTest {
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    node = TestNode.start(temp.resolve("data"), TestNode.embedded(), true, 100L << 20);
-    HttpResponse<String> created =
-        node.http.postJson("/api/v1/keys", "{\"name\":\"tenant\",\"tier\":\"STANDARD\"}");
-    tenant = node.http.as(json(created).get("key").asText());
+    node = TestNodeConfig.in(temp.resolve("data")).compute(true).maxUpload(100L << 20).start();
+    tenant = node.http.withNewKey("tenant", "STANDARD");
   }
 
   @AfterAll
@@ -227,17 +224,10 @@ class ResultCacheTest {
   @Test
   void entries_expire_after_the_ttl(@TempDir Path temp) throws Exception {
     NodeConfig shortLived =
-        TestNode.withResultCache(
-            TestNode.config(
-                temp.resolve("data"),
-                temp.resolve("data").resolve("blobs"),
-                TestNode.embedded(),
-                true,
-                1 << 20,
-                FreePorts.block(5),
-                io.docgrid.node.config.SecurityConfig.defaults(),
-                io.docgrid.node.config.BlobStoreConfig.local()),
-            new NodeConfig.ResultCacheConfig(true, Duration.ofSeconds(1), 1L << 20));
+        TestNodeConfig.in(temp.resolve("data"))
+            .compute(true)
+            .resultCache(new NodeConfig.ResultCacheConfig(true, Duration.ofSeconds(1), 1L << 20))
+            .build();
     try (TestNode shortNode = TestNode.start(shortLived)) {
       byte[] document = uniqueText();
       awaitSucceeded(shortNode.http, shortNode.http.submit("a.txt", document, null));

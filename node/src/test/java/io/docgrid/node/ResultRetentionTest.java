@@ -5,11 +5,7 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.api.auth.Tier;
-import io.docgrid.api.limits.TierLimits;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.testkit.Eventually;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,41 +22,14 @@ class ResultRetentionTest {
 
   @Test
   void results_past_their_tiers_retention_are_deleted(@TempDir Path temp) throws Exception {
-    SecurityConfig defaults = SecurityConfig.defaults();
-    TierLimits enterprise = defaults.tiers().of(Tier.ENTERPRISE);
-    TierLimits shortLived =
-        new TierLimits(
-            enterprise.requestsPerMinute(),
-            enterprise.pagesPerHour(),
-            enterprise.maxFileBytes(),
-            enterprise.maxPagesPerDocument(),
-            enterprise.concurrentJobs(),
-            enterprise.priority(),
-            Duration.ofSeconds(2));
-    SecurityConfig security =
-        new SecurityConfig(
-            false,
-            null,
-            defaults.tiers().with(Tier.ENTERPRISE, shortLived),
-            java.util.List.of(),
-            null,
-            false,
-            defaults.maxRequestHeaderBytes(),
-            defaults.usageRetention(),
-            defaults.keyCacheTtl());
     Path blobs = temp.resolve("blobs");
     try (TestNode node =
-        TestNode.start(
-            temp.resolve("data"),
-            blobs,
-            TestNode.embedded(),
-            true,
-            1 << 20,
-            FreePorts.block(5),
-            security)) {
-      HttpResponse<String> created =
-          node.http.postJson("/api/v1/keys", "{\"name\":\"keeper\",\"tier\":\"STANDARD\"}");
-      HttpApi standard = node.http.as(json(created).get("key").asText());
+        TestNodeConfig.in(temp.resolve("data"))
+            .blobs(blobs)
+            .compute(true)
+            .securityFlags("--tier-limit", "ENTERPRISE.result-retention=2s")
+            .start()) {
+      HttpApi standard = node.http.withNewKey("keeper", "STANDARD");
 
       String shared = finished(standard, "shared.txt", "kept for the standard tier");
       String sharedByAdmin = finished(node.http, "shared.txt", "kept for the standard tier");

@@ -44,7 +44,7 @@ class ResumableUploadTest {
   void start(@TempDir Path temp) throws Exception {
     this.temp = temp;
     // No compute node: the jobs stay queued, their documents' hashes are what is checked.
-    node = TestNode.start(temp.resolve("data"), TestNode.embedded(), false, MAX_UPLOAD);
+    node = TestNodeConfig.in(temp.resolve("data")).maxUpload(MAX_UPLOAD).start();
     tus = new TusRequests(node.http);
   }
 

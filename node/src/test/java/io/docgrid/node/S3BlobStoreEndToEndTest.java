@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.node.config.BlobStoreConfig;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.tasks.blob.S3BlobStore;
 import io.docgrid.testkit.Corpus;
-import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.InProcessS3;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -47,26 +45,23 @@ class S3BlobStoreEndToEndTest {
     s3 = InProcessS3.start();
     bucket = s3.createBucket();
     node =
-        TestNode.start(
-            dataDir,
-            dataDir.resolve("blobs"),
-            TestNode.embedded(),
-            true,
-            100L << 20,
-            FreePorts.block(5),
-            SecurityConfig.defaults(),
-            BlobStoreConfig.s3(
-                new S3BlobStore.Settings(
-                    s3.endpoint(),
-                    InProcessS3.REGION,
-                    bucket,
-                    PREFIX,
-                    true,
-                    new S3BlobStore.Credentials(
-                        InProcessS3.ACCESS_KEY_ID, InProcessS3.SECRET_ACCESS_KEY),
-                    dataDir.resolve("spool"),
-                    S3BlobStore.Settings.DEFAULT_CONNECT_TIMEOUT,
-                    S3BlobStore.Settings.DEFAULT_REQUEST_TIMEOUT)));
+        TestNodeConfig.in(dataDir)
+            .compute(true)
+            .maxUpload(100L << 20)
+            .blobStore(
+                BlobStoreConfig.s3(
+                    new S3BlobStore.Settings(
+                        s3.endpoint(),
+                        InProcessS3.REGION,
+                        bucket,
+                        PREFIX,
+                        true,
+                        new S3BlobStore.Credentials(
+                            InProcessS3.ACCESS_KEY_ID, InProcessS3.SECRET_ACCESS_KEY),
+                        dataDir.resolve("spool"),
+                        S3BlobStore.Settings.DEFAULT_CONNECT_TIMEOUT,
+                        S3BlobStore.Settings.DEFAULT_REQUEST_TIMEOUT)))
+            .start();
   }
 
   @AfterAll

@@ -1,6 +1,5 @@
 package io.docgrid.node;
 
-import static io.docgrid.node.ServeConfigs.configOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +19,7 @@ class SecurityOptionsTest {
 
   @Test
   void defaults_require_keys_and_allow_no_browser_origins() {
-    SecurityConfig security = configOf(Map.of()).security();
+    SecurityConfig security = ParsedSettings.serve(Map.of()).security();
     assertThat(security.anonymousAccess()).isFalse();
     assertThat(security.oauth()).isNull();
     assertThat(security.corsOrigins()).isEmpty();
@@ -32,7 +31,7 @@ class SecurityOptionsTest {
   @Test
   void tier_limits_are_overridden_by_flag_or_environment() {
     SecurityConfig security =
-        configOf(
+        ParsedSettings.serve(
                 Map.of(
                     "DOCGRID_TIER_LIMIT", "FREE.pages-per-hour=7,ENTERPRISE.result-retention=90d"),
                 "--tier-limit",
@@ -46,7 +45,7 @@ class SecurityOptionsTest {
     assertThat(security.tiers().of(Tier.FREE).pagesPerHour()).isEqualTo(100);
 
     SecurityConfig fromEnvironment =
-        configOf(
+        ParsedSettings.serve(
                 Map.of(
                     "DOCGRID_TIER_LIMIT", "FREE.pages-per-hour=7,ENTERPRISE.result-retention=90d"))
             .security();
@@ -59,7 +58,7 @@ class SecurityOptionsTest {
   void every_mistake_is_reported_at_once() {
     assertThatThrownBy(
             () ->
-                configOf(
+                ParsedSettings.serve(
                     Map.of(),
                     "--tier-limit",
                     "GOLD.requests-per-minute=1",
@@ -88,7 +87,7 @@ class SecurityOptionsTest {
   @Test
   void oauth_needs_issuer_jwks_and_audience() {
     SecurityConfig security =
-        configOf(
+        ParsedSettings.serve(
                 Map.of(),
                 "--oauth-issuer",
                 "https://id.example",
@@ -101,7 +100,7 @@ class SecurityOptionsTest {
     assertThat(security.oauth().scopeClaim()).isEqualTo("scope");
     assertThatThrownBy(
             () ->
-                configOf(
+                ParsedSettings.serve(
                     Map.of(),
                     "--oauth-issuer",
                     "x",
@@ -116,11 +115,11 @@ class SecurityOptionsTest {
   void the_keystore_password_comes_from_the_environment_or_a_file_and_is_never_shown(
       @TempDir Path temp) throws Exception {
     Path keystore = Files.writeString(temp.resolve("server.p12"), "not checked until start");
-    assertThatThrownBy(() -> configOf(Map.of(), "--tls-keystore", keystore.toString()))
+    assertThatThrownBy(() -> ParsedSettings.serve(Map.of(), "--tls-keystore", keystore.toString()))
         .hasMessageContaining("DOCGRID_TLS_KEYSTORE_PASSWORD");
     Path passwordFile = Files.writeString(temp.resolve("password"), "s3cret-keystore\n");
     NodeConfig config =
-        configOf(
+        ParsedSettings.serve(
             Map.of(),
             "--tls-keystore",
             keystore.toString(),

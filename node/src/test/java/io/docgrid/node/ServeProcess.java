@@ -24,17 +24,8 @@ final class ServeProcess implements AutoCloseable {
 
   /** A serve on grid ports of its own, so that it forms a cluster of one. */
   static ServeProcess start(Path dataDir, Path log, String... extraArgs) throws Exception {
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "--discovery-port",
-            Integer.toString(FreePorts.block(5)),
-            "--discovery-port-range",
-            "5",
-            "--communication-port",
-            Integer.toString(FreePorts.block(5))));
-    args.addAll(Arrays.asList(extraArgs));
-    return startWithGridDefaults(dataDir, log, args.toArray(String[]::new));
+    return startWithGridDefaults(
+        dataDir, log, GridProcesses.gridOnFreePorts(extraArgs).toArray(String[]::new));
   }
 
   /** A serve on the default grid ports, which workers on this host join with no flags. */

@@ -1,5 +1,7 @@
 package io.docgrid.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.docgrid.testkit.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SteadySubmissions implements AutoCloseable {
 
   /** A submission the node did not acknowledge, as it was answered. */
-  record Refusal(int status, String code, String retryAfter, long millis, String body) {}
+  record Refusal(int status, String code, String retryAfter, long millis, String body) {
+
+    /** A refusal that tells the client to come back: 503 SERVICE_UNAVAILABLE with Retry-After. */
+    void assertRetryLater() {
+      assertThat(status).as(body).isEqualTo(503);
+      assertThat(code).isEqualTo("SERVICE_UNAVAILABLE");
+      assertThat(retryAfter).isNotBlank();
+    }
+  }
 
   private final HttpApi http;
   private final ScheduledExecutorService pace =

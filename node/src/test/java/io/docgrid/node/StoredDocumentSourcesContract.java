@@ -41,7 +41,12 @@ abstract class StoredDocumentSourcesContract {
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    node = TestNode.start(temp.resolve("data"), database(), true, 32L << 20);
+    node =
+        TestNodeConfig.in(temp.resolve("data"))
+            .database(database())
+            .compute(true)
+            .maxUpload(32L << 20)
+            .start();
     blobs = temp.resolve("data").resolve("blobs");
     otherTenant =
         node.http.as(

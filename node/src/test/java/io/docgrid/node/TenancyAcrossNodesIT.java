@@ -5,9 +5,6 @@ import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docgrid.api.auth.Tier;
-import io.docgrid.api.limits.TierLimits;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.PostgresSchema;
@@ -44,23 +41,22 @@ class TenancyAcrossNodesIT {
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
     postgres = PostgresSchema.created();
-    SecurityConfig defaults = SecurityConfig.defaults();
-    TierLimits standard = defaults.tiers().of(Tier.STANDARD);
-    TierLimits tight =
-        new TierLimits(
-            REQUESTS_PER_MINUTE,
-            PAGES_PER_HOUR,
-            standard.maxFileBytes(),
-            standard.maxPagesPerDocument(),
-            CONCURRENT_JOBS,
-            standard.priority(),
-            standard.resultRetention());
-    SecurityConfig security = TestNode.securityWith(Tier.STANDARD, tight);
-    var db = TestNode.postgres(postgres);
-    int discovery = FreePorts.block(5);
-    Path blobs = temp.resolve("blobs");
-    first = TestNode.start(temp.resolve("a"), blobs, db, false, 10L << 20, discovery, security);
-    second = TestNode.start(temp.resolve("b"), blobs, db, false, 10L << 20, discovery, security);
+    TestNodeConfig firstNode =
+        TestNodeConfig.in(temp.resolve("a"))
+            .blobs(temp.resolve("blobs"))
+            .postgres(postgres)
+            .maxUpload(10L << 20)
+            .cluster(FreePorts.block(5))
+            .securityFlags(
+                "--tier-limit",
+                "STANDARD.requests-per-minute="
+                    + REQUESTS_PER_MINUTE
+                    + ",STANDARD.pages-per-hour="
+                    + PAGES_PER_HOUR
+                    + ",STANDARD.concurrent-jobs="
+                    + CONCURRENT_JOBS);
+    first = firstNode.start();
+    second = firstNode.sibling(temp.resolve("b")).start();
   }
 
   @AfterAll

@@ -7,17 +7,12 @@ import io.docgrid.node.config.ConfigException;
 import io.docgrid.node.config.NodeConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code --trusted-proxies}: none by default, a list by flag or environment, mistakes named. */
 class TrustedProxiesOptionTest {
 
   private static NodeConfig.ApiConfig apiOf(Map<String, String> environment, String... args) {
-    String[] serve = new String[args.length + 1];
-    serve[0] = "serve";
-    System.arraycopy(args, 0, serve, 1, args.length);
-    CommandLine.ParseResult parsed = Main.newCommandLine(environment).parseArgs(serve);
-    return ((ServeCommand) parsed.subcommand().commandSpec().userObject()).options.toConfig().api();
+    return ParsedSettings.serve(environment, args).api();
   }
 
   @Test

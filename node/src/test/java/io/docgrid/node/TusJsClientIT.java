@@ -37,8 +37,7 @@ class TusJsClientIT {
     Path script = installClient();
     Path file = LargeTextFile.write(temp.resolve("big-scan.txt"), 24L << 20, 5);
 
-    try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), false, 64L << 20)) {
+    try (TestNode node = TestNodeConfig.in(temp.resolve("data")).maxUpload(64L << 20).start()) {
       String endpoint = node.http.base + TusRequests.UPLOADS;
       JsonNode stopped =
           HttpApi.JSON.readTree(

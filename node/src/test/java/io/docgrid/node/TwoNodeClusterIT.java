@@ -23,14 +23,14 @@ class TwoNodeClusterIT {
   @Test
   void page_ranges_of_a_long_pdf_run_on_both_nodes_and_merge_in_order(@TempDir Path temp)
       throws Exception {
-    int discovery = FreePorts.block(5);
-    Path blobs = temp.resolve("shared-blobs");
-    try (TestNode first =
-            TestNode.start(
-                temp.resolve("a"), blobs, TestNode.embedded(), true, 100L << 20, discovery);
-        TestNode second =
-            TestNode.start(
-                temp.resolve("b"), blobs, TestNode.embedded(), true, 100L << 20, discovery)) {
+    TestNodeConfig firstNode =
+        TestNodeConfig.in(temp.resolve("a"))
+            .blobs(temp.resolve("shared-blobs"))
+            .compute(true)
+            .maxUpload(100L << 20)
+            .cluster(FreePorts.block(5));
+    try (TestNode first = firstNode.start();
+        TestNode second = firstNode.sibling(temp.resolve("b")).start()) {
       Path pdf = Corpus.dev("pdfbox__cweb.pdf");
       HttpResponse<String> accepted = first.http.submit("cweb.pdf", Files.readAllBytes(pdf), null);
       assertThat(accepted.statusCode()).isEqualTo(202);

@@ -3,11 +3,8 @@ package io.docgrid.node;
 import static io.docgrid.node.HttpApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.testkit.Eventually;
-import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.SettableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,29 +24,8 @@ class UploadExpiryTest {
 
   @Test
   void an_expired_upload_answers_gone_and_its_bytes_are_swept(@TempDir Path temp) throws Exception {
-    NodeConfig defaults =
-        TestNode.config(
-            temp.resolve("data"),
-            temp.resolve("data").resolve("blobs"),
-            TestNode.embedded(),
-            false,
-            1 << 20,
-            FreePorts.block(5),
-            SecurityConfig.defaults(),
-            BlobStoreConfig.local());
     Path staging = temp.resolve("staging");
-    NodeConfig.ApiConfig api = defaults.api();
-    NodeConfig config =
-        TestNode.withApi(
-            defaults,
-            new NodeConfig.ApiConfig(
-                api.host(),
-                api.port(),
-                api.maxUploadBytes(),
-                api.maxQueuedJobs(),
-                api.trustedProxies(),
-                EXPIRY,
-                staging));
+    NodeConfig config = TestNodeConfig.in(temp.resolve("data")).uploads(EXPIRY, staging).build();
     SettableClock clock = new SettableClock();
     try (TestNode node = TestNode.start(config, clock)) {
       TusRequests tus = new TusRequests(node.http);
@@ -79,8 +55,7 @@ class UploadExpiryTest {
 
   @Test
   void an_upload_within_its_expiry_says_when_it_expires(@TempDir Path temp) throws Exception {
-    try (TestNode node =
-        TestNode.start(temp.resolve("data"), TestNode.embedded(), false, 1 << 20)) {
+    try (TestNode node = TestNodeConfig.in(temp.resolve("data")).start()) {
       HttpResponse<String> created = new TusRequests(node.http).createResponse(10, "a.txt");
       String expires = created.headers().firstValue("Upload-Expires").orElseThrow();
       var at =

@@ -19,7 +19,7 @@ class WebhookRestartTest {
   @Test
   void a_jobs_event_is_received_exactly_once_after_a_restart_in_the_middle_of_its_retries(
       @TempDir Path temp) throws Exception {
-    NodeConfig config = WebhooksTest.config(temp.resolve("data"), TestNode.embedded(), true);
+    NodeConfig config = WebhooksTest.config(temp.resolve("data"), TestNodeConfig.EMBEDDED, true);
     try (WebhookReceiver receiver = new WebhookReceiver(3000).then(500)) {
       String webhookId;
       String secret;

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.api.outbound.OutboundAllowList;
 import io.docgrid.api.webhooks.RetrySchedule;
-import io.docgrid.node.config.BlobStoreConfig;
 import io.docgrid.node.config.NodeConfig;
-import io.docgrid.node.config.SecurityConfig;
 import io.docgrid.testkit.Eventually;
-import io.docgrid.testkit.FreePorts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,26 +36,21 @@ class WebhooksTest {
 
   /** The usual test node, allowed to reach 127.0.0.1, retrying after 0.4 s, 0.8 s, 1.6 s … */
   static NodeConfig config(Path data, NodeConfig.DbConfig db, boolean compute) {
-    return TestNode.withOutbound(
-        TestNode.config(
-            data,
-            data.resolve("blobs"),
-            db,
-            compute,
-            1 << 20,
-            FreePorts.block(5),
-            SecurityConfig.defaults(),
-            BlobStoreConfig.local()),
-        new NodeConfig.OutboundConfig(
-            OutboundAllowList.of(List.of("127.0.0.1")),
-            TIMEOUT,
-            new RetrySchedule(FIRST_RETRY, Duration.ofSeconds(5), 6),
-            2));
+    return TestNodeConfig.in(data)
+        .database(db)
+        .compute(compute)
+        .outbound(
+            new NodeConfig.OutboundConfig(
+                OutboundAllowList.of(List.of("127.0.0.1")),
+                TIMEOUT,
+                new RetrySchedule(FIRST_RETRY, Duration.ofSeconds(5), 6),
+                2))
+        .build();
   }
 
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
-    node = TestNode.start(config(temp.resolve("data"), TestNode.embedded(), false));
+    node = TestNode.start(config(temp.resolve("data"), TestNodeConfig.EMBEDDED, false));
     receiver = new WebhookReceiver(TIMEOUT.multipliedBy(3).toMillis());
   }
 

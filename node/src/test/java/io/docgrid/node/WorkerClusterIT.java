@@ -65,7 +65,7 @@ class WorkerClusterIT {
                   + InProcessS3.SECRET_ACCESS_KEY
                   + "\n");
       List<String> flags =
-          List.of(
+          GridProcesses.gridOnFreePorts(
               "--worker-heap",
               "256m",
               "--worker-processes",

@@ -16,19 +16,9 @@ import picocli.CommandLine;
 /** {@code docgrid worker}: defaults that join a serve on the same host, and validation. */
 class WorkerCommandLineTest {
 
-  private static WorkerConfig configOf(Map<String, String> environment, String... workerArgs) {
-    CommandLine commandLine = Main.newCommandLine(environment);
-    String[] args = new String[workerArgs.length + 1];
-    args[0] = "worker";
-    System.arraycopy(workerArgs, 0, args, 1, workerArgs.length);
-    CommandLine.ParseResult parsed = commandLine.parseArgs(args);
-    WorkerCommand worker = (WorkerCommand) parsed.subcommand().commandSpec().userObject();
-    return worker.options.toConfig();
-  }
-
   @Test
   void defaults_match_serve_so_that_a_worker_on_the_same_host_joins_it() {
-    WorkerConfig config = configOf(Map.of());
+    WorkerConfig config = ParsedSettings.worker(Map.of());
     assertThat(config.grid().compute()).isTrue();
     assertThat(config.grid().discoveryPort()).isEqualTo(47500);
     assertThat(config.grid().communicationPort()).isEqualTo(47100);
@@ -41,14 +31,15 @@ class WorkerCommandLineTest {
 
   @Test
   void gpu_mode_is_a_setting_like_the_others() {
-    assertThat(configOf(Map.of("DOCGRID_GPU", "off")).jobs().gpu()).isEqualTo(GpuMode.OFF);
-    assertThat(configOf(Map.of(), "--gpu", "ON").jobs().gpu()).isEqualTo(GpuMode.ON);
+    assertThat(ParsedSettings.worker(Map.of("DOCGRID_GPU", "off")).jobs().gpu())
+        .isEqualTo(GpuMode.OFF);
+    assertThat(ParsedSettings.worker(Map.of(), "--gpu", "ON").jobs().gpu()).isEqualTo(GpuMode.ON);
   }
 
   @Test
   void seeds_and_options_come_from_the_environment_too() {
     WorkerConfig config =
-        configOf(
+        ParsedSettings.worker(
             Map.of("DOCGRID_SEEDS", "10.0.0.5:47500..47509", "DOCGRID_WORKER_PROCESSES", "3"),
             "--status-port",
             "0");
@@ -61,7 +52,7 @@ class WorkerCommandLineTest {
   void every_mistake_is_reported_at_once() {
     assertThatThrownBy(
             () ->
-                configOf(
+                ParsedSettings.worker(
                     Map.of(),
                     "--status-port",
                     "70000",

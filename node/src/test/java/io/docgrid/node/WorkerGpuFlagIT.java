@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.tasks.preprocess.cuda.GpuDetector;
 import io.docgrid.testkit.FreePorts;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,17 +26,10 @@ class WorkerGpuFlagIT {
   }
 
   private static List<String> lonelyWorker(Path data, int statusPort, String... gpuFlags) {
-    int discovery = FreePorts.block(5);
-    List<String> args = new ArrayList<>();
-    args.addAll(List.of("worker", "--data-dir", data.toString()));
-    args.addAll(List.of("--status-port", Integer.toString(statusPort)));
-    args.addAll(List.of("--discovery-port", Integer.toString(discovery)));
-    args.addAll(List.of("--discovery-port-range", "5"));
-    args.addAll(List.of("--seeds", "127.0.0.1:" + discovery + ".." + (discovery + 4)));
-    args.addAll(List.of("--communication-port", Integer.toString(FreePorts.block(5))));
-    args.addAll(List.of("--worker-heap", "256m", "--worker-processes", "1"));
-    args.addAll(List.of(gpuFlags));
-    return args;
+    List<String> flags =
+        GridProcesses.gridOnFreePorts("--worker-heap", "256m", "--worker-processes", "1");
+    flags.addAll(List.of(gpuFlags));
+    return GridProcesses.workerArgs(data, statusPort, flags);
   }
 
   @Test
@@ -81,14 +69,7 @@ class WorkerGpuFlagIT {
                 temp.resolve("data"), statusPort, "--gpu", "auto", "--isolation", "none"))) {
       worker.awaitOk("http://127.0.0.1:" + statusPort + "/api/v1/ready", Duration.ofSeconds(90));
 
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + statusPort + "/api/v1/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String metrics = GridProcesses.metrics(statusPort);
       assertThat(metrics)
           .contains("docgrid_preprocess_pages_total", "docgrid_gpu_batch_fill_ratio");
       assertThat(metrics).doesNotContain("docgrid_gpu_utilization_ratio{");

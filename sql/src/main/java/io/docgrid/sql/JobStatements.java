@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,32 +42,34 @@ final class JobStatements {
         RenderedStatement.of(
             dsl,
             dsl.insertInto(JOBS)
-                .set(JOBS.ID, param("id", JOBS.ID))
                 .set(JOBS.STATUS, DSL.inline(JobStatus.QUEUED.wireName()))
-                .set(JOBS.CREATED_AT, param("created_at", JOBS.CREATED_AT))
-                .set(JOBS.UPDATED_AT, param("updated_at", JOBS.UPDATED_AT))
-                .set(JOBS.DOCUMENT_SHA256, param("document_sha256", JOBS.DOCUMENT_SHA256))
-                .set(JOBS.FILE_NAME, param("file_name", JOBS.FILE_NAME))
-                .set(JOBS.MEDIA_TYPE, param("media_type", JOBS.MEDIA_TYPE))
-                .set(JOBS.SIZE_BYTES, param("size_bytes", JOBS.SIZE_BYTES))
-                .set(JOBS.OPTIONS, param("options", JOBS.OPTIONS))
                 .set(JOBS.ATTEMPTS, DSL.inline(0))
-                .set(JOBS.REQUEST_ID, param("request_id", JOBS.REQUEST_ID))
-                .set(JOBS.OWNER, param("owner", JOBS.OWNER))
-                .set(JOBS.TIER, param("tier", JOBS.TIER))
-                .set(JOBS.FOLLOWS_JOB_ID, param("follows_job_id", JOBS.FOLLOWS_JOB_ID))
-                .set(JOBS.LEASE_OWNER, param("lease_owner", JOBS.LEASE_OWNER))
-                .set(JOBS.LEASE_EXPIRES_AT, param("lease_expires_at", JOBS.LEASE_EXPIRES_AT))
+                .set(
+                    bound(
+                        JOBS.ID,
+                        JOBS.CREATED_AT,
+                        JOBS.UPDATED_AT,
+                        JOBS.DOCUMENT_SHA256,
+                        JOBS.FILE_NAME,
+                        JOBS.MEDIA_TYPE,
+                        JOBS.SIZE_BYTES,
+                        JOBS.OPTIONS,
+                        JOBS.REQUEST_ID,
+                        JOBS.OWNER,
+                        JOBS.TIER,
+                        JOBS.FOLLOWS_JOB_ID,
+                        JOBS.LEASE_OWNER,
+                        JOBS.LEASE_EXPIRES_AT))
                 .returning());
     this.findById =
-        RenderedStatement.of(dsl, dsl.selectFrom(JOBS).where(JOBS.ID.eq(param("id", JOBS.ID))));
+        RenderedStatement.of(dsl, dsl.selectFrom(JOBS).where(JOBS.ID.eq(param(JOBS.ID))));
     this.countUnfinishedByOwner =
         RenderedStatement.of(
             dsl,
             dsl.selectCount()
                 .from(JOBS)
                 .where(
-                    JOBS.OWNER.eq(param("owner", JOBS.OWNER)),
+                    JOBS.OWNER.eq(param(JOBS.OWNER)),
                     hasStatus(JobStatus.QUEUED, JobStatus.RUNNING)));
     this.succeedComputedLeased = succeed(dsl, true, true);
     this.succeedComputed = succeed(dsl, true, false);
@@ -77,16 +81,18 @@ final class JobStatements {
         dsl.update(JOBS)
             .set(JOBS.STATUS, DSL.inline(JobStatus.SUCCEEDED.wireName()))
             .set(JOBS.CACHE_HIT, DSL.inline(!computed))
-            .set(JOBS.MEDIA_TYPE, param("media_type", JOBS.MEDIA_TYPE))
-            .set(JOBS.PAGE_COUNT, param("page_count", JOBS.PAGE_COUNT))
-            .set(JOBS.DOCUMENT_ENCRYPTED, param("document_encrypted", JOBS.DOCUMENT_ENCRYPTED))
-            .set(JOBS.PAGES_TOTAL, param("pages_total", JOBS.PAGES_TOTAL))
-            .set(JOBS.PAGES_DONE, param("pages_done", JOBS.PAGES_DONE))
-            .set(JOBS.PAGES_FAILED, param("pages_failed", JOBS.PAGES_FAILED))
-            .set(JOBS.PAGES_OCR, param("pages_ocr", JOBS.PAGES_OCR))
-            .set(JOBS.FINISHED_AT, param("finished_at", JOBS.FINISHED_AT))
-            .set(JOBS.UPDATED_AT, param("updated_at", JOBS.UPDATED_AT))
-            .set(JOBS.RESULT_SHA256, param("result_sha256", JOBS.RESULT_SHA256))
+            .set(
+                bound(
+                    JOBS.MEDIA_TYPE,
+                    JOBS.PAGE_COUNT,
+                    JOBS.DOCUMENT_ENCRYPTED,
+                    JOBS.PAGES_TOTAL,
+                    JOBS.PAGES_DONE,
+                    JOBS.PAGES_FAILED,
+                    JOBS.PAGES_OCR,
+                    JOBS.FINISHED_AT,
+                    JOBS.UPDATED_AT,
+                    JOBS.RESULT_SHA256))
             .set(JOBS.ERROR_CODE, DSL.inline((String) null))
             .set(JOBS.ERROR_MESSAGE, DSL.inline((String) null));
     if (computed) {
@@ -98,25 +104,29 @@ final class JobStatements {
                   JOBS.ATTEMPTS.plus(
                       DSL.when(hasStatus(JobStatus.QUEUED), DSL.inline(1))
                           .otherwise(DSL.inline(0))))
-              .set(
-                  JOBS.STARTED_AT,
-                  DSL.coalesce(JOBS.STARTED_AT, param("started_at", JOBS.STARTED_AT)))
-              .set(JOBS.NODE_ID, DSL.coalesce(JOBS.NODE_ID, param("node_id", JOBS.NODE_ID)));
+              .set(JOBS.STARTED_AT, DSL.coalesce(JOBS.STARTED_AT, param(JOBS.STARTED_AT)))
+              .set(JOBS.NODE_ID, DSL.coalesce(JOBS.NODE_ID, param(JOBS.NODE_ID)));
     }
-    Condition held =
-        leased ? JOBS.LEASE_OWNER.eq(param("lease_owner", JOBS.LEASE_OWNER)) : DSL.noCondition();
+    Condition held = leased ? JOBS.LEASE_OWNER.eq(param(JOBS.LEASE_OWNER)) : DSL.noCondition();
     return RenderedStatement.of(
         dsl,
         update
-            .where(
-                JOBS.ID.eq(param("id", JOBS.ID)),
-                hasStatus(JobStatus.QUEUED, JobStatus.RUNNING),
-                held)
+            .where(JOBS.ID.eq(param(JOBS.ID)), hasStatus(JobStatus.QUEUED, JobStatus.RUNNING), held)
             .returning());
   }
 
-  private static <T> Field<T> param(String name, Field<T> column) {
-    return DSL.param(name, column.getDataType());
+  /** A parameter named after {@code column}, of its type. */
+  private static <T> Field<T> param(Field<T> column) {
+    return DSL.param(column.getName(), column.getDataType());
+  }
+
+  /** Each column set to a parameter named after it. */
+  private static Map<Field<?>, Field<?>> bound(Field<?>... columns) {
+    Map<Field<?>, Field<?>> values = new LinkedHashMap<>();
+    for (Field<?> column : columns) {
+      values.put(column, param(column));
+    }
+    return values;
   }
 
   private static Condition hasStatus(JobStatus... statuses) {

@@ -1,5 +1,7 @@
 package io.docgrid.testkit;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 /** Character error rate of OCR: edit distance over the expected length, whitespace collapsed. */
 public final class CharacterErrorRate {
 
@@ -12,7 +14,15 @@ public final class CharacterErrorRate {
     if (truth.isEmpty()) {
       return read.isEmpty() ? 0 : 1;
     }
-    return (double) levenshtein(truth, read) / truth.length();
+    return (double) distance(truth, read) / truth.length();
+  }
+
+  /** 1 - distance / longer length, whitespace collapsed: 1 for equal texts, 0 for nothing alike. */
+  public static double similarity(String x, String y) {
+    String a = normalise(x);
+    String b = normalise(y);
+    int longer = Math.max(a.length(), b.length());
+    return longer == 0 ? 1.0 : 1.0 - (double) distance(a, b) / longer;
   }
 
   /** Trimmed, with every run of whitespace as one space. */
@@ -20,23 +30,7 @@ public final class CharacterErrorRate {
     return text.strip().replaceAll("\\s+", " ");
   }
 
-  /** The fewest single-character insertions, deletions and substitutions from a to b. */
-  public static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+  private static int distance(String a, String b) {
+    return LevenshteinDistance.getDefaultInstance().apply(a, b);
   }
 }

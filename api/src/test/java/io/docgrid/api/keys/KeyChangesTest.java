@@ -2,21 +2,13 @@ package io.docgrid.api.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.LocalGrid;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
-import org.apache.ignite.configuration.DataRegionConfiguration;
-import org.apache.ignite.configuration.DataStorageConfiguration;
-import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +19,7 @@ class KeyChangesTest {
 
   @Test
   void a_closed_key_changes_forgets_nothing_more(@TempDir Path work) throws Exception {
-    try (Ignite ignite = Ignition.start(node(work))) {
+    try (Ignite ignite = Ignition.start(LocalGrid.onFreePorts(work).node("key-changes"))) {
       BlockingQueue<String> forgottenByClosed = new LinkedBlockingQueue<>();
       BlockingQueue<String> forgottenByOpen = new LinkedBlockingQueue<>();
       // Subscribed first: the node calls a topic's listeners in the order they subscribed, on one
@@ -48,35 +40,5 @@ class KeyChangesTest {
         assertThat(forgottenByClosed).isEmpty();
       }
     }
-  }
-
-  private static IgniteConfiguration node(Path work) {
-    int discovery = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-    return new IgniteConfiguration()
-        .setIgniteInstanceName("key-changes-" + UUID.randomUUID())
-        .setWorkDirectory(work.toString())
-        .setDiscoverySpi(
-            new TcpDiscoverySpi()
-                .setIpFinder(
-                    new TcpDiscoveryVmIpFinder()
-                        .setAddresses(List.of("127.0.0.1:" + discovery + ".." + (discovery + 4))))
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discovery)
-                .setLocalPortRange(5))
-        .setCommunicationSpi(
-            new TcpCommunicationSpi()
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discovery + 10)
-                .setLocalPortRange(10))
-        .setDataStorageConfiguration(
-            new DataStorageConfiguration()
-                .setDefaultDataRegionConfiguration(
-                    new DataRegionConfiguration()
-                        .setName("default")
-                        .setInitialSize(16L << 20)
-                        .setMaxSize(32L << 20)))
-        .setMetricsLogFrequency(0)
-        .setClientConnectorConfiguration(null)
-        .setConnectorConfiguration(null);
   }
 }

@@ -95,7 +95,7 @@ final class ExtractionChild {
    * and shown its secret, and starts reading its answers; {@code onDeath} hears when it dies.
    */
   static ExtractionChild start(
-      IsolatedExtraction.Settings settings,
+      IsolationSettings settings,
       int slots,
       Path socketDirectory,
       Consumer<ExtractionChild> onDeath)
@@ -126,8 +126,7 @@ final class ExtractionChild {
     }
   }
 
-  private static Process launch(
-      IsolatedExtraction.Settings settings, int slots, Path socket, String token)
+  private static Process launch(IsolationSettings settings, int slots, Path socket, String token)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(
@@ -136,6 +135,7 @@ final class ExtractionChild {
             "-Xmx" + settings.maxHeap(),
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true"));
+    command.addAll(settings.jvmOptions());
     // A node given a logging configuration of its own hands it on: its children log as it does.
     String logging = System.getProperty(LOGGING_CONFIGURATION);
     if (logging != null) {
@@ -290,6 +290,25 @@ final class ExtractionChild {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /**
+   * Asks the child to exit: on SIGTERM its JVM runs its shutdown hooks (a coverage agent's among
+   * them), which a kill would cut short. See {@link #killUnlessExited}.
+   */
+  void stop() {
+    dead = true;
+    process.destroy();
+  }
+
+  /** Kills the child unless it has exited by {@code deadline}, a {@link System#nanoTime()}. */
+  void killUnlessExited(long deadline) {
+    try {
+      process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kill();
   }
 
   void kill() {

@@ -47,42 +47,12 @@ public final class IsolatedExtraction implements DocumentExtraction {
   /** The JVM's exit status under {@code -XX:+ExitOnOutOfMemoryError}. */
   static final int EXIT_OUT_OF_MEMORY = 3;
 
+  /** How long the children have, together, to exit when asked before they are killed. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
   private static final Logger log = LoggerFactory.getLogger(IsolatedExtraction.class);
 
-  /**
-   * How to start the children.
-   *
-   * @param java the java executable
-   * @param classpath the classpath of this node, which the children share
-   * @param tessdata the OCR model directory
-   * @param maxHeap each child's -Xmx, e.g. {@code 2g}
-   * @param processes how many children at most
-   * @param documentsPerProcess how many documents each child works on at once
-   * @param documentBudget the time budget a child gives a document's pages
-   * @param pageBudget the time budget of one page
-   * @param hardLimit when a request that has not been answered has its child killed
-   * @param nodeName this node's name, which its children's log lines carry with their own
-   */
-  public record Settings(
-      Path java,
-      String classpath,
-      Path tessdata,
-      String maxHeap,
-      int processes,
-      int documentsPerProcess,
-      Duration documentBudget,
-      Duration pageBudget,
-      Duration hardLimit,
-      String nodeName) {
-
-    public Settings {
-      if (processes < 1 || documentsPerProcess < 1) {
-        throw new IllegalArgumentException("at least one child with one document at a time");
-      }
-    }
-  }
-
-  private final Settings settings;
+  private final IsolationSettings settings;
   private final Path socketDirectory;
   private final List<ExtractionChild> children = new ArrayList<>();
   private final Semaphore soloChildren;
@@ -98,7 +68,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
   private boolean closed;
   private long childDeaths;
 
-  public IsolatedExtraction(Settings settings) {
+  public IsolatedExtraction(IsolationSettings settings) {
     this.settings = settings;
     this.soloChildren = new Semaphore(settings.processes());
     try {
@@ -387,7 +357,9 @@ public final class IsolatedExtraction implements DocumentExtraction {
       children.clear();
       notifyAll();
     }
-    all.forEach(ExtractionChild::kill);
+    all.forEach(ExtractionChild::stop);
+    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+    all.forEach(child -> child.killUnlessExited(deadline));
     spares.shutdownNow();
     try (Stream<Path> leftovers = Files.walk(socketDirectory)) {
       for (Path path : leftovers.sorted(Comparator.reverseOrder()).toList()) {

@@ -3,22 +3,15 @@ package io.docgrid.tasks.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docgrid.tasks.process.JobStarted;
+import io.docgrid.testkit.LocalGrid;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
-import org.apache.ignite.configuration.DataRegionConfiguration;
-import org.apache.ignite.configuration.DataStorageConfiguration;
-import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +28,7 @@ class GridTopicTest {
 
   @BeforeAll
   void startNode(@TempDir Path work) {
-    ignite = Ignition.start(node(work));
+    ignite = Ignition.start(LocalGrid.onFreePorts(work).node("grid-topic"));
   }
 
   @AfterAll
@@ -105,35 +98,5 @@ class GridTopicTest {
 
   private static String uniqueName() {
     return "test.topic." + UUID.randomUUID();
-  }
-
-  private static IgniteConfiguration node(Path work) {
-    int discovery = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-    return new IgniteConfiguration()
-        .setIgniteInstanceName("grid-topic-" + UUID.randomUUID())
-        .setWorkDirectory(work.toString())
-        .setDiscoverySpi(
-            new TcpDiscoverySpi()
-                .setIpFinder(
-                    new TcpDiscoveryVmIpFinder()
-                        .setAddresses(List.of("127.0.0.1:" + discovery + ".." + (discovery + 4))))
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discovery)
-                .setLocalPortRange(5))
-        .setCommunicationSpi(
-            new TcpCommunicationSpi()
-                .setLocalAddress("127.0.0.1")
-                .setLocalPort(discovery + 10)
-                .setLocalPortRange(10))
-        .setDataStorageConfiguration(
-            new DataStorageConfiguration()
-                .setDefaultDataRegionConfiguration(
-                    new DataRegionConfiguration()
-                        .setName(GridNames.DEFAULT_REGION)
-                        .setInitialSize(16L << 20)
-                        .setMaxSize(32L << 20)))
-        .setMetricsLogFrequency(0)
-        .setClientConnectorConfiguration(null)
-        .setConnectorConfiguration(null);
   }
 }

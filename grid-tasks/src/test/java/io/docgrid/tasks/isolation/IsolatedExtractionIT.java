@@ -17,8 +17,10 @@ import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.testkit.Corpus;
 import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.ExtractionJvmOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,18 +53,52 @@ class IsolatedExtractionIT {
   }
 
   private IsolatedExtraction extraction(String heap, int documentsAtOnce, Duration hardLimit) {
+    return extraction(heap, documentsAtOnce, hardLimit, List.of());
+  }
+
+  private IsolatedExtraction extraction(
+      String heap, int documentsAtOnce, Duration hardLimit, List<String> jvmOptions) {
+    List<String> options = new ArrayList<>(ExtractionJvmOptions.fromBuild());
+    options.addAll(jvmOptions);
     return new IsolatedExtraction(
-        new IsolatedExtraction.Settings(
+        new IsolationSettings(
             Path.of(System.getProperty("java.home"), "bin", "java"),
             System.getProperty("java.class.path"),
             TessdataDirectory.install(models).path(),
             heap,
+            options,
             1,
             documentsAtOnce,
             Duration.ofMinutes(1),
             Duration.ofMinutes(1),
             hardLimit,
             "test-node"));
+  }
+
+  @Test
+  void children_start_with_the_extra_jvm_options(@TempDir Path logs) throws Exception {
+    // A JVM opens its unified log file as it starts: the file is the option's trace.
+    Path gcLog = logs.resolve("child-gc.log");
+    try (IsolatedExtraction isolated =
+        extraction("256m", 1, Duration.ofMinutes(2), List.of("-Xlog:gc:file=" + gcLog))) {
+      ExtractedDocument extracted =
+          isolated.extract(
+              Corpus.dev("pypdf__pdflatex-4-pages.pdf"), PDF, ProcessingOptions.TEXT_ONLY);
+      assertThat(extracted.pages()).hasSize(4);
+    }
+    assertThat(gcLog).exists();
+  }
+
+  @Test
+  void closing_lets_the_children_exit_as_a_jvm_does(@TempDir Path logs) throws Exception {
+    // The JVM logs its heap on the way out, after its shutdown hooks: a killed one never does.
+    Path exitLog = logs.resolve("child-exit.log");
+    try (IsolatedExtraction isolated =
+        extraction(
+            "256m", 1, Duration.ofMinutes(2), List.of("-Xlog:gc+heap+exit:file=" + exitLog))) {
+      isolated.extract(Corpus.dev("pypdf__pdflatex-4-pages.pdf"), PDF, ProcessingOptions.TEXT_ONLY);
+    }
+    assertThat(exitLog).content().contains("Heap");
   }
 
   @Test

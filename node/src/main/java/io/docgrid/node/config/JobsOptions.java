@@ -68,6 +68,14 @@ public final class JobsOptions {
   String workerThreads;
 
   @Option(
+      names = "--extraction-jvm-option",
+      split = "\\s+",
+      description =
+          "Options for each extraction child JVM, after the node's own, e.g. -XX:+UseSerialGC;"
+              + " repeatable, or several separated by spaces (default: none).")
+  List<String> extractionJvmOptions;
+
+  @Option(
       names = "--gpu",
       description =
           "Preprocess pages (deskew, binarisation) on NVIDIA GPUs through CUDA: auto (when the"
@@ -156,6 +164,9 @@ public final class JobsOptions {
         heap,
         children,
         threads,
+        extractionJvmOptions == null
+            ? List.of()
+            : extractionJvmOptions.stream().filter(option -> !option.isBlank()).toList(),
         lease,
         gpuMode);
   }

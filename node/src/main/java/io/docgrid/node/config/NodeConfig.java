@@ -235,6 +235,7 @@ public record NodeConfig(
    * @param workerHeap the heap of each extraction child JVM
    * @param workerProcesses extraction child JVMs at most
    * @param workerThreads documents each extraction child works on at once
+   * @param extractionJvmOptions more options for each extraction child's JVM
    * @param lease how long an API node holds a job it dispatched without renewing it
    * @param gpu whether pages are preprocessed on the node's GPUs
    */
@@ -247,33 +248,15 @@ public record NodeConfig(
       String workerHeap,
       int workerProcesses,
       int workerThreads,
+      List<String> extractionJvmOptions,
       Duration lease,
       GpuMode gpu) {
 
     /** How long an API node holds a job it dispatched without renewing it. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
-    /** The default lease, and the CPU only. */
-    public JobsConfig(
-        Duration timeout,
-        Duration shutdownGrace,
-        int pagesPerJob,
-        Duration pageTimeout,
-        Isolation isolation,
-        String workerHeap,
-        int workerProcesses,
-        int workerThreads) {
-      this(
-          timeout,
-          shutdownGrace,
-          pagesPerJob,
-          pageTimeout,
-          isolation,
-          workerHeap,
-          workerProcesses,
-          workerThreads,
-          DEFAULT_LEASE,
-          GpuMode.OFF);
+    public JobsConfig {
+      extractionJvmOptions = List.copyOf(extractionJvmOptions);
     }
 
     /** Documents this node's extraction works on at once: its slots for grid jobs. */

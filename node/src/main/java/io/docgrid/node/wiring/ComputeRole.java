@@ -8,6 +8,7 @@ import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.extraction.DocumentExtraction;
 import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.isolation.IsolatedExtraction;
+import io.docgrid.tasks.isolation.IsolationSettings;
 import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.tasks.pipeline.PagePipeline;
@@ -118,11 +119,12 @@ final class ComputeRole implements AutoCloseable {
     }
     IsolatedExtraction children =
         new IsolatedExtraction(
-            new IsolatedExtraction.Settings(
+            new IsolationSettings(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 System.getProperty("java.class.path"),
                 models.path(),
                 jobs.workerHeap(),
+                jobs.extractionJvmOptions(),
                 jobs.workerProcesses(),
                 jobs.workerThreads(),
                 documentBudget,

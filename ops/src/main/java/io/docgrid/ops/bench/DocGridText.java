@@ -3,6 +3,7 @@ package io.docgrid.ops.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.ops.bench.LoadRun.Document;
+import io.docgrid.testkit.Multipart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -12,6 +12,7 @@ import io.docgrid.tasks.ocr.TessdataDirectory;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
+import io.docgrid.testkit.CharacterErrorRate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class QualityBenchmark {
       List<Double> pageScores = new ArrayList<>();
       for (PageText page : document.pages()) {
         String other = page.number() <= theirPages.length ? theirPages[page.number() - 1] : "";
-        pageScores.add(EditDistance.similarity(page.text(), other));
+        pageScores.add(CharacterErrorRate.similarity(page.text(), other));
       }
       double score = pageScores.stream().mapToDouble(Double::doubleValue).average().orElse(1.0);
       similarities.add(score);
@@ -136,14 +137,10 @@ public final class QualityBenchmark {
         String mediaType = mediaTypeOf(row[0]);
         double[] cer = new double[3];
         long started = System.nanoTime();
-        cer[0] =
-            EditDistance.characterErrorRate(
-                truth, ocr(image, mediaType, withPreprocessing, engines));
+        cer[0] = CharacterErrorRate.of(truth, ocr(image, mediaType, withPreprocessing, engines));
         nanos[0] += System.nanoTime() - started;
         started = System.nanoTime();
-        cer[1] =
-            EditDistance.characterErrorRate(
-                truth, ocr(image, mediaType, withoutPreprocessing, engines));
+        cer[1] = CharacterErrorRate.of(truth, ocr(image, mediaType, withoutPreprocessing, engines));
         nanos[1] += System.nanoTime() - started;
         started = System.nanoTime();
         String cli =
@@ -158,7 +155,7 @@ public final class QualityBenchmark {
                     "eng"),
                 "1");
         nanos[2] += System.nanoTime() - started;
-        cer[2] = EditDistance.characterErrorRate(truth, cli);
+        cer[2] = CharacterErrorRate.of(truth, cli);
         for (int i = 0; i < 3; i++) {
           sums[i] += cer[i];
         }

@@ -3,6 +3,8 @@ package io.docgrid.ops.bench;
 import io.docgrid.ops.bench.LoadRun.Document;
 import io.docgrid.ops.bench.LoadRun.Pass;
 import io.docgrid.ops.bench.LoadRun.Service;
+import io.docgrid.testkit.CharacterErrorRate;
+import io.docgrid.testkit.Multipart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -148,10 +150,10 @@ public final class ScanThroughputComparison {
               corpus.resolve(name.replaceAll("\\.[a-z]+$", ".gt.txt")), StandardCharsets.UTF_8);
       Path pdf = imageToPdf.get(image);
       double[] cer = {
-        EditDistance.characterErrorRate(truth, docgridText.of(image)),
-        EditDistance.characterErrorRate(truth, tesseractText.of(image)),
-        EditDistance.characterErrorRate(truth, docgridPdfText.of(pdf)),
-        EditDistance.characterErrorRate(truth, ocrmypdfText.of(pdf))
+        CharacterErrorRate.of(truth, docgridText.of(image)),
+        CharacterErrorRate.of(truth, tesseractText.of(image)),
+        CharacterErrorRate.of(truth, docgridPdfText.of(pdf)),
+        CharacterErrorRate.of(truth, ocrmypdfText.of(pdf))
       };
       for (int i = 0; i < cer.length; i++) {
         sums[i] += cer[i];

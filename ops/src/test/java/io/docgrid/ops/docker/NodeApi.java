@@ -2,15 +2,13 @@ package io.docgrid.ops.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import io.docgrid.testkit.Multipart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,30 +69,12 @@ final class NodeApi {
 
   /** Submits a document with {@code options} (JSON, or null) and returns the new job's id. */
   String submit(String fileName, byte[] content, String options) throws Exception {
-    String boundary = "docgrid-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 256);
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    if (options != null) {
-      body.writeBytes(
-          ("\r\n--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"options\"\r\n\r\n"
-                  + options)
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Multipart body = Multipart.of(fileName, content, options);
     HttpResponse<String> response =
         client.send(
             request("/api/v1/jobs")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
                 .build(),
             ofString());
     if (response.statusCode() != 202) {

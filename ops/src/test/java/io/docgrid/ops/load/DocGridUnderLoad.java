@@ -2,9 +2,10 @@ package io.docgrid.ops.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docgrid.testkit.DocgridJvm;
 import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,32 +55,26 @@ final class DocGridUnderLoad implements AutoCloseable {
 
   private static DocGridUnderLoad start(List<String> serveFlags) throws Exception {
     Path data = Files.createTempDirectory("docgrid-load-");
-    int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Arrays.asList(System.getProperty("docgrid.ignite.jvm.flags", "").trim().split("\\s+")));
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path")));
-    command.addAll(
+    int port = FreePorts.block(1);
+    List<String> args = new ArrayList<>();
+    args.addAll(
         List.of(
-            "io.docgrid.node.Main",
             "serve",
             "--data-dir",
             data.toString(),
             "--port",
             Integer.toString(port),
             "--discovery-port",
-            Integer.toString(freePort()),
+            Integer.toString(FreePorts.block(1)),
             "--discovery-port-range",
             "1",
             "--communication-port",
-            Integer.toString(freePort()),
+            Integer.toString(FreePorts.block(1)),
             "--grid-memory",
             "64MB"));
-    command.addAll(serveFlags);
-    command.removeIf(String::isEmpty);
+    args.addAll(serveFlags);
     Process process =
-        new ProcessBuilder(command)
+        DocgridJvm.processBuilder("1g", List.of(), args)
             .redirectErrorStream(true)
             .redirectOutput(data.resolve("serve.log").toFile())
             .start();
@@ -140,12 +134,6 @@ final class DocGridUnderLoad implements AutoCloseable {
       return body.get("key").asText();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

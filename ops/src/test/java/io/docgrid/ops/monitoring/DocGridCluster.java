@@ -1,20 +1,18 @@
 package io.docgrid.ops.monitoring;
 
+import io.docgrid.testkit.DocgridJvm;
+import io.docgrid.testkit.FreePorts;
+import io.docgrid.testkit.Multipart;
 import io.docgrid.testkit.Readiness;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,8 +25,8 @@ final class DocGridCluster implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Path directory;
-  private final int apiPort = freePort();
-  private final int workerStatusPort = freePort();
+  private final int apiPort = FreePorts.block(1);
+  private final int workerStatusPort = FreePorts.block(1);
   private final List<Process> processes = new ArrayList<>();
   private Process worker;
   private String adminKey;
@@ -50,74 +48,60 @@ final class DocGridCluster implements AutoCloseable {
   }
 
   private void launch() throws Exception {
-    int serveDiscovery = freePort();
-    int workerDiscovery = freePort();
+    int serveDiscovery = FreePorts.block(1);
+    int workerDiscovery = FreePorts.block(1);
     String seeds = "127.0.0.1:" + serveDiscovery + ",127.0.0.1:" + workerDiscovery;
     Path data = directory.resolve("data");
-    processes.add(
-        node(
-            "serve",
+    List<String> serve =
+        new ArrayList<>(
             List.of(
                 "serve",
                 "--data-dir",
                 data.toString(),
                 "--port",
                 Integer.toString(apiPort),
-                "--no-compute",
-                "--discovery-port",
-                Integer.toString(serveDiscovery),
-                "--discovery-port-range",
-                "1",
-                "--communication-port",
-                Integer.toString(freePort()),
-                "--seeds",
-                seeds,
-                "--grid-memory",
-                "64MB")));
-    worker =
-        node(
-            "worker",
+                "--no-compute"));
+    serve.addAll(gridFlags(serveDiscovery, seeds));
+    processes.add(node("serve", serve));
+    List<String> workerArgs =
+        new ArrayList<>(
             List.of(
                 "worker",
                 "--data-dir",
                 data.toString(),
                 "--status-port",
                 Integer.toString(workerStatusPort),
-                "--discovery-port",
-                Integer.toString(workerDiscovery),
-                "--discovery-port-range",
-                "1",
-                "--communication-port",
-                Integer.toString(freePort()),
-                "--seeds",
-                seeds,
-                "--grid-memory",
-                "64MB",
                 "--worker-processes",
                 "1",
                 "--worker-threads",
                 "1",
                 "--worker-heap",
                 "256m"));
+    workerArgs.addAll(gridFlags(workerDiscovery, seeds));
+    worker = node("worker", workerArgs);
     processes.add(worker);
     awaitReady(apiUrl() + "/api/v1/ready");
     awaitReady(workerStatusUrl() + "/api/v1/ready");
     adminKey = Files.readString(data.resolve("admin.key")).strip();
   }
 
+  /** A node's grid flags: its one discovery port, a free communication port, a small grid. */
+  private static List<String> gridFlags(int discoveryPort, String seeds) {
+    return List.of(
+        "--discovery-port",
+        Integer.toString(discoveryPort),
+        "--discovery-port-range",
+        "1",
+        "--communication-port",
+        Integer.toString(FreePorts.block(1)),
+        "--seeds",
+        seeds,
+        "--grid-memory",
+        "64MB");
+  }
+
   private Process node(String name, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Arrays.asList(System.getProperty("docgrid.ignite.jvm.flags", "").trim().split("\\s+")));
-    command.add("-Xmx512m");
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add("io.docgrid.node.Main");
-    command.addAll(args);
-    command.removeIf(String::isEmpty);
-    return new ProcessBuilder(command)
+    return DocgridJvm.processBuilder("512m", List.of(), args)
         .redirectErrorStream(true)
         .redirectOutput(directory.resolve(name + ".log").toFile())
         .start();
@@ -151,22 +135,12 @@ final class DocGridCluster implements AutoCloseable {
   /** Submits {@code content} as a job, waiting up to {@code waitSeconds} for its outcome. */
   HttpResponse<String> submit(String fileName, byte[] content, int waitSeconds)
       throws IOException, InterruptedException {
-    String boundary = "docgrid-monitoring-test";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    Multipart body = Multipart.of(fileName, content, null);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(apiUrl() + "/api/v1/jobs"))
             .header("Authorization", "Bearer " + adminKey)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            .header("Content-Type", body.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()));
     if (waitSeconds > 0) {
       request.header("Prefer", "wait=" + waitSeconds);
     }
@@ -199,14 +173,6 @@ final class DocGridCluster implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
     }
   }
 }

@@ -5,6 +5,7 @@ import static io.docgrid.ops.monitoring.MonitoringFiles.YAML;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docgrid.testkit.FreePorts;
 import io.docgrid.testkit.Readiness;
 import java.io.IOException;
 import java.net.URI;
@@ -35,8 +36,8 @@ final class MonitoringStack implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Path directory;
-  private final int prometheusPort = DocGridCluster.freePort();
-  private final int alertmanagerPort = DocGridCluster.freePort();
+  private final int prometheusPort = FreePorts.block(1);
+  private final int alertmanagerPort = FreePorts.block(1);
   private final List<Process> processes = new ArrayList<>();
 
   private MonitoringStack(Path directory) {

@@ -1,4 +1,4 @@
-package io.docgrid.ops.bench;
+package io.docgrid.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** A {@code multipart/form-data} job submission: the document as {@code file}, and its options. */
-record Multipart(String contentType, byte[] body) {
+/**
+ * A {@code multipart/form-data} job submission, as a client sends it: the document as {@code file},
+ * and its options (JSON, or null).
+ */
+public record Multipart(String contentType, byte[] body) {
 
-  static Multipart of(Path document, String options) throws IOException {
+  public static Multipart of(Path document, String options) throws IOException {
     return of(document.getFileName().toString(), Files.readAllBytes(document), options);
   }
 
-  static Multipart of(String fileName, byte[] content, String options) {
-    String boundary = "----docgrid-bench-" + UUID.randomUUID();
+  public static Multipart of(String fileName, byte[] content, String options) {
+    String boundary = "----docgrid-" + UUID.randomUUID();
     ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
     out.writeBytes(
         ("--"
