@@ -20,6 +20,7 @@ import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.metrics.MetricsRoutes;
 import io.docgrid.api.openapi.OpenApiRoutes;
 import io.docgrid.api.quarantine.QuarantineRoutes;
+import io.docgrid.api.uploads.UploadRoutes;
 import io.docgrid.api.usage.RequestUsage;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.api.usage.UsageRoutes;
@@ -87,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
   /** The resources the API serves. */
   public record Resources(
       JobRoutes jobs,
+      UploadRoutes uploads,
       KeyRoutes keys,
       UsageRoutes usage,
       ClusterRoutes cluster,
@@ -175,6 +177,7 @@ public final class ApiServer implements AutoCloseable {
                             "RateLimit-Policy",
                             "Retry-After")
                         .forEach(rule::exposeHeader);
+                    UploadRoutes.exposedHeaders().forEach(rule::exposeHeader);
                   }));
     }
     config.requestLogger.http(this::recordRequest);
@@ -199,6 +202,14 @@ public final class ApiServer implements AutoCloseable {
     route(routes, HandlerType.DELETE, JobRoutes.JOBS_PATH + "/{id}", write, jobs::cancel);
     route(routes, HandlerType.GET, JobRoutes.JOBS_PATH + "/{id}/result", read, jobs::result);
     route(routes, HandlerType.POST, JobRoutes.JOBS_PATH + "/{id}/retry", admin, jobs::retry);
+    UploadRoutes uploads = resources.uploads();
+    String upload = UploadRoutes.UPLOADS_PATH + "/{id}";
+    route(routes, HandlerType.OPTIONS, UploadRoutes.UPLOADS_PATH, Access.PUBLIC, uploads::options);
+    route(routes, HandlerType.POST, UploadRoutes.UPLOADS_PATH, write, uploads::create);
+    route(routes, HandlerType.HEAD, upload, write, uploads::head);
+    route(routes, HandlerType.PATCH, upload, write, uploads::patch);
+    route(routes, HandlerType.DELETE, upload, write, uploads::delete);
+    route(routes, HandlerType.POST, upload, write, uploads::override);
     KeyRoutes keys = resources.keys();
     route(routes, HandlerType.POST, KeyRoutes.KEYS_PATH, admin, keys::create);
     route(routes, HandlerType.GET, KeyRoutes.KEYS_PATH, admin, keys::list);

@@ -86,6 +86,29 @@ final class SubmitCommand implements Callable<Integer> {
   Path outputDirectory;
 
   @Option(
+      names = "--resumable",
+      description =
+          "Upload through /api/v1/uploads (tus) in chunks: a failed request is resumed from the"
+              + " server's offset, and running the same command again after an interruption"
+              + " resumes the upload. For large files over unreliable links.")
+  boolean resumable;
+
+  @Option(
+      names = "--resume-state",
+      paramLabel = "FILE",
+      description =
+          "Where --resumable remembers the uploads in progress (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${sys:user.home}/.docgrid/uploads.properties")
+  Path resumeState;
+
+  @Option(
+      names = "--sha256",
+      description =
+          "Send each file's SHA-256 first: a file you uploaded before and the server still"
+              + " holds is not sent again. Others are uploaded as usual.")
+  boolean bySha256;
+
+  @Option(
       names = "--no-wait",
       description = "Print the new jobs' ids and exit without waiting for them.")
   boolean noWait;
@@ -111,7 +134,7 @@ final class SubmitCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Submitted> jobs = new ArrayList<>();
     for (Path file : files) {
-      JsonNode job = client.submit(file, options).json();
+      JsonNode job = submit(client, file, err);
       String id = job.get("id").asText();
       jobs.add(new Submitted(file, id));
       err.println(file.getFileName() + ": job " + id + " " + job.path("status").asText());
@@ -146,6 +169,26 @@ final class SubmitCommand implements Callable<Integer> {
       err.flush();
     }
     return failed == 0 ? 0 : CommandFailure.FAILED;
+  }
+
+  /** Makes the file's job: by its hash, through a resumable upload, or in one request. */
+  private JsonNode submit(ApiClient client, Path file, PrintWriter err) {
+    String name = file.getFileName().toString();
+    if (bySha256) {
+      var stored = client.submitStored("sha256", FileHashes.sha256(file), name, options);
+      if (stored.isPresent()) {
+        err.println(name + ": already stored, not sent again");
+        return stored.get().json();
+      }
+    }
+    if (resumable) {
+      String upload = new ResumableUpload(client, resumeState, err).send(file).toString();
+      return client
+          .submitStored("upload", upload, name, options)
+          .orElseThrow(() -> new CommandFailure(CommandFailure.FAILED, name + ": upload lost"))
+          .json();
+    }
+    return client.submit(file, options).json();
   }
 
   /** Long-polls the job until it ends, telling progress as it changes. */

@@ -78,9 +78,20 @@ class BadInputTest {
   }
 
   @Test
-  void a_body_that_is_not_multipart_is_an_invalid_request() throws Exception {
+  void a_body_that_is_neither_multipart_nor_a_json_source_is_an_invalid_request()
+      throws Exception {
     problem(
-        node.http.post("/api/v1/jobs", "application/json", "{\"file\":1}".getBytes(), null),
+        node.http.post("/api/v1/jobs", "text/plain", "file=1".getBytes(), null),
+        400,
+        "INVALID_REQUEST");
+    var unknownField =
+        problem(
+            node.http.post("/api/v1/jobs", "application/json", "{\"file\":1}".getBytes(), null),
+            400,
+            "VALIDATION_FAILED");
+    assertThat(unknownField.at("/errors/0/field").asText()).isEqualTo("file");
+    problem(
+        node.http.post("/api/v1/jobs", "application/json", "[1]".getBytes(), null),
         400,
         "INVALID_REQUEST");
   }

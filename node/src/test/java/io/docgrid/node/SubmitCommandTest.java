@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -141,5 +142,54 @@ class SubmitCommandTest {
     Run run = submit("--no-wait", Corpus.dev("pypdf__minimal-document.pdf").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().strip()).matches("[0-9a-f-]{36}\\t.*pypdf__minimal-document\\.pdf");
+  }
+
+  @Test
+  void a_resumable_upload_picks_up_where_an_interrupted_run_left_it() throws Exception {
+    Path file = LargeTextFile.write(temp.resolve("long-report.txt"), 3L << 20, 11);
+    byte[] content = Files.readAllBytes(file);
+    TusRequests tus = new TusRequests(node.http);
+    String upload = tus.create(content.length, "long-report.txt");
+    tus.patch(upload, 0, TusRequests.slice(content, 0, 1 << 20));
+    // What an interrupted run left behind: the file's upload, by the client's fingerprint of it.
+    Path state = temp.resolve("state").resolve("uploads.properties");
+    Files.createDirectories(state.getParent());
+    Properties uploads = new Properties();
+    uploads.setProperty(
+        file.toFile().getAbsolutePath() + "-" + content.length,
+        "http://127.0.0.1:" + node.port() + upload);
+    try (var out = Files.newOutputStream(state)) {
+      uploads.store(out, null);
+    }
+
+    Run run = submit("--resumable", "--resume-state", state.toString(), file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("long-report.txt: resuming at byte " + (1 << 20));
+    assertThat(run.out()).startsWith("1 ");
+    Properties after = new Properties();
+    try (var in = Files.newInputStream(state)) {
+      after.load(in);
+    }
+    assertThat(after).as("a finished upload is forgotten").isEmpty();
+  }
+
+  @Test
+  void with_sha256_a_file_already_stored_is_not_sent_again() throws Exception {
+    Path file = temp.resolve("memo.txt");
+    Files.writeString(file, "a memo, stored once\n");
+    assertThat(submit(file.toString()).exitCode()).isZero();
+
+    Run again = submit("--sha256", file.toString());
+    Path fresh = temp.resolve("fresh.txt");
+    Files.writeString(fresh, "never seen before\n");
+    Run unknown = submit("--sha256", fresh.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.err()).contains("memo.txt: already stored, not sent again");
+    assertThat(again.out()).contains("a memo, stored once");
+    assertThat(unknown.exitCode()).as(unknown.err()).isZero();
+    assertThat(unknown.err()).doesNotContain("already stored");
+    assertThat(unknown.out()).contains("never seen before");
   }
 }

@@ -180,6 +180,20 @@ final class TestNode implements AutoCloseable {
         outbound);
   }
 
+  /** {@code config} with other API settings. */
+  static NodeConfig withApi(NodeConfig config, NodeConfig.ApiConfig api) {
+    return new NodeConfig(
+        config.dataDir(),
+        config.blobDir(),
+        api,
+        config.db(),
+        config.grid(),
+        config.jobs(),
+        config.security(),
+        config.blobStore(),
+        config.resultCache());
+  }
+
   /** The default security settings, but {@code tier} held to {@code limits}. */
   static SecurityConfig securityWith(Tier tier, TierLimits limits) {
     SecurityConfig defaults = SecurityConfig.defaults();

@@ -390,6 +390,22 @@ public final class JobRepository {
         .fetch(JobRepository::toJob);
   }
 
+  /**
+   * Jobs computed (not reused from the cache) that succeeded at or after {@code since}, newest
+   * first: the cluster's recent throughput, for estimates.
+   */
+  public List<Job> findComputedSince(Instant since, int limit) {
+    return dsl.selectFrom(JOBS)
+        .where(
+            JOBS.STATUS.eq(JobStatus.SUCCEEDED.wireName()),
+            JOBS.CACHE_HIT.isFalse(),
+            JOBS.STARTED_AT.isNotNull(),
+            JOBS.FINISHED_AT.ge(utc(since)))
+        .orderBy(JOBS.FINISHED_AT.desc(), JOBS.ID.desc())
+        .limit(limit)
+        .fetch(JobRepository::toJob);
+  }
+
   /** Records that a finished job's document and result are gone; false if already recorded. */
   public boolean markPurged(UUID id, Instant at) {
     return dsl.update(JOBS)

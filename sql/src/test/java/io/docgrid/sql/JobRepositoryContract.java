@@ -575,6 +575,29 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void find_computed_since_returns_recent_jobs_that_ran_newest_first() {
+    Job older = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(older.id(), "node-a", T0.plusSeconds(1));
+    jobs.markSucceeded(older.id(), 3, T0.plusSeconds(20));
+    Job newer = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(newer.id(), "node-a", T0.plusSeconds(2));
+    jobs.markSucceeded(newer.id(), 1, T0.plusSeconds(30));
+    Job longAgo = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(longAgo.id(), "node-a", T0.plusSeconds(1));
+    jobs.markSucceeded(longAgo.id(), 1, T0.plusSeconds(5));
+    Job failed = jobs.insertQueued(newJob(T0));
+    jobs.markRunning(failed.id(), "node-a", T0.plusSeconds(1));
+    jobs.markFailed(failed.id(), "DOCUMENT_CORRUPT", "bad", T0.plusSeconds(25));
+
+    assertThat(jobs.findComputedSince(T0.plusSeconds(10), 10))
+        .extracting(Job::id)
+        .containsExactly(newer.id(), older.id());
+    assertThat(jobs.findComputedSince(T0.plusSeconds(10), 1))
+        .extracting(Job::id)
+        .containsExactly(newer.id());
+  }
+
+  @Test
   void mark_cancelled_ends_queued_and_running_jobs_only() {
     Job queued = jobs.insertQueued(newJob(T0));
     Job running = jobs.insertQueued(newJob(T0));

@@ -41,6 +41,11 @@ public final class Admission {
     return tiers.of(caller.tier()).maxFileBytes();
   }
 
+  /** The pages {@code caller}'s tier may have processed in an hour. */
+  public long pagesPerHour(Principal caller) {
+    return tiers.of(caller.tier()).pagesPerHour();
+  }
+
   /** The most pages a document of a job at {@code tier} may have. */
   int maxPages(String tier) {
     return Tier.fromWire(tier)

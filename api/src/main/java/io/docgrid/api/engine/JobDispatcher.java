@@ -1,7 +1,9 @@
 package io.docgrid.api.engine;
 
 import io.docgrid.sql.model.Job;
+import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.DocumentProcessingException;
+import io.docgrid.tasks.document.ExtractionScope;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.grid.GridTopic;
@@ -11,6 +13,7 @@ import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.NodeRoles;
 import io.docgrid.tasks.process.PagePlan;
 import io.docgrid.tasks.process.PagesDone;
+import io.docgrid.tasks.process.ProbeDocumentTask;
 import io.docgrid.tasks.process.ProcessDocumentRequest;
 import io.docgrid.tasks.process.ProcessDocumentTask;
 import io.docgrid.tasks.process.SearchablePdfRequest;
@@ -237,6 +240,45 @@ public final class JobDispatcher implements AutoCloseable {
         throw new DocumentProcessingException(rejected.code(), rejected.message());
       }
       throw new IllegalStateException("no compute node made the searchable PDF", e);
+    }
+  }
+
+  /**
+   * Has a compute node count the stored document and the pages its options would OCR, without
+   * processing any (a dry run). Waits for it, up to the job timeout.
+   *
+   * @throws DocumentProcessingException what the document's job would fail with
+   * @throws IllegalStateException when no compute node could look at it
+   */
+  public DocumentFacts probe(
+      String sha256,
+      String mediaType,
+      ProcessingOptions options,
+      int maxPages,
+      String requestId,
+      String tenant)
+      throws DocumentProcessingException {
+    var request =
+        new ProcessDocumentRequest(
+            UUID.randomUUID(),
+            sha256,
+            mediaType,
+            options,
+            ExtractionScope.countOnly(maxPages),
+            requestId,
+            ignite.cluster().localNode().id(),
+            false);
+    try {
+      return ignite
+          .compute(NodeRoles.computeNodes(ignite))
+          .withTimeout(jobTimeout.toMillis())
+          .execute(new ProbeDocumentTask(tenant), request)
+          .facts();
+    } catch (RuntimeException e) {
+      if (outcomeOf(e) instanceof DispatchOutcome.Rejected rejected) {
+        throw new DocumentProcessingException(rejected.code(), rejected.message());
+      }
+      throw new IllegalStateException("no compute node looked at the document", e);
     }
   }
 

@@ -86,11 +86,12 @@ public final class JobResponses {
   public record JobPage(List<JobView> items, String nextCursor) {}
 
   /**
-   * What a submission that waited for its job answers with 200: the finished job, or, with {@code
-   * Prefer: return=representation}, its result.
+   * What a submission answers with 200: when it waited for its job, the finished job, or, with
+   * {@code Prefer: return=representation}, its result; with {@code ?dryRun=true}, what the job
+   * would be.
    */
-  @OneOf({JobView.class, JobResult.class})
-  public sealed interface FinishedSubmission permits JobView, JobResult {}
+  @OneOf({JobView.class, JobResult.class, DryRunResponse.class})
+  public sealed interface FinishedSubmission permits JobView, JobResult, DryRunResponse {}
 
   public record ResultDocument(
       String sha256, String mediaType, int pageCount, Map<String, String> metadata) {}

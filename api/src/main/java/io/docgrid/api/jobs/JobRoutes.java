@@ -18,7 +18,6 @@ import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
-import io.docgrid.tasks.blob.BlobStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
@@ -48,39 +47,41 @@ public final class JobRoutes {
   static final int MAX_PAGE_SIZE = 100;
 
   private final JobService service;
-  private final BlobStore blobs;
-  private final UploadLimits limits;
+  private final SubmissionReader submissions;
+  private final DryRuns dryRuns;
   private final RequestValidator validator;
 
   public JobRoutes(
-      JobService service, BlobStore blobs, UploadLimits limits, RequestValidator validator) {
+      JobService service,
+      SubmissionReader submissions,
+      DryRuns dryRuns,
+      RequestValidator validator) {
     this.service = service;
-    this.blobs = blobs;
-    this.limits = limits;
+    this.submissions = submissions;
+    this.dryRuns = dryRuns;
     this.validator = validator;
-  }
-
-  /** Uploads are held to the smaller of the server's and the caller's tier's file limit. */
-  private UploadReceiver uploadsFor(Principal caller) {
-    return new UploadReceiver(blobs, limits.cappedAt(service.maxFileBytes(caller)));
   }
 
   @OpenApi(
       path = JOBS_PATH,
       methods = HttpMethod.POST,
       operationId = "createJob",
-      summary = "Submit a document for processing",
+      summary =
+          "Submit a document for processing: a multipart upload, a finished resumable upload"
+              + " ({\"upload\": ...}) or bytes you stored before ({\"sha256\": ...})",
       tags = "jobs",
       requestBody =
           @OpenApiRequestBody(
               required = true,
-              content =
-                  @OpenApiContent(
-                      mimeType = "multipart/form-data",
-                      properties = {
-                        @OpenApiContentProperty(name = "file", type = "string", format = "binary"),
-                        @OpenApiContentProperty(name = "options", type = "string")
-                      })),
+              content = {
+                @OpenApiContent(
+                    mimeType = "multipart/form-data",
+                    properties = {
+                      @OpenApiContentProperty(name = "file", type = "string", format = "binary"),
+                      @OpenApiContentProperty(name = "options", type = "string")
+                    }),
+                @OpenApiContent(from = CreateJobRequest.class)
+              }),
       headers = {
         @OpenApiParam(name = RequestIds.HEADER, description = "Optional request id"),
         @OpenApiParam(
@@ -104,12 +105,20 @@ public final class JobRoutes {
                     + " application/json, text/plain, text/markdown, application/xhtml+xml (hOCR)"
                     + " or application/pdf")
       },
-      queryParams =
-          @OpenApiParam(
-              name = "format",
-              description =
-                  "With Prefer: return=representation, the result's format: json, text, markdown,"
-                      + " hocr or pdf"),
+      queryParams = {
+        @OpenApiParam(
+            name = "format",
+            description =
+                "With Prefer: return=representation, the result's format: json, text, markdown,"
+                    + " hocr or pdf"),
+        @OpenApiParam(
+            name = "dryRun",
+            type = Boolean.class,
+            description =
+                "true: make no job; answer 200 with the detected type, page count, pages that would"
+                    + " be OCRed, estimated processing time and queue wait, and the quota it would"
+                    + " take (DryRunResponse). Nothing is stored or charged.")
+      },
       // X-Cache: HIT when the job answered reused an identical job's result, else MISS.
       responses = {
         @OpenApiResponse(
@@ -123,20 +132,31 @@ public final class JobRoutes {
             }),
         @OpenApiResponse(status = "202", content = @OpenApiContent(from = Accepted.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "410", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "429", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
       })
   public void create(Context ctx) throws IOException {
     Principal caller = Authenticator.require(ctx);
+    if ("true".equals(ctx.queryParam("dryRun"))) {
+      // Nothing queued: a full queue refuses jobs, not questions about them.
+      ctx.json(
+          dryRuns.run(
+              submissions.receive(ctx, submissions.sourceOf(ctx), caller),
+              caller,
+              RequestIds.of(ctx)));
+      return;
+    }
     service.ensureCapacity();
     Optional<WaitPreference> wait = WaitPreference.parse(ctx.header("Prefer"));
     // Read before the upload, so that a bad format costs no transfer.
     ResultFormat format =
         wait.filter(WaitPreference::representation).isPresent() ? format(ctx) : null;
-    ReceivedUpload upload = uploadsFor(caller).receive(ctx);
+    ReceivedUpload upload = submissions.receive(ctx, submissions.sourceOf(ctx), caller);
     JobService.Submission submission =
         service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx), wait.isPresent());
     Job job = submission.job();

@@ -136,10 +136,6 @@ public final class JobService {
     return engine.waiters().await(id, timeout);
   }
 
-  long maxFileBytes(Principal caller) {
-    return engine.admission().maxFileBytes(caller);
-  }
-
   /** The job, if it exists and the caller may see it: other tenants' jobs do not exist for them. */
   Optional<Job> find(UUID id, Principal caller) {
     return jobs.findById(id).filter(job -> caller.mayAccess(job.owner()));

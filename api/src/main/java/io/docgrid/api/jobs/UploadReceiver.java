@@ -43,7 +43,8 @@ final class UploadReceiver {
     if (!JakartaServletFileUpload.isMultipartContent(ctx.req())) {
       throw new ApiException(
           ErrorCode.INVALID_REQUEST,
-          "Send the document as multipart/form-data with a part named 'file'.");
+          "Send the document as multipart/form-data with a part named 'file', or JSON that names"
+              + " a finished upload ({\"upload\": ...}) or a stored document ({\"sha256\": ...}).");
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > limits.maxRequestBytes()) {

@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param pageCount the pages of the whole document (1 for formats without pages)
  * @param selectedPages the pages the options select, the ones processed and charged
  * @param encrypted whether the document was protected by a password (and opened with it)
+ * @param pagesToOcr how many selected pages the options would have OCRed, where a dry run counted
+ *     them ({@link ExtractionScope#countOnly}); null when not counted
  */
-public record DocumentFacts(String mediaType, int pageCount, int selectedPages, boolean encrypted)
+public record DocumentFacts(
+    String mediaType, int pageCount, int selectedPages, boolean encrypted, Integer pagesToOcr)
     implements ExtractionResult {
+
+  public DocumentFacts(String mediaType, int pageCount, int selectedPages, boolean encrypted) {
+    this(mediaType, pageCount, selectedPages, encrypted, null);
+  }
 
   public DocumentFacts {
     Objects.requireNonNull(mediaType, "mediaType");

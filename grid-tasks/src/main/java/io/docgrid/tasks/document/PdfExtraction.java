@@ -89,6 +89,14 @@ final class PdfExtraction {
       throw DocumentErrors.tooManyPages(pageCount, maxPages);
     }
     List<Integer> selected = options.pages().pagesOf(pageCount);
+    if (scope.countsOnly()) {
+      return new DocumentFacts(
+          SupportedMediaTypes.PDF.toString(),
+          pageCount,
+          selected.size(),
+          document.isEncrypted(),
+          pagesToOcr(document, selected, options, budget));
+    }
     if (selected.size() > scope.wholeUpTo()) {
       return new DocumentFacts(
           SupportedMediaTypes.PDF.toString(), pageCount, selected.size(), document.isEncrypted());
@@ -121,6 +129,28 @@ final class PdfExtraction {
         metadata(document),
         pages,
         document.isEncrypted());
+  }
+
+  /**
+   * The selected pages the OCR mode would send to OCR, decided as {@link #page} decides: from the
+   * text layers, which are read, without rendering or recognising anything.
+   */
+  private static int pagesToOcr(
+      PDDocument document, List<Integer> selected, ProcessingOptions options, TimeBudget budget)
+      throws IOException {
+    if (options.ocr() != OcrMode.AUTO) {
+      return options.ocr() == OcrMode.FORCE ? selected.size() : 0;
+    }
+    Map<Integer, TextLayers.Layer> layers = TextLayers.read(document, selected, budget);
+    int count = 0;
+    for (int number : selected) {
+      TextLayers.Layer layer = layers.get(number);
+      if (!layer.hasFailed()
+          && needsOcr(options.ocr(), layer.text(), document.getPage(number - 1))) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The page from its text layer, OCRed where the mode asks for it; a failure fails it alone. */

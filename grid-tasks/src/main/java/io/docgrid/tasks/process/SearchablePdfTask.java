@@ -3,12 +3,10 @@ package io.docgrid.tasks.process;
 import io.docgrid.tasks.blob.BlobStore.DocumentFile;
 import io.docgrid.tasks.blob.ResultKind;
 import io.docgrid.tasks.document.DocumentProcessingException;
-import io.docgrid.tasks.grid.GridNames;
 import io.docgrid.tasks.grid.WirePayloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
@@ -16,11 +14,8 @@ import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobFailoverException;
 import org.apache.ignite.compute.ComputeJobResult;
-import org.apache.ignite.compute.ComputeTaskSession;
 import org.apache.ignite.compute.ComputeTaskSessionFullSupport;
-import org.apache.ignite.compute.ComputeTaskSplitAdapter;
 import org.apache.ignite.resources.IgniteInstanceResource;
-import org.apache.ignite.resources.TaskSessionResource;
 import org.slf4j.MDC;
 
 /**
@@ -29,23 +24,16 @@ import org.slf4j.MDC;
  * node that asked streams it. The API node itself never opens the document.
  */
 @ComputeTaskSessionFullSupport // compute nodes share their slots by the tenant it names
-public final class SearchablePdfTask
-    extends ComputeTaskSplitAdapter<SearchablePdfRequest, Boolean> {
-
-  private final transient String tenant;
-
-  @TaskSessionResource private transient ComputeTaskSession session;
+public final class SearchablePdfTask extends ClientWaitingTask<SearchablePdfRequest, Boolean> {
 
   /** A task for {@code tenant}, at the default priority: a client waits for it. */
   public SearchablePdfTask(String tenant) {
-    this.tenant = tenant;
+    super(tenant);
   }
 
   @Override
-  protected Collection<? extends ComputeJob> split(int gridSize, SearchablePdfRequest request) {
-    session.setAttribute(GridNames.TASK_PRIORITY_ATTRIBUTE, 0);
-    session.setAttribute(GridNames.TASK_TENANT_ATTRIBUTE, tenant);
-    return List.of(new SearchablePdfJob(WirePayloads.encode(request)));
+  ComputeJob job(SearchablePdfRequest request) {
+    return new SearchablePdfJob(WirePayloads.encode(request));
   }
 
   @Override

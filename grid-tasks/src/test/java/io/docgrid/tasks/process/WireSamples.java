@@ -101,7 +101,7 @@ final class WireSamples {
 
   static CountedDocument countedDocument() {
     return new CountedDocument(
-        new DocumentFacts("application/vnd.ms-excel", 480, 120, false), List.of("node-a"));
+        new DocumentFacts("application/vnd.ms-excel", 480, 120, false, 7), List.of("node-a"));
   }
 
   static JobStarted jobStarted() {

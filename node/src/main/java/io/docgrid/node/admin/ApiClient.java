@@ -9,7 +9,9 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -101,6 +105,47 @@ public final class ApiClient {
             .POST(body));
   }
 
+  /**
+   * Submits a document the server has already: {@code source} names it ({@code upload} or {@code
+   * sha256}), with its file name and {@code options} (JSON) when not null. Empty when the server
+   * holds no document of ours with that hash.
+   */
+  public Optional<Answer> submitStored(
+      String sourceField, String source, String fileName, String options) {
+    var body = json.createObjectNode().put(sourceField, source).put("fileName", fileName);
+    if (options != null) {
+      try {
+        body.set("options", json.readTree(options));
+      } catch (JsonProcessingException e) {
+        throw new CommandFailure(CommandFailure.USAGE, "--options is not JSON: " + options);
+      }
+    }
+    HttpResponse<String> response =
+        exchange(
+            request("/api/v1/jobs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 404 && response.body().contains("\"DOCUMENT_NOT_STORED\"")) {
+      return Optional.empty();
+    }
+    return Optional.of(answer(response));
+  }
+
+  /** The absolute URL of {@code path} on this server. */
+  public URL urlOf(String path) {
+    try {
+      return base.resolve(path).toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException("not a URL: " + base.resolve(path), e);
+    }
+  }
+
+  /** The headers that carry this client's credential, for another HTTP client. */
+  public Map<String, String> credentialHeaders() {
+    return Map.of("Authorization", "Bearer " + credential);
+  }
+
   /** The body at {@code path} as text, such as a result in Markdown. */
   public String text(String path) {
     HttpResponse<String> response =
@@ -166,7 +211,10 @@ public final class ApiClient {
   }
 
   private Answer send(HttpRequest.Builder request) {
-    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return answer(exchange(request, HttpResponse.BodyHandlers.ofString()));
+  }
+
+  private Answer answer(HttpResponse<String> response) {
     if (response.statusCode() / 100 != 2) {
       throw failed(problem(response.statusCode(), response.body()));
     }

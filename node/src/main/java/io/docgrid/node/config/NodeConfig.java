@@ -26,15 +26,35 @@ public record NodeConfig(
   /**
    * @param maxQueuedJobs submissions are refused with 503 OVERLOADED while this many jobs wait
    * @param trustedProxies the proxies in front of the API whose X-Forwarded-* headers are believed
+   * @param uploadExpiry how long a resumable upload may take, from its creation
+   * @param uploadDir where the bytes of unfinished resumable uploads wait; null: {@code
+   *     <data-dir>/uploads}
    */
   public record ApiConfig(
       String host,
       int port,
       long maxUploadBytes,
       int maxQueuedJobs,
-      TrustedProxies trustedProxies) {
+      TrustedProxies trustedProxies,
+      Duration uploadExpiry,
+      Path uploadDir) {
 
     public static final int DEFAULT_MAX_QUEUED_JOBS = 10_000;
+    public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
+
+    public ApiConfig(
+        String host,
+        int port,
+        long maxUploadBytes,
+        int maxQueuedJobs,
+        TrustedProxies trustedProxies) {
+      this(host, port, maxUploadBytes, maxQueuedJobs, trustedProxies, DEFAULT_UPLOAD_EXPIRY, null);
+    }
+
+    /** Where resumable uploads are staged on a node whose data directory is {@code dataDir}. */
+    public Path uploadDirUnder(Path dataDir) {
+      return uploadDir != null ? uploadDir : dataDir.resolve("uploads");
+    }
 
     public ApiConfig(String host, int port, long maxUploadBytes) {
       this(host, port, maxUploadBytes, DEFAULT_MAX_QUEUED_JOBS);

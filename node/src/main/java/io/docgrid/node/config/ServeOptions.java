@@ -4,6 +4,7 @@ import static io.docgrid.node.config.EnvironmentDefaults.setting;
 
 import io.docgrid.api.http.TrustedProxies;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,22 @@ public final class ServeOptions {
       description = "Largest accepted document, e.g. 100MB (default: ${DEFAULT-VALUE}).",
       defaultValue = "100MB")
   String maxUploadSize;
+
+  @Option(
+      names = "--upload-expiry",
+      description =
+          "How long a resumable upload may take from its creation before it and its bytes are"
+              + " deleted, e.g. 24h (default: ${DEFAULT-VALUE}).",
+      defaultValue = "24h")
+  String uploadExpiry;
+
+  @Option(
+      names = "--upload-dir",
+      description =
+          "Where the bytes of unfinished resumable uploads wait (default: <data-dir>/uploads)."
+              + " API nodes behind one address must share it, or route an upload's requests to"
+              + " the node that created it.")
+  String uploadDir;
 
   @Option(
       names = "--compute",
@@ -104,6 +121,15 @@ public final class ServeOptions {
               + "'");
     }
 
+    Duration expiry = Durations.parse(uploadExpiry);
+    if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+      problems.add(
+          setting("--upload-expiry")
+              + " must be a duration such as 24h, got '"
+              + uploadExpiry
+              + "'");
+    }
+
     NodeConfig.DbConfig db = database.toConfig(problems);
     TrustedProxies proxies = trustedProxies(problems);
 
@@ -132,7 +158,14 @@ public final class ServeOptions {
     return new NodeConfig(
         data,
         blobDir == null || blobDir.isBlank() ? data.resolve("blobs") : Path.of(blobDir),
-        new NodeConfig.ApiConfig(host, apiPort, maxUpload, queueLimit, proxies),
+        new NodeConfig.ApiConfig(
+            host,
+            apiPort,
+            maxUpload,
+            queueLimit,
+            proxies,
+            expiry,
+            uploadDir == null || uploadDir.isBlank() ? null : Path.of(uploadDir)),
         db,
         gridConfig,
         jobsConfig,

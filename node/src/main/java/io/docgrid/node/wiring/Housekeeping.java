@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Background chores of an API node: keys' last-use times, usage rows past retention, and documents
- * and results past their tier's retention.
+ * Background chores of an API node: keys' last-use times, usage rows past retention, documents and
+ * results past their tier's retention, and whatever else the wiring adds (expired uploads,
+ * idempotency keys).
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -56,6 +57,13 @@ final class Housekeeping implements AutoCloseable {
         1,
         60,
         TimeUnit.MINUTES);
+  }
+
+  /** Runs a further chore every {@code interval}, the first time one interval from now. */
+  void every(Duration interval, String chore, Runnable work) {
+    long millis = interval.toMillis();
+    scheduler.scheduleWithFixedDelay(
+        () -> safely(chore, work), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Runs a further chore every hour, the first time a minute from now. */

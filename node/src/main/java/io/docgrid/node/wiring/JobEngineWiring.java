@@ -3,6 +3,7 @@ package io.docgrid.node.wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.engine.Admission;
+import io.docgrid.api.engine.DocumentProbe;
 import io.docgrid.api.engine.FinishWaiters;
 import io.docgrid.api.engine.JobControl;
 import io.docgrid.api.engine.JobDispatcher;
@@ -14,6 +15,7 @@ import io.docgrid.api.engine.JobOutcomes;
 import io.docgrid.api.engine.JobPurger;
 import io.docgrid.api.engine.JobRunner;
 import io.docgrid.api.engine.LeaseKeeper;
+import io.docgrid.api.engine.ProcessingEstimates;
 import io.docgrid.api.engine.ProgressLedger;
 import io.docgrid.api.engine.QueueDepth;
 import io.docgrid.api.engine.QueueLimit;
@@ -159,7 +161,9 @@ final class JobEngineWiring {
                 from.metrics(),
                 from.clock()),
             waiters,
-            new JobControl(from.jobs(), dispatcher, runner, outcomes, from.purger(), from.clock()));
+            new JobControl(from.jobs(), dispatcher, runner, outcomes, from.purger(), from.clock()),
+            new DocumentProbe(
+                dispatcher, admission, new ProcessingEstimates(from.jobs(), from.clock())));
     return new Engine(front, dispatcher, leaseKeeper);
   }
 

@@ -20,11 +20,13 @@ import io.docgrid.api.health.Readiness;
 import io.docgrid.api.health.Readiness.Check;
 import io.docgrid.api.health.Readiness.ComponentState;
 import io.docgrid.api.http.RouteGuard;
+import io.docgrid.api.jobs.DryRuns;
 import io.docgrid.api.jobs.IdempotencyKeys;
 import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.jobs.JobResults;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.jobs.JobService;
+import io.docgrid.api.jobs.SubmissionReader;
 import io.docgrid.api.jobs.UploadChecks;
 import io.docgrid.api.jobs.UploadLimits;
 import io.docgrid.api.keys.KeyChanges;
@@ -38,6 +40,9 @@ import io.docgrid.api.metrics.PreprocessMetrics;
 import io.docgrid.api.outbound.HostResolver;
 import io.docgrid.api.outbound.OutboundClient;
 import io.docgrid.api.quarantine.QuarantineRoutes;
+import io.docgrid.api.uploads.UploadRoutes;
+import io.docgrid.api.uploads.UploadStaging;
+import io.docgrid.api.uploads.Uploads;
 import io.docgrid.api.usage.UsageRecorder;
 import io.docgrid.api.usage.UsageRoutes;
 import io.docgrid.api.validation.RequestValidator;
@@ -54,6 +59,7 @@ import io.docgrid.sql.IdempotencyRepository;
 import io.docgrid.sql.JobLeaseRepository;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.QuarantineRepository;
+import io.docgrid.sql.UploadRepository;
 import io.docgrid.sql.UsageRepository;
 import io.docgrid.tasks.blob.BlobStore;
 import io.docgrid.tasks.document.DocumentTypeDetector;
@@ -227,11 +233,22 @@ public final class Wiring {
       IdempotencyKeys idempotency =
           new IdempotencyKeys(new IdempotencyRepository(database.dsl()), jobs, clock);
       housekeeping.hourly("forget expired idempotency keys", idempotency::deleteExpired);
+      UploadRepository uploadRows = new UploadRepository(database.dsl());
+      Uploads uploads =
+          new Uploads(
+              uploadRows,
+              new UploadStaging(config.api().uploadDirUnder(config.dataDir())),
+              engine.front().admission()::maxFileBytes,
+              new Uploads.Settings(config.api().maxUploadBytes(), config.api().uploadExpiry()),
+              clock);
+      housekeeping.every(uploads.sweepInterval(), "delete expired uploads", uploads::sweepExpired);
+      UploadChecks uploadChecks =
+          new UploadChecks(DocumentTypeDetector.fromMagicBytes(), quarantine);
       JobService jobService =
           new JobService(
               jobs,
               jobOptions,
-              new UploadChecks(DocumentTypeDetector.fromMagicBytes(), quarantine),
+              uploadChecks,
               idempotency,
               blobs,
               engine.front(),
@@ -269,9 +286,16 @@ public final class Wiring {
               new ApiServer.Resources(
                   new JobRoutes(
                       jobService,
-                      blobs,
-                      new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES),
+                      new SubmissionReader(
+                          blobs,
+                          new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES),
+                          uploads,
+                          uploadRows,
+                          engine.front().admission()::maxFileBytes,
+                          validator),
+                      new DryRuns(jobOptions, uploadChecks, blobs, jobs, engine.front(), clock),
                       validator),
+                  new UploadRoutes(uploads, validator),
                   new KeyRoutes(keys, issuer, keyChanges, validator, clock),
                   new UsageRoutes(usageLog, validator, clock),
                   new ClusterRoutes(ignite, draining, jobs, validator),
