@@ -84,6 +84,8 @@ public final class JobRepository {
         .with("follows_job_id", leader)
         .with("lease_owner", leaseOwner)
         .with("lease_expires_at", utc(leaseExpiresAt))
+        .with("batch_id", job.batchId())
+        .with("source_url", job.sourceUrl())
         .queryFirst(JobStatements::read)
         .orElseThrow(
             () -> new IllegalStateException("the insert of job " + job.id() + " returned no row"));
@@ -467,7 +469,7 @@ public final class JobRepository {
     return message.substring(0, end);
   }
 
-  private static Job toJob(JobsRecord row) {
+  static Job toJob(JobsRecord row) {
     return new Job(
         row.getId(),
         JobStatus.fromWireName(row.getStatus()),
@@ -493,6 +495,8 @@ public final class JobRepository {
         instant(row.getPurgedAt()),
         row.getCacheHit(),
         row.getFollowsJobId(),
-        row.getDocumentEncrypted());
+        row.getDocumentEncrypted(),
+        row.getBatchId(),
+        row.getSourceUrl());
   }
 }

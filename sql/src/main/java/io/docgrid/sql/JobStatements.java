@@ -56,6 +56,8 @@ final class JobStatements {
                 .set(JOBS.FOLLOWS_JOB_ID, param("follows_job_id", JOBS.FOLLOWS_JOB_ID))
                 .set(JOBS.LEASE_OWNER, param("lease_owner", JOBS.LEASE_OWNER))
                 .set(JOBS.LEASE_EXPIRES_AT, param("lease_expires_at", JOBS.LEASE_EXPIRES_AT))
+                .set(JOBS.BATCH_ID, param("batch_id", JOBS.BATCH_ID))
+                .set(JOBS.SOURCE_URL, param("source_url", JOBS.SOURCE_URL))
                 .returning());
     this.findById =
         RenderedStatement.of(dsl, dsl.selectFrom(JOBS).where(JOBS.ID.eq(param("id", JOBS.ID))));
@@ -153,6 +155,8 @@ final class JobStatements {
         instant(row.getObject(JOBS.PURGED_AT.getName(), OffsetDateTime.class)),
         row.getBoolean(JOBS.CACHE_HIT.getName()),
         row.getObject(JOBS.FOLLOWS_JOB_ID.getName(), UUID.class),
-        row.getObject(JOBS.DOCUMENT_ENCRYPTED.getName(), Boolean.class));
+        row.getObject(JOBS.DOCUMENT_ENCRYPTED.getName(), Boolean.class),
+        row.getObject(JOBS.BATCH_ID.getName(), UUID.class),
+        row.getString(JOBS.SOURCE_URL.getName()));
   }
 }

@@ -75,6 +75,8 @@ abstract class JobRepositoryContract {
                 null,
                 false,
                 null,
+                null,
+                null,
                 null));
     assertThat(jobs.findById(request.id())).contains(stored);
   }

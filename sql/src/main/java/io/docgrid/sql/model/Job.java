@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param followsJobId while it waits for an identical job in flight to reuse its result, that job
  * @param documentEncrypted whether its document was encrypted, once a first look found out (with
  *     {@code pageCount} and the refined {@code mediaType}); null before
+ * @param batchId the batch it was submitted in, or null
+ * @param sourceUrl the URL its document was fetched from, without credentials, or null
  */
 public record Job(
     UUID id,
@@ -40,7 +42,9 @@ public record Job(
     Instant purgedAt,
     boolean cacheHit,
     UUID followsJobId,
-    Boolean documentEncrypted) {
+    Boolean documentEncrypted,
+    UUID batchId,
+    String sourceUrl) {
 
   public Job {
     Objects.requireNonNull(owner, "owner");
