@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -80,14 +79,8 @@ public final class BatchRepository {
    * present; paged like the job listing.
    */
   public List<Job> listJobs(UUID id, int limit, Optional<JobCursor> after) {
-    Condition seek =
-        after
-            .map(
-                cursor ->
-                    DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
-            .orElse(DSL.noCondition());
     return dsl.selectFrom(JOBS)
-        .where(JOBS.BATCH_ID.eq(id), seek)
+        .where(JOBS.BATCH_ID.eq(id), JobRepository.newestFirstAfter(after))
         .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
         .limit(limit)
         .fetch(JobRepository::toJob);

@@ -107,15 +107,9 @@ public final class JobRepository {
    * Like {@link #listNewestFirst(int, Optional)}, but only the jobs of {@code owner} when present.
    */
   public List<Job> listNewestFirst(int limit, Optional<JobCursor> after, Optional<String> owner) {
-    Condition seek =
-        after
-            .map(
-                cursor ->
-                    DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
-            .orElse(DSL.noCondition());
     Condition owned = owner.map(JOBS.OWNER::eq).orElse(DSL.noCondition());
     return dsl.selectFrom(JOBS)
-        .where(owned, seek)
+        .where(owned, newestFirstAfter(after))
         .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
         .limit(limit)
         .fetch(JobRepository::toJob);
@@ -467,6 +461,13 @@ public final class JobRepository {
       end--;
     }
     return message.substring(0, end);
+  }
+
+  /** Jobs strictly after {@code after} in the newest-first order, or all when it is empty. */
+  static Condition newestFirstAfter(Optional<JobCursor> after) {
+    return after
+        .map(cursor -> DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
+        .orElse(DSL.noCondition());
   }
 
   static Job toJob(JobsRecord row) {
