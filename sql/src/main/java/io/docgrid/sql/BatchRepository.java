@@ -41,12 +41,11 @@ public final class BatchRepository {
   }
 
   /** Stores a batch whose jobs are about to be created. */
-  public Batch insertOpen(UUID id, String owner, Instant createdAt, String apiBaseUrl) {
+  public Batch insertOpen(UUID id, String owner, Instant createdAt) {
     dsl.insertInto(BATCHES)
         .set(BATCHES.ID, id)
         .set(BATCHES.OWNER, owner)
         .set(BATCHES.CREATED_AT, utc(createdAt))
-        .set(BATCHES.API_BASE_URL, apiBaseUrl)
         .execute();
     return findById(id).orElseThrow();
   }
@@ -122,7 +121,6 @@ public final class BatchRepository {
         row.getOwner(),
         row.getJobCount(),
         instant(row.getCreatedAt()),
-        instant(row.getCompletedAt()),
-        row.getApiBaseUrl());
+        instant(row.getCompletedAt()));
   }
 }

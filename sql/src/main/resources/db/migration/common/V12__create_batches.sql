@@ -8,7 +8,6 @@ CREATE TABLE batches (
     job_count    INTEGER,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     completed_at TIMESTAMP WITH TIME ZONE,
-    api_base_url VARCHAR(2048),
     CONSTRAINT batches_pk PRIMARY KEY (id)
 );
 

@@ -39,16 +39,16 @@ abstract class BatchRepositoryContract {
   void a_batch_is_stored_open_and_found_again() {
     UUID id = UUID.randomUUID();
 
-    Batch stored = batches.insertOpen(id, OWNER, T0, "http://localhost:8080");
+    Batch stored = batches.insertOpen(id, OWNER, T0);
 
-    assertThat(stored).isEqualTo(new Batch(id, OWNER, null, T0, null, "http://localhost:8080"));
+    assertThat(stored).isEqualTo(new Batch(id, OWNER, null, T0, null));
     assertThat(batches.findById(id)).contains(stored);
     assertThat(batches.findById(UUID.randomUUID())).isEmpty();
   }
 
   @Test
   void counts_and_unfinished_jobs_follow_the_jobs_statuses() {
-    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0, null).id();
+    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
     Job queued = jobs.insertQueued(job(batch, 0, null));
     Job running = jobs.insertQueued(job(batch, 1, null));
     Job failed = jobs.insertQueued(job(batch, 2, null));
@@ -64,7 +64,7 @@ abstract class BatchRepositoryContract {
 
   @Test
   void the_jobs_of_a_batch_page_newest_first_and_show_their_source() {
-    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0, null).id();
+    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
     Job first = jobs.insertQueued(job(batch, 0, "https://example.org/a.pdf"));
     Job second = jobs.insertQueued(job(batch, 1, null));
     Job third = jobs.insertQueued(job(batch, 2, null));
@@ -81,7 +81,7 @@ abstract class BatchRepositoryContract {
 
   @Test
   void a_batch_completes_once_when_sealed_and_all_its_jobs_ended() {
-    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0, null).id();
+    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
     Job a = jobs.insertQueued(job(batch, 0, null));
     Job b = jobs.insertQueued(job(batch, 1, null));
     jobs.markCancelled(a.id(), T0);
@@ -96,7 +96,7 @@ abstract class BatchRepositoryContract {
 
   @Test
   void a_sealed_batch_with_a_job_left_is_not_complete() {
-    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0, null).id();
+    UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
     Job a = jobs.insertQueued(job(batch, 0, null));
     jobs.insertQueued(job(batch, 1, null));
     jobs.markCancelled(a.id(), T0);

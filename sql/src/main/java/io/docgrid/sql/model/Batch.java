@@ -9,16 +9,9 @@ import java.util.UUID;
  *
  * @param jobCount how many jobs it has; null while they are still being created
  * @param completedAt when its last job ended, or null
- * @param apiBaseUrl the base URL ({@code scheme://host[:port]}) it was created through, for the
- *     links of its completion event
  */
 public record Batch(
-    UUID id,
-    String owner,
-    Integer jobCount,
-    Instant createdAt,
-    Instant completedAt,
-    String apiBaseUrl) {
+    UUID id, String owner, Integer jobCount, Instant createdAt, Instant completedAt) {
 
   public Batch {
     Objects.requireNonNull(id, "id");
