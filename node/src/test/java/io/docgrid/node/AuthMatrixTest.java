@@ -284,10 +284,6 @@ class AuthMatrixTest {
           request
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString("{}"));
-      case "PATCH" ->
-          request
-              .header("Content-Type", "application/json")
-              .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"));
       default -> throw new IllegalArgumentException(route);
     }
     return api.send(request);

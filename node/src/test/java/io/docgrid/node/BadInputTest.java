@@ -78,8 +78,7 @@ class BadInputTest {
   }
 
   @Test
-  void a_body_that_is_neither_multipart_nor_a_json_source_is_an_invalid_request()
-      throws Exception {
+  void a_body_that_is_neither_multipart_nor_a_json_source_is_an_invalid_request() throws Exception {
     problem(
         node.http.post("/api/v1/jobs", "text/plain", "file=1".getBytes(), null),
         400,

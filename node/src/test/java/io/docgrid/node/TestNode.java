@@ -191,7 +191,8 @@ final class TestNode implements AutoCloseable {
         config.jobs(),
         config.security(),
         config.blobStore(),
-        config.resultCache());
+        config.resultCache(),
+        config.outbound());
   }
 
   /** The default security settings, but {@code tier} held to {@code limits}. */
