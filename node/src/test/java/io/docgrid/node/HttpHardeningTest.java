@@ -63,6 +63,46 @@ class HttpHardeningTest {
   }
 
   @Test
+  void a_browser_tus_client_may_preflight_and_read_the_tus_headers(@TempDir Path temp)
+      throws Exception {
+    SecurityConfig security = with(SecurityConfig.defaults(), List.of("https://app.example"), null);
+    try (TestNode node = startWith(temp, security)) {
+      HttpResponse<String> preflight =
+          node.http.send(
+              node.http
+                  .anonymous()
+                  .request(TusRequests.UPLOADS + "/" + java.util.UUID.randomUUID())
+                  .header("Origin", "https://app.example")
+                  .header("Access-Control-Request-Method", "PATCH")
+                  .header(
+                      "Access-Control-Request-Headers",
+                      "authorization,content-type,tus-resumable,upload-offset,upload-checksum")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+      assertThat(preflight.statusCode()).isIn(200, 204);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+          .contains("https://app.example");
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+          .containsIgnoringCase("PATCH");
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+          .containsIgnoringCase("upload-offset")
+          .containsIgnoringCase("tus-resumable");
+
+      HttpResponse<String> created =
+          node.http.send(
+              node.http
+                  .request(TusRequests.UPLOADS)
+                  .header("Origin", "https://app.example")
+                  .header("Tus-Resumable", "1.0.0")
+                  .header("Upload-Length", "5")
+                  .POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.headers().allValues("Access-Control-Expose-Headers").toString())
+          .contains(
+              "Location", "Upload-Offset", "Upload-Length", "Upload-Expires", "Tus-Resumable");
+    }
+  }
+
+  @Test
   void tls_from_a_keystore_serves_https_with_hsts(@TempDir Path temp) throws Exception {
     Path keystore = selfSignedKeystore(temp);
     SecurityConfig security =

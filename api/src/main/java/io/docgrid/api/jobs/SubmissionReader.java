@@ -105,6 +105,9 @@ public final class SubmissionReader {
     Path spooled = blobs.createTemporaryFile();
     try {
       Upload upload = uploads.copyComplete(source.uploadId(), caller, spooled);
+      if (upload.length() == 0) {
+        throw new ApiException(ErrorCode.EMPTY_FILE, "The upload has no content.");
+      }
       String name = source.fileName() != null ? source.fileName() : upload.fileName();
       return new ReceivedUpload(
           spooled,

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -47,16 +48,44 @@ public final class UploadStaging {
   }
 
   /**
-   * Appends what {@code body} holds at {@code offset}, at most {@code room} bytes; reading one more
-   * marks the append as exceeding. A body cut off early keeps what arrived before the cut, which
-   * tus asks of a server so that the client resumes from there. Bytes written are forced to disk
-   * before this returns, so the offset recorded next never runs ahead of them.
+   * The one writer of an upload's file, or empty while another holds it: in this JVM or, on a
+   * volume API nodes share, in another (a file lock).
    */
-  Appended append(UUID id, long offset, InputStream body, long room) throws IOException {
-    MessageDigest digest = sha256();
-    long written = 0;
-    boolean exceeded = false;
-    try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.WRITE)) {
+  Optional<Writer> writer(UUID id) throws IOException {
+    FileChannel channel =
+        FileChannel.open(file(id), StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      return Optional.empty();
+    }
+    return Optional.of(new Writer(channel));
+  }
+
+  /** Exclusive access to one upload's file; closing it lets the next writer in. */
+  static final class Writer implements AutoCloseable {
+
+    private final FileChannel channel;
+
+    private Writer(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    /**
+     * Appends what {@code body} holds at {@code offset}, at most {@code room} bytes; reading one
+     * more marks the append as exceeding. A body cut off early keeps what arrived before the cut,
+     * which tus asks of a server so that the client resumes from there. Bytes written are forced to
+     * disk before this returns, so the offset recorded next never runs ahead of them.
+     */
+    Appended append(long offset, InputStream body, long room) throws IOException {
+      MessageDigest digest = sha256();
+      long written = 0;
+      boolean exceeded = false;
       channel.truncate(offset);
       channel.position(offset);
       byte[] buffer = new byte[BUFFER_BYTES];
@@ -78,24 +107,32 @@ public final class UploadStaging {
         // The client went away mid-chunk: keep what arrived; it resumes from there.
       }
       channel.force(false);
+      return new Appended(written, digest.digest(), exceeded);
     }
-    return new Appended(written, digest.digest(), exceeded);
-  }
 
-  /** Cuts the file back to {@code offset}, dropping a chunk that may not be kept. */
-  void truncate(UUID id, long offset) throws IOException {
-    try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.WRITE)) {
+    /** Cuts the file back to {@code offset}, dropping a chunk that may not be kept. */
+    void truncate(long offset) throws IOException {
       channel.truncate(offset);
+      channel.force(false);
     }
-  }
 
-  /** The SHA-256 of the whole file, hex. */
-  String sha256Of(UUID id) throws IOException {
-    MessageDigest digest = sha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file(id)), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+    /** The SHA-256 of the whole file, hex. */
+    String sha256Of() throws IOException {
+      MessageDigest digest = sha256();
+      channel.position(0);
+      ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+      while (channel.read(buffer) != -1) {
+        buffer.flip();
+        digest.update(buffer);
+        buffer.clear();
+      }
+      return HexFormat.of().formatHex(digest.digest());
     }
-    return HexFormat.of().formatHex(digest.digest());
+
+    @Override
+    public void close() throws IOException {
+      channel.close(); // releases the lock
+    }
   }
 
   /**

@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +35,6 @@ public final class Uploads {
   private final ToLongFunction<Principal> tierMaxBytes;
   private final Settings settings;
   private final Clock clock;
-  // One writer per upload on this node; the database's conditional update guards across nodes.
-  private final Map<UUID, ReentrantLock> writers = new ConcurrentHashMap<>();
 
   public Uploads(
       UploadRepository repository,
@@ -113,63 +108,72 @@ public final class Uploads {
    */
   Upload append(
       UUID id, Principal caller, long offset, InputStream body, Optional<byte[]> checksum) {
-    ReentrantLock writer = writers.computeIfAbsent(id, any -> new ReentrantLock());
-    if (!writer.tryLock()) {
-      throw new ApiException(
-          ErrorCode.UPLOAD_IN_PROGRESS,
-          "Another request is writing to upload " + id + "; ask for its offset and resume.");
-    }
-    try {
-      return appendLocked(find(id, caller), offset, body, checksum);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.unlock();
-      writers.remove(id, writer);
-    }
-  }
-
-  private Upload appendLocked(
-      Upload upload, long offset, InputStream body, Optional<byte[]> checksum) throws IOException {
-    if (offset != upload.offset()) {
-      throw new ApiException(
-          ErrorCode.UPLOAD_OFFSET_MISMATCH,
-          "Upload-Offset is "
-              + offset
-              + " but the upload stands at "
-              + upload.offset()
-              + "; send the bytes from there.");
-    }
-    if (!staging.exists(upload.id())) {
+    find(id, caller);
+    if (!staging.exists(id)) {
       throw new ApiException(
           ErrorCode.UPLOAD_NOT_STAGED_HERE,
           "This node does not hold the bytes of upload "
-              + upload.id()
+              + id
               + "; send its requests to the node that created it.");
     }
-    UploadStaging.Appended appended =
-        staging.append(upload.id(), offset, body, upload.length() - offset);
+    try {
+      Optional<UploadStaging.Writer> writer = staging.writer(id);
+      if (writer.isEmpty()) {
+        throw inProgress(id);
+      }
+      try (UploadStaging.Writer file = writer.get()) {
+        // Read again under the lock: only a holder of it moves the offset, so this one holds.
+        Upload upload = find(id, caller);
+        if (offset != upload.offset()) {
+          throw new ApiException(
+              ErrorCode.UPLOAD_OFFSET_MISMATCH,
+              "Upload-Offset is "
+                  + offset
+                  + " but the upload stands at "
+                  + upload.offset()
+                  + "; send the bytes from there.");
+        }
+        return appendWithin(file, upload, offset, body, checksum);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Upload appendWithin(
+      UploadStaging.Writer file,
+      Upload upload,
+      long offset,
+      InputStream body,
+      Optional<byte[]> checksum)
+      throws IOException {
+    UploadStaging.Appended appended = file.append(offset, body, upload.length() - offset);
     if (appended.exceeded()) {
-      staging.truncate(upload.id(), offset);
+      file.truncate(offset);
       throw new ApiException(
           ErrorCode.FILE_TOO_LARGE,
           "The chunk runs past the Upload-Length of " + upload.length() + " bytes.");
     }
     if (checksum.isPresent() && !MessageDigest.isEqual(checksum.get(), appended.sha256())) {
-      staging.truncate(upload.id(), offset);
+      file.truncate(offset);
       throw new ApiException(
           ErrorCode.CHECKSUM_MISMATCH,
           "The chunk's SHA-256 does not match Upload-Checksum; it was discarded. Send it again.");
     }
     long reached = offset + appended.bytes();
-    String sha256 = reached == upload.length() ? staging.sha256Of(upload.id()) : null;
+    String sha256 = reached == upload.length() ? file.sha256Of() : null;
+    // Only fails when the upload was deleted meanwhile (terminated or expired).
     if (appended.bytes() > 0 && !repository.advance(upload.id(), offset, reached, sha256)) {
-      staging.truncate(upload.id(), offset);
-      throw new ApiException(
-          ErrorCode.UPLOAD_IN_PROGRESS,
-          "Another request moved upload " + upload.id() + " on; ask for its offset and resume.");
+      file.truncate(offset);
+      throw ApiException.notFound("Upload " + upload.id());
     }
     return repository.findById(upload.id()).orElseThrow();
+  }
+
+  private static ApiException inProgress(UUID id) {
+    return new ApiException(
+        ErrorCode.UPLOAD_IN_PROGRESS,
+        "Another request is writing to upload " + id + "; ask for its offset and resume.");
   }
 
   /** Ends an upload and deletes its bytes (tus termination). */
