@@ -24,11 +24,14 @@ public final class BatchSubmissions {
   public record Outcome(int index, Job job, ApiException problem) {}
 
   /** A batch's items, read and checked, not yet jobs. */
-  public record Items(List<?> sources) {
+  public record Items(List<Pending> pending) {
     public int size() {
-      return sources.size();
+      return pending.size();
     }
   }
+
+  /** One item: where its document comes from, or the problem that already keeps it from a job. */
+  record Pending(DocumentSource source, ApiException problem) {}
 
   private final JobService service;
   private final SubmissionReader reader;
@@ -58,10 +61,13 @@ public final class BatchSubmissions {
       if (request.items().size() > maxItems) {
         throw ApiException.invalidField("items", "must be at most " + maxItems + " items");
       }
-      return new Items(request.items().stream().map(item -> itemSource(item, request)).toList());
+      return new Items(request.items().stream().map(item -> pending(item, request)).toList());
     }
     try {
-      return new Items(reader.spooledFiles(ctx, caller, maxItems));
+      return new Items(
+          reader.spooledFiles(ctx, caller, maxItems).stream()
+              .map(source -> new Pending(source, null))
+              .toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -72,12 +78,12 @@ public final class BatchSubmissions {
       Context ctx, Items items, Principal caller, String requestId, UUID batchId) {
     List<Outcome> outcomes = new ArrayList<>(items.size());
     for (int index = 0; index < items.size(); index++) {
-      Object item = items.sources().get(index);
+      Pending item = items.pending().get(index);
       try {
-        if (item instanceof ApiException invalid) {
-          throw invalid;
+        if (item.problem() != null) {
+          throw item.problem();
         }
-        ReceivedUpload upload = reader.receive(ctx, (DocumentSource) item, caller);
+        ReceivedUpload upload = reader.receive(ctx, item.source(), caller);
         if (upload.sizeBytes() == 0) {
           upload.discard();
           throw new ApiException(ErrorCode.EMPTY_FILE, "The file has no content.");
@@ -98,11 +104,11 @@ public final class BatchSubmissions {
   }
 
   /** The item's source, or the problem with it, which only that item reports. */
-  private static Object itemSource(BatchRequest.Item item, BatchRequest request) {
+  private static Pending pending(BatchRequest.Item item, BatchRequest request) {
     try {
-      return DocumentSource.of(item.asJobRequest(request.options()));
+      return new Pending(DocumentSource.of(item.asJobRequest(request.options())), null);
     } catch (ApiException e) {
-      return e;
+      return new Pending(null, e);
     }
   }
 }
