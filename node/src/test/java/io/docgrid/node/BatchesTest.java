@@ -244,6 +244,31 @@ class BatchesTest {
     assertThat(named.headers().firstValue("X-Cache")).contains("HIT");
   }
 
+  @Test
+  void docgrid_submit_sends_a_file_and_a_url_as_one_batch_and_prints_both_texts(@TempDir Path state)
+      throws Exception {
+    Cli.Run run =
+        Cli.run(
+            node,
+            "submit",
+            "--batch",
+            "--resume-state",
+            state.resolve("uploads.properties").toString(),
+            "--from-url",
+            documents.url("/doc/pypdf__crazyones-pdfa.pdf"),
+            Corpus.dev("pypdf__minimal-document.pdf").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("batch ");
+    String batchId = run.out().lines().findFirst().orElseThrow().substring("batch ".length());
+    assertThat(run.out())
+        .contains("==> pypdf__crazyones-pdfa.pdf <==", "==> ")
+        .contains("Lorem ipsum dolor sit amet");
+    assertThat(run.err())
+        .contains("pypdf__minimal-document.pdf: job ", "pypdf__crazyones-pdfa.pdf: job ");
+    assertThat(node.http.get("/api/v1/batches/" + batchId).statusCode()).isEqualTo(200);
+  }
+
   private JsonNode awaitCompleted(String batchId) throws Exception {
     return Eventually.await(
         "batch " + batchId + " completed",

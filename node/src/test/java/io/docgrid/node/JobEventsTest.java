@@ -47,7 +47,20 @@ class JobEventsTest {
               .get("id")
               .asText();
 
-      List<Event> events = stream(node, id, null);
+      // A first connection that goes away after its first event, then one that resumes after it.
+      HttpResponse<Stream<String>> early =
+          HttpClient.newHttpClient()
+              .send(events(node, id, null).build(), HttpResponse.BodyHandlers.ofLines());
+      Event first;
+      try (Stream<String> lines = early.body()) {
+        first = read(lines.iterator(), true).get(0);
+      }
+      List<Event> afterFirst = stream(node, id, String.valueOf(first.id()));
+      assertThat(afterFirst).allMatch(event -> event.id() > first.id());
+      assertThat(afterFirst.get(afterFirst.size() - 1).name()).isEqualTo("succeeded");
+
+      List<Event> events = new ArrayList<>(List.of(first));
+      events.addAll(afterFirst);
 
       Event last = events.get(events.size() - 1);
       assertThat(last.name()).isEqualTo("succeeded");
@@ -59,7 +72,7 @@ class JobEventsTest {
       assertThat(events.stream().mapToLong(Event::id).toArray()).isSorted().doesNotHaveDuplicates();
       assertThat(last.id()).isEqualTo(SCANNED_PAGES + 1);
 
-      // Resumed after a progress event: only what came after it, the end included.
+      // Once the job has ended, resumed after a progress event: the end only.
       Event resumeAfter = progress.get(0);
       List<Event> resumed = stream(node, id, String.valueOf(resumeAfter.id()));
       assertThat(resumed).extracting(Event::name).containsExactly("succeeded");
@@ -121,7 +134,7 @@ class JobEventsTest {
 
       // Cancelling ends the open stream with its final event.
       node.http.delete("/api/v1/jobs/" + id);
-      List<Event> rest = read(lines);
+      List<Event> rest = read(lines, false);
       assertThat(rest.get(rest.size() - 1).name()).isEqualTo("cancelled");
     }
   }
@@ -141,11 +154,11 @@ class JobEventsTest {
         HttpClient.newHttpClient()
             .send(events(node, jobId, lastEventId).build(), HttpResponse.BodyHandlers.ofLines());
     assertThat(response.statusCode()).isEqualTo(200);
-    return read(response.body().iterator());
+    return read(response.body().iterator(), false);
   }
 
-  /** Events until the final one (not named progress), which ends the stream. */
-  private static List<Event> read(Iterator<String> lines) throws Exception {
+  /** Events until the final one (not named progress), which ends the stream, or the first one. */
+  private static List<Event> read(Iterator<String> lines, boolean firstOnly) throws Exception {
     List<Event> events = new ArrayList<>();
     long id = -1;
     String name = null;
@@ -160,7 +173,7 @@ class JobEventsTest {
         data = line.substring(6);
       } else if (line.isEmpty() && name != null) {
         events.add(new Event(id, name, json(data)));
-        if (!name.equals("progress")) {
+        if (firstOnly || !name.equals("progress")) {
           return events;
         }
         name = null;

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.testkit.Corpus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code docgrid submit} against a real node: results printed or saved, failures told. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,29 +36,16 @@ class SubmitCommandTest {
     }
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run submit(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine =
-        Main.newCommandLine(
-            Map.of(
-                "DOCGRID_URL",
-                "http://127.0.0.1:" + node.port(),
-                "DOCGRID_API_KEY",
-                node.adminKey));
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
+  private Cli.Run submit(String... args) {
     String[] command = new String[args.length + 1];
     command[0] = "submit";
     System.arraycopy(args, 0, command, 1, args.length);
-    return new Run(commandLine.execute(command), out.toString(), err.toString());
+    return Cli.run(node, command);
   }
 
   @Test
   void the_text_of_a_document_is_printed_once_its_job_has_succeeded() {
-    Run run = submit(Corpus.dev("pypdf__minimal-document.pdf").toString());
+    Cli.Run run = submit(Corpus.dev("pypdf__minimal-document.pdf").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Lorem ipsum dolor sit amet");
     assertThat(run.err()).contains("pypdf__minimal-document.pdf: job ");
@@ -72,7 +55,7 @@ class SubmitCommandTest {
   void results_are_saved_in_the_output_directory_in_the_format_asked_for() throws Exception {
     Path results = temp.resolve("results");
     Path scan = Corpus.ocrDev("real__phototest.tif");
-    Run run =
+    Cli.Run run =
         submit(
             "--format",
             "pdf",
@@ -91,7 +74,7 @@ class SubmitCommandTest {
 
   @Test
   void json_results_are_the_api_result() throws Exception {
-    Run run =
+    Cli.Run run =
         submit(
             "--format",
             "json",
@@ -104,7 +87,7 @@ class SubmitCommandTest {
 
   @Test
   void a_document_that_fails_makes_the_exit_code_1_and_says_why() {
-    Run run =
+    Cli.Run run =
         submit(
             Corpus.dev("pypdf__libreoffice-writer-password.pdf").toString(),
             Corpus.dev("pypdf__minimal-document.pdf").toString());
@@ -117,21 +100,21 @@ class SubmitCommandTest {
   void a_refused_upload_stops_with_the_servers_reason() throws Exception {
     Path executable = temp.resolve("invoice.pdf");
     Files.write(executable, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-    Run run = submit(executable.toString());
+    Cli.Run run = submit(executable.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
   void usage_errors_are_found_before_anything_is_uploaded() {
-    Run missing = submit(temp.resolve("no-such.pdf").toString());
+    Cli.Run missing = submit(temp.resolve("no-such.pdf").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("not a readable file");
-    Run pdfToScreen =
+    Cli.Run pdfToScreen =
         submit("--format", "pdf", Corpus.dev("pypdf__minimal-document.pdf").toString());
     assertThat(pdfToScreen.exitCode()).isEqualTo(2);
     assertThat(pdfToScreen.err()).contains("--output-dir");
-    Run badOptions =
+    Cli.Run badOptions =
         submit("--options", "{\"ocr\":", Corpus.dev("pypdf__minimal-document.pdf").toString());
     assertThat(badOptions.exitCode()).isEqualTo(1);
     assertThat(badOptions.err()).contains("INVALID_REQUEST");
@@ -139,7 +122,7 @@ class SubmitCommandTest {
 
   @Test
   void without_waiting_the_job_ids_are_printed() {
-    Run run = submit("--no-wait", Corpus.dev("pypdf__minimal-document.pdf").toString());
+    Cli.Run run = submit("--no-wait", Corpus.dev("pypdf__minimal-document.pdf").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().strip()).matches("[0-9a-f-]{36}\\t.*pypdf__minimal-document\\.pdf");
   }
@@ -162,7 +145,7 @@ class SubmitCommandTest {
       uploads.store(out, null);
     }
 
-    Run run = submit("--resumable", "--resume-state", state.toString(), file.toString());
+    Cli.Run run = submit("--resumable", "--resume-state", state.toString(), file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("long-report.txt: resuming at byte " + (1 << 20));
@@ -180,10 +163,10 @@ class SubmitCommandTest {
     Files.writeString(file, "a memo, stored once\n");
     assertThat(submit(file.toString()).exitCode()).isZero();
 
-    Run again = submit("--sha256", file.toString());
+    Cli.Run again = submit("--sha256", file.toString());
     Path fresh = temp.resolve("fresh.txt");
     Files.writeString(fresh, "never seen before\n");
-    Run unknown = submit("--sha256", fresh.toString());
+    Cli.Run unknown = submit("--sha256", fresh.toString());
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err()).contains("memo.txt: already stored, not sent again");
