@@ -197,6 +197,15 @@ class BatchesTest {
   }
 
   @Test
+  void a_url_that_falls_silent_is_a_timeout() throws Exception {
+    // The node's outbound read timeout is one second.
+    problem(
+        node.http.postJson("/api/v1/jobs", "{\"url\":\"" + documents.url("/stall") + "\"}"),
+        504,
+        "URL_FETCH_TIMEOUT");
+  }
+
+  @Test
   void a_redirect_to_a_refused_address_is_refused_without_following_it() throws Exception {
     int before = documents.requests().size();
     problem(

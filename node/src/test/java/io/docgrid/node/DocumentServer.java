@@ -9,13 +9,15 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Documents served over HTTP on 127.0.0.1, for jobs by URL: {@code /doc/<corpus file>} with its
- * length, {@code /chunked/<bytes>} that many bytes without a length, and {@code /redirect?<url>} a
- * 302 to the URL. Records every request it gets (path and headers asked about), so a test can tell
- * that no connection was made.
+ * length, {@code /chunked/<bytes>} that many bytes without a length, {@code /stall} a few bytes and
+ * then silence, and {@code /redirect?<url>} a 302 to the URL. Records every request it gets (path
+ * and headers asked about), so a test can tell that no connection was made.
  */
 final class DocumentServer implements AutoCloseable {
 
@@ -24,6 +26,7 @@ final class DocumentServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   DocumentServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,6 +66,16 @@ final class DocumentServer implements AutoCloseable {
         } catch (IOException e) {
           // The fetcher stopped reading at its limit.
         }
+      } else if (path.equals("/stall")) {
+        // A few bytes, then silence until the fetcher gives up (or the server closes).
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write(new byte[] {'%', 'P', 'D', 'F'});
+        exchange.getResponseBody().flush();
+        try {
+          closing.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       } else if (path.equals("/redirect")) {
         exchange.getResponseHeaders().add("Location", query);
         exchange.sendResponseHeaders(302, -1);
@@ -74,6 +87,7 @@ final class DocumentServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }
