@@ -3,6 +3,7 @@ package io.docgrid.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.auth.Access;
 import io.docgrid.api.auth.Scope;
+import io.docgrid.api.batches.BatchRoutes;
 import io.docgrid.api.cache.CacheRoutes;
 import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.cluster.DatabaseBackupRoutes;
@@ -15,6 +16,7 @@ import io.docgrid.api.http.RequestOrigins;
 import io.docgrid.api.http.RouteGuard;
 import io.docgrid.api.http.SecurityHeaders;
 import io.docgrid.api.http.TrustedProxies;
+import io.docgrid.api.jobs.JobEventRoutes;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.keys.KeyRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
@@ -89,6 +91,8 @@ public final class ApiServer implements AutoCloseable {
   /** The resources the API serves. */
   public record Resources(
       JobRoutes jobs,
+      JobEventRoutes jobEvents,
+      BatchRoutes batches,
       UploadRoutes uploads,
       KeyRoutes keys,
       UsageRoutes usage,
@@ -204,6 +208,17 @@ public final class ApiServer implements AutoCloseable {
     route(routes, HandlerType.DELETE, JobRoutes.JOBS_PATH + "/{id}", write, jobs::cancel);
     route(routes, HandlerType.GET, JobRoutes.JOBS_PATH + "/{id}/result", read, jobs::result);
     route(routes, HandlerType.POST, JobRoutes.JOBS_PATH + "/{id}/retry", admin, jobs::retry);
+    route(
+        routes,
+        HandlerType.GET,
+        JobRoutes.JOBS_PATH + "/{id}/events",
+        read,
+        resources.jobEvents()::events);
+    BatchRoutes batches = resources.batches();
+    String batch = BatchRoutes.BATCHES_PATH + "/{id}";
+    route(routes, HandlerType.POST, BatchRoutes.BATCHES_PATH, write, batches::create);
+    route(routes, HandlerType.GET, batch, read, batches::get);
+    route(routes, HandlerType.DELETE, batch, write, batches::cancel);
     UploadRoutes uploads = resources.uploads();
     String upload = UploadRoutes.UPLOADS_PATH + "/{id}";
     route(routes, HandlerType.OPTIONS, UploadRoutes.UPLOADS_PATH, Access.PUBLIC, uploads::options);

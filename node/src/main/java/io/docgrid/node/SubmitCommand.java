@@ -63,8 +63,23 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Documents to process.")
-  List<Path> files;
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Documents to process.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--from-url",
+      paramLabel = "URL",
+      description =
+          "A document the node fetches from this http(s) URL (repeatable); the node's outbound"
+              + " guard refuses internal addresses.")
+  List<String> urls = new ArrayList<>();
+
+  @Option(
+      names = "--batch",
+      description =
+          "Send all documents as one batch (POST /api/v1/batches) and print its id first; with"
+              + " --from-url, files are sent as resumable uploads and named in the batch.")
+  boolean batch;
 
   @Option(
       names = "--options",
@@ -123,7 +138,8 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private record Submitted(Path file, String jobId) {}
+  /** A job made, and the document it is of: a file, or a URL's last path segment. */
+  record Submitted(Path file, String jobId) {}
 
   @Override
   public Integer call() {
@@ -133,20 +149,24 @@ final class SubmitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Submitted> jobs = new ArrayList<>();
-    for (Path file : files) {
-      JsonNode job = submit(client, file, err);
-      String id = job.get("id").asText();
-      jobs.add(new Submitted(file, id));
-      err.println(file.getFileName() + ": job " + id + " " + job.path("status").asText());
-      err.flush();
+    int failed = 0;
+    if (batch) {
+      failed += new BatchSubmission(client, options, resumeState, err).send(files, urls, jobs, out);
+    } else {
+      for (Path file : files) {
+        jobs.add(submitted(file, submit(client, file, err), err));
+      }
+      for (String url : urls) {
+        JsonNode job = client.submitStored("url", url, null, options).orElseThrow().json();
+        jobs.add(submitted(BatchSubmission.nameOf(url), job, err));
+      }
     }
     if (noWait) {
       jobs.forEach(job -> out.println(job.jobId() + "\t" + job.file()));
       out.flush();
-      return 0;
+      return failed == 0 ? 0 : CommandFailure.FAILED;
     }
     long deadline = System.nanoTime() + patience.toNanos();
-    int failed = 0;
     for (Submitted job : jobs) {
       JsonNode finished = follow(client, job, deadline, err);
       if (finished.path("status").asText().equals("succeeded")) {
@@ -169,6 +189,13 @@ final class SubmitCommand implements Callable<Integer> {
       err.flush();
     }
     return failed == 0 ? 0 : CommandFailure.FAILED;
+  }
+
+  private static Submitted submitted(Path file, JsonNode job, PrintWriter err) {
+    String id = job.get("id").asText();
+    err.println(file.getFileName() + ": job " + id + " " + job.path("status").asText());
+    err.flush();
+    return new Submitted(file, id);
   }
 
   /** Makes the file's job: by its hash, through a resumable upload, or in one request. */
@@ -245,7 +272,7 @@ final class SubmitCommand implements Callable<Integer> {
       err.println(job.file().getFileName() + ": saved " + target);
       return;
     }
-    if (files.size() > 1) {
+    if (files.size() + urls.size() > 1) {
       out.println("==> " + job.file() + " <==");
     }
     out.println(client.text(path).stripTrailing());
@@ -263,6 +290,9 @@ final class SubmitCommand implements Callable<Integer> {
 
   /** Everything a usage error can be is found before the first upload. */
   private void checkFiles() {
+    if (files.isEmpty() && urls.isEmpty()) {
+      throw usage("name at least one FILE or --from-url");
+    }
     Set<Path> names = new HashSet<>();
     for (Path file : files) {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

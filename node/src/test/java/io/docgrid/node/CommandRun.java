@@ -9,6 +9,13 @@ import picocli.CommandLine;
 /** One run of the {@code docgrid} command in this JVM: what it printed, and how it ended. */
 record CommandRun(int exitCode, String out, String err) {
 
+  /** Runs {@code docgrid <args>} against {@code node}, as its admin. */
+  static CommandRun asAdminOf(TestNode node, String... args) {
+    return of(
+        Map.of("DOCGRID_URL", "http://127.0.0.1:" + node.port(), "DOCGRID_API_KEY", node.adminKey),
+        args);
+  }
+
   /** Runs {@code docgrid <args>} with {@code environment} as its environment. */
   static CommandRun of(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.testkit.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -41,9 +40,7 @@ class SubmitCommandTest {
     String[] command = new String[args.length + 1];
     command[0] = "submit";
     System.arraycopy(args, 0, command, 1, args.length);
-    return CommandRun.of(
-        Map.of("DOCGRID_URL", "http://127.0.0.1:" + node.port(), "DOCGRID_API_KEY", node.adminKey),
-        command);
+    return CommandRun.asAdminOf(node, command);
   }
 
   @Test

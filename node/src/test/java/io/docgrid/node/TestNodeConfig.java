@@ -41,6 +41,7 @@ final class TestNodeConfig {
       new NodeConfig.ResultCacheConfig(true, Duration.ofDays(7), 4L << 20);
   private Duration uploadExpiry = NodeConfig.ApiConfig.DEFAULT_UPLOAD_EXPIRY;
   private Path uploadDir;
+  private int eventStreamsMax = NodeConfig.ApiConfig.DEFAULT_EVENT_STREAMS_MAX;
   private NodeConfig.OutboundConfig outbound = NodeConfig.OutboundConfig.defaults();
   private NodeConfig.ErrorTrackingConfig errorTracking = NodeConfig.ErrorTrackingConfig.OFF;
 
@@ -158,6 +159,12 @@ final class TestNodeConfig {
     return this;
   }
 
+  /** At most {@code streams} job event streams open at once on the node. */
+  TestNodeConfig eventStreamsMax(int streams) {
+    this.eventStreamsMax = streams;
+    return this;
+  }
+
   /** Outbound requests (webhooks, URL ingestion): allow-list, timeouts, webhook retries. */
   TestNodeConfig outbound(NodeConfig.OutboundConfig outbound) {
     this.outbound = outbound;
@@ -182,7 +189,9 @@ final class TestNodeConfig {
             maxQueuedJobs,
             TrustedProxies.none(),
             uploadExpiry,
-            uploadDir),
+            uploadDir,
+            NodeConfig.ApiConfig.DEFAULT_BATCH_MAX_ITEMS,
+            eventStreamsMax),
         db,
         new NodeConfig.GridConfig(
             "test-" + communication,

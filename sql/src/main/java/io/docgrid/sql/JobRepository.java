@@ -84,6 +84,8 @@ public final class JobRepository {
         .with("follows_job_id", leader)
         .with("lease_owner", leaseOwner)
         .with("lease_expires_at", utc(leaseExpiresAt))
+        .with("batch_id", job.batchId())
+        .with("source_url", job.sourceUrl())
         .queryFirst(JobStatements::read)
         .orElseThrow(
             () -> new IllegalStateException("the insert of job " + job.id() + " returned no row"));
@@ -105,15 +107,9 @@ public final class JobRepository {
    * Like {@link #listNewestFirst(int, Optional)}, but only the jobs of {@code owner} when present.
    */
   public List<Job> listNewestFirst(int limit, Optional<JobCursor> after, Optional<String> owner) {
-    Condition seek =
-        after
-            .map(
-                cursor ->
-                    DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
-            .orElse(DSL.noCondition());
     Condition owned = owner.map(JOBS.OWNER::eq).orElse(DSL.noCondition());
     return dsl.selectFrom(JOBS)
-        .where(owned, seek)
+        .where(owned, newestFirstAfter(after))
         .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
         .limit(limit)
         .fetch(JobRepository::toJob);
@@ -468,7 +464,14 @@ public final class JobRepository {
     return message.substring(0, end);
   }
 
-  private static Job toJob(JobsRecord row) {
+  /** Jobs strictly after {@code after} in the newest-first order, or all when it is empty. */
+  static Condition newestFirstAfter(Optional<JobCursor> after) {
+    return after
+        .map(cursor -> DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(utc(cursor.createdAt()), cursor.id()))
+        .orElse(DSL.noCondition());
+  }
+
+  static Job toJob(JobsRecord row) {
     return new Job(
         row.getId(),
         JobStatus.fromWireName(row.getStatus()),
@@ -495,6 +498,8 @@ public final class JobRepository {
         row.getCacheHit(),
         row.getFollowsJobId(),
         row.getDocumentEncrypted(),
-        row.getResultSha256());
+        row.getResultSha256(),
+        row.getBatchId(),
+        row.getSourceUrl());
   }
 }

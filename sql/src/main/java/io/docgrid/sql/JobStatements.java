@@ -59,7 +59,9 @@ final class JobStatements {
                         JOBS.TIER,
                         JOBS.FOLLOWS_JOB_ID,
                         JOBS.LEASE_OWNER,
-                        JOBS.LEASE_EXPIRES_AT))
+                        JOBS.LEASE_EXPIRES_AT,
+                        JOBS.BATCH_ID,
+                        JOBS.SOURCE_URL))
                 .returning());
     this.findById =
         RenderedStatement.of(dsl, dsl.selectFrom(JOBS).where(JOBS.ID.eq(param(JOBS.ID))));
@@ -165,6 +167,8 @@ final class JobStatements {
         row.getBoolean(JOBS.CACHE_HIT.getName()),
         row.getObject(JOBS.FOLLOWS_JOB_ID.getName(), UUID.class),
         row.getObject(JOBS.DOCUMENT_ENCRYPTED.getName(), Boolean.class),
-        row.getString(JOBS.RESULT_SHA256.getName()));
+        row.getString(JOBS.RESULT_SHA256.getName()),
+        row.getObject(JOBS.BATCH_ID.getName(), UUID.class),
+        row.getString(JOBS.SOURCE_URL.getName()));
   }
 }

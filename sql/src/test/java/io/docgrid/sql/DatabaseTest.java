@@ -112,12 +112,12 @@ final class DatabaseTest {
   void embedded_database_applies_only_the_common_migrations_and_reopens_cleanly() {
     try (Database database = new Database(DatabaseSettings.embedded(dataDir))) {
       assertThat(appliedVersions(database))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
     }
 
     try (Database reopened = new Database(DatabaseSettings.embedded(dataDir))) {
       assertThat(appliedVersions(reopened))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
       assertThat(reopened.dsl().fetchCount(DSL.table(DSL.name("jobs")))).isZero();
     }
   }
@@ -153,7 +153,7 @@ final class DatabaseTest {
       assertThat(old.cacheHit()).isFalse();
       assertThat(old.followsJobId()).isNull();
       assertThat(appliedVersions(database))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
     }
   }
 
@@ -184,7 +184,8 @@ final class DatabaseTest {
 
       assertThat(definition).contains("WHERE");
       assertThat(appliedVersions(database))
-          .containsExactly("1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14");
+          .containsExactly(
+              "1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
     }
   }
 

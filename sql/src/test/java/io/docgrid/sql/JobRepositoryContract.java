@@ -77,6 +77,8 @@ abstract class JobRepositoryContract {
                 false,
                 null,
                 null,
+                null,
+                null,
                 null));
     assertThat(jobs.findById(request.id())).contains(stored);
   }

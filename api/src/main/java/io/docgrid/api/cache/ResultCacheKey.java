@@ -1,5 +1,11 @@
 package io.docgrid.api.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import java.io.Serializable;
 import java.util.Objects;
@@ -13,6 +19,12 @@ public final class ResultCacheKey implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  private static final String DELIVERY_OPTION = "webhooks";
+
+  // Sorted keys, as the canonical form is written: equal options stay equal strings.
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
   private final String sha256;
   private final String options;
   private final String pipelineVersion;
@@ -23,9 +35,30 @@ public final class ResultCacheKey implements Serializable {
     this.pipelineVersion = Objects.requireNonNull(pipelineVersion, "pipelineVersion");
   }
 
-  /** The key of a job with these options, processed by this build's pipeline. */
+  /**
+   * The key of a job with these options, processed by this build's pipeline. Options that only say
+   * where to tell of the result ({@code webhooks}) do not change it, so they are left out.
+   */
   public static ResultCacheKey of(String sha256, String canonicalOptions) {
-    return new ResultCacheKey(sha256, canonicalOptions, ComponentVersions.PIPELINE_VERSION);
+    return new ResultCacheKey(
+        sha256, processingOptions(canonicalOptions), ComponentVersions.PIPELINE_VERSION);
+  }
+
+  /** The canonical options without the delivery ones; unreadable options are kept as they are. */
+  static String processingOptions(String canonical) {
+    if (!canonical.contains("\"" + DELIVERY_OPTION + "\"")) {
+      return canonical;
+    }
+    try {
+      JsonNode options = CANONICAL.readTree(canonical);
+      if (options instanceof ObjectNode fields) {
+        fields.remove(DELIVERY_OPTION);
+        return CANONICAL.writeValueAsString(fields);
+      }
+      return canonical;
+    } catch (JsonProcessingException e) {
+      return canonical;
+    }
   }
 
   public String sha256() {

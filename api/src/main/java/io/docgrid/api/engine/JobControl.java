@@ -47,14 +47,7 @@ public final class JobControl {
   public Job cancelOrPurge(Job job, String by) {
     Instant now = clock.instant();
     if (!job.status().isFinished()) {
-      if (jobs.markCancelled(job.id(), now)) {
-        dispatcher.cancelEverywhere(job.id());
-        // Jobs waiting for this one compute on their own; a waiting job cancelled leaves its
-        // leader.
-        runner.leaderFinished(job, null);
-        outcomes.cancelled(job, now);
-        log.info("job {} cancelled by {}", job.id(), by);
-      }
+      cancel(job, by);
     } else if (job.purgedAt() == null) {
       try {
         purger.purge(job, now);
@@ -64,6 +57,23 @@ public final class JobControl {
       log.info("job {} purged by {}", job.id(), by);
     }
     return jobs.findById(job.id()).orElseThrow();
+  }
+
+  /**
+   * Cancels {@code job} if it has not ended by now (its grid task stops within the page it is on);
+   * a job that has ended is left as it is. Repeating it is harmless.
+   *
+   * @param by who asked, for the log
+   */
+  public void cancel(Job job, String by) {
+    Instant now = clock.instant();
+    if (jobs.markCancelled(job.id(), now)) {
+      dispatcher.cancelEverywhere(job.id());
+      // Jobs waiting for this one compute on their own; a waiting job cancelled leaves its leader.
+      runner.leaderFinished(job, null);
+      outcomes.cancelled(job, now);
+      log.info("job {} cancelled by {}", job.id(), by);
+    }
   }
 
   /**

@@ -12,4 +12,12 @@ public interface JobEndListener {
   JobEndListener NONE = job -> {};
 
   void jobEnded(Job job);
+
+  /** This listener, then {@code next}. */
+  default JobEndListener andThen(JobEndListener next) {
+    return job -> {
+      jobEnded(job);
+      next.jobEnded(job);
+    };
+  }
 }

@@ -34,8 +34,17 @@ public final class JobResponses {
     }
   }
 
+  /**
+   * The job's document. {@code sourceUrl}, only for a document fetched from a URL, is that URL
+   * without its query and fragment.
+   */
   public record DocumentInfo(
-      String sha256, String fileName, String mediaType, long sizeBytes, Integer pageCount) {}
+      String sha256,
+      String fileName,
+      String mediaType,
+      long sizeBytes,
+      Integer pageCount,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String sourceUrl) {}
 
   public record JobError(String code, String message) {}
 
@@ -73,7 +82,8 @@ public final class JobResponses {
               job.fileName(),
               job.mediaType(),
               job.sizeBytes(),
-              job.pageCount()),
+              job.pageCount(),
+              job.sourceUrl()),
           job.errorCode() == null ? null : new JobError(job.errorCode(), job.errorMessage()),
           job.pages(),
           job.attempts(),

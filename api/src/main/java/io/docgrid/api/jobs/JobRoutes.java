@@ -43,7 +43,6 @@ public final class JobRoutes {
 
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
   static final String CACHE_HEADER = "X-Cache";
-  static final int DEFAULT_PAGE_SIZE = 20;
   static final int MAX_PAGE_SIZE = 100;
 
   private final JobService service;
@@ -268,12 +267,8 @@ public final class JobRoutes {
   public void list(Context ctx) {
     ListJobsQuery query =
         validator.valid(new ListJobsQuery(ctx.queryParam("limit"), ctx.queryParam("cursor")));
-    int limit =
-        query.limit() == null || query.limit().isEmpty()
-            ? DEFAULT_PAGE_SIZE
-            : Integer.parseInt(query.limit());
-    Optional<JobCursor> after = cursor(query.cursor());
-    List<Job> page = service.list(limit + 1, after, Authenticator.require(ctx));
+    int limit = query.pageSize();
+    List<Job> page = service.list(limit + 1, query.after(), Authenticator.require(ctx));
     boolean more = page.size() > limit;
     List<Job> shown = more ? page.subList(0, limit) : page;
     String next = more ? JobCursor.after(shown.get(shown.size() - 1)).encode() : null;
@@ -392,17 +387,5 @@ public final class JobRoutes {
 
   private UUID jobId(Context ctx) {
     return validator.valid(new PathId(ctx.pathParam("id"))).uuid();
-  }
-
-  private static Optional<JobCursor> cursor(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        JobCursor.decode(raw)
-            .orElseThrow(
-                () ->
-                    ApiException.invalidField(
-                        "cursor", "must be a nextCursor from a previous page")));
   }
 }

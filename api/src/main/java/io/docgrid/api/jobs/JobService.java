@@ -7,6 +7,7 @@ import io.docgrid.api.engine.FinishWaiters.Finished;
 import io.docgrid.api.engine.JobEngine;
 import io.docgrid.api.engine.JobIntake;
 import io.docgrid.api.error.ApiException;
+import io.docgrid.api.error.ErrorCode;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 
 /**
  * The front door of the job routes: checks what a caller sends and may see, and hands the work to
@@ -37,7 +39,12 @@ public final class JobService {
   private final JobEngine engine;
   private final JobResults results;
   private final Clock clock;
+  private final BiPredicate<String, UUID> ownsWebhook;
 
+  /**
+   * @param ownsWebhook whether a tenant (first) has the webhook endpoint (second), for {@code
+   *     options.webhooks}
+   */
   public JobService(
       JobRepository jobs,
       JobOptions options,
@@ -46,7 +53,8 @@ public final class JobService {
       BlobStore blobs,
       JobEngine engine,
       JobResults results,
-      Clock clock) {
+      Clock clock,
+      BiPredicate<String, UUID> ownsWebhook) {
     this.jobs = jobs;
     this.options = options;
     this.checks = checks;
@@ -55,6 +63,7 @@ public final class JobService {
     this.engine = engine;
     this.results = results;
     this.clock = clock;
+    this.ownsWebhook = ownsWebhook;
   }
 
   /**
@@ -68,10 +77,26 @@ public final class JobService {
       Principal caller,
       Optional<String> idempotencyKey,
       boolean wait) {
+    return submit(upload, requestId, caller, idempotencyKey, wait, null);
+  }
+
+  /** Accepts an upload as a new job of batch {@code batchId}, as {@link #submit} does. */
+  Job submitInBatch(ReceivedUpload upload, String requestId, Principal caller, UUID batchId) {
+    return submit(upload, requestId, caller, Optional.empty(), false, batchId).job();
+  }
+
+  private Submission submit(
+      ReceivedUpload upload,
+      String requestId,
+      Principal caller,
+      Optional<String> idempotencyKey,
+      boolean wait,
+      UUID batchId) {
     UUID jobId = UUID.randomUUID();
     boolean claimed = false; // an Idempotency-Key claimed for a job not stored yet
     try {
       JobOptions.Parsed parsed = options.parse(upload.options());
+      refuseForeignWebhooks(options.webhooksIn(parsed.canonical()), caller);
       String mediaType = checks.supportedTypeOf(upload);
       checks.refuseIfQuarantined(upload.sha256());
       if (idempotencyKey.isPresent()) {
@@ -97,7 +122,9 @@ public final class JobService {
               requestId,
               clock.instant(),
               caller.id(),
-              caller.tier().name());
+              caller.tier().name(),
+              batchId,
+              upload.sourceUrl());
       JobIntake.Stored stored = engine.intake().store(newJob, parsed.options(), caller);
       claimed = false; // the job exists: the key is for good
       CompletableFuture<Finished> finished = wait ? engine.waiters().register(jobId) : null;
@@ -123,6 +150,23 @@ public final class JobService {
       return finished == null
           ? service.awaitFinished(job.id(), timeout)
           : FinishWaiters.await(finished, timeout);
+    }
+  }
+
+  /**
+   * Refuses endpoints that are not the caller's: a job's events go to its owner's endpoints only,
+   * and an id that names none would silently deliver nothing.
+   */
+  private void refuseForeignWebhooks(List<UUID> named, Principal caller) {
+    for (UUID id : named) {
+      if (!ownsWebhook.test(caller.id(), id)) {
+        throw new ApiException(
+            ErrorCode.UNKNOWN_WEBHOOK,
+            "options.webhooks names "
+                + id
+                + ", which is not one of your webhook endpoints; list them at GET"
+                + " /api/v1/webhooks.");
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.docgrid.api.jobs;
 import io.docgrid.api.auth.Principal;
 import io.docgrid.api.error.ApiException;
 import io.docgrid.api.error.ErrorCode;
+import io.docgrid.api.outbound.OutboundClient;
 import io.docgrid.api.uploads.Uploads;
 import io.docgrid.api.validation.RequestValidator;
 import io.docgrid.sql.UploadRepository;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 
@@ -32,6 +35,7 @@ public final class SubmissionReader {
   private final UploadRepository uploadRows;
   private final ToLongFunction<Principal> tierMaxBytes;
   private final RequestValidator validator;
+  private final RemoteDocuments remoteDocuments;
 
   public SubmissionReader(
       BlobStore blobs,
@@ -39,13 +43,16 @@ public final class SubmissionReader {
       Uploads uploads,
       UploadRepository uploadRows,
       ToLongFunction<Principal> tierMaxBytes,
-      RequestValidator validator) {
+      RequestValidator validator,
+      OutboundClient outbound,
+      Duration urlFetchTimeout) {
     this.blobs = blobs;
     this.limits = limits;
     this.uploads = uploads;
     this.uploadRows = uploadRows;
     this.tierMaxBytes = tierMaxBytes;
     this.validator = validator;
+    this.remoteDocuments = new RemoteDocuments(outbound, blobs, urlFetchTimeout);
   }
 
   /** The source the request names: JSON bodies name one; anything else is a multipart upload. */
@@ -65,10 +72,27 @@ public final class SubmissionReader {
     if (source instanceof DocumentSource.StoredDocument stored) {
       return fromStore(stored, caller);
     }
+    if (source instanceof DocumentSource.SpooledFile spooled) {
+      return spooled.upload();
+    }
+    if (source instanceof DocumentSource.RemoteDocument remote) {
+      return remoteDocuments.fetch(remote, maxFileBytes(caller));
+    }
     if (source instanceof DocumentSource.MultipartFile) {
       return multipartReceiver(caller).receive(ctx);
     }
     throw new IllegalStateException("no reader for " + source);
+  }
+
+  /**
+   * The documents of a batch's multipart body, one source for each {@code file} part: the caller
+   * refuses the empty ones item by item.
+   */
+  List<DocumentSource> spooledFiles(Context ctx, Principal caller, int maxFiles)
+      throws IOException {
+    return multipartReceiver(caller).receiveAll(ctx, maxFiles).stream()
+        .<DocumentSource>map(DocumentSource.SpooledFile::new)
+        .toList();
   }
 
   /** Uploads are held to the smaller of the server's and the caller's tier's file limit. */
@@ -117,7 +141,7 @@ public final class SubmissionReader {
         Files.copy(document.path(), spooled, StandardCopyOption.REPLACE_EXISTING);
       }
       long size = Files.size(spooled);
-      long max = Math.min(limits.maxFileBytes(), tierMaxBytes.applyAsLong(caller));
+      long max = maxFileBytes(caller);
       if (size > max) {
         throw new ApiException(
             ErrorCode.FILE_TOO_LARGE, "The file exceeds the limit of " + max + " bytes.");
@@ -131,5 +155,10 @@ public final class SubmissionReader {
       Files.deleteIfExists(spooled);
       throw e;
     }
+  }
+
+  /** The smaller of the server's and the caller's tier's file size limit. */
+  private long maxFileBytes(Principal caller) {
+    return Math.min(limits.maxFileBytes(), tierMaxBytes.applyAsLong(caller));
   }
 }

@@ -10,10 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
@@ -40,11 +38,26 @@ final class UploadReceiver {
 
   /** Receives the upload; on any failure the spool file is already gone when this throws. */
   ReceivedUpload receive(Context ctx) throws IOException {
+    ReceivedUpload upload = receiveAll(ctx, 1).get(0);
+    if (upload.sizeBytes() == 0) {
+      upload.discard();
+      throw new ApiException(ErrorCode.EMPTY_FILE, "The uploaded file has no content.");
+    }
+    return upload;
+  }
+
+  /**
+   * Receives one to {@code maxFiles} parts named {@code file}, each with the body's one {@code
+   * options} part; empty files are returned as they are, for the caller to refuse. On any failure
+   * every spool file is already gone when this throws.
+   */
+  List<ReceivedUpload> receiveAll(Context ctx, int maxFiles) throws IOException {
     if (!JakartaServletFileUpload.isMultipartContent(ctx.req())) {
       throw new ApiException(
           ErrorCode.INVALID_REQUEST,
           "Send the document as multipart/form-data with a part named 'file', or JSON that names"
-              + " a finished upload ({\"upload\": ...}) or a stored document ({\"sha256\": ...}).");
+              + " a finished upload ({\"upload\": ...}), a stored document ({\"sha256\": ...})"
+              + " or a URL ({\"url\": ...}).");
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > limits.maxRequestBytes()) {
@@ -53,29 +66,29 @@ final class UploadReceiver {
     var upload = new JakartaServletFileUpload<>();
     upload.setSizeMax(limits.maxRequestBytes());
     upload.setFileSizeMax(Math.max(limits.maxFileBytes(), limits.maxOptionsBytes()));
-    upload.setFileCountMax(16);
+    upload.setFileCountMax(maxFiles + 15L);
 
-    Path spooled = null;
+    List<SpooledPart> files = new ArrayList<>();
     try {
-      String fileName = null;
-      String sha256 = null;
-      long size = -1;
       String options = null;
       FileItemInputIterator parts = upload.getItemIterator(ctx.req());
       while (parts.hasNext()) {
         FileItemInput part = parts.next();
         String field = part.getFieldName();
         if (FILE_FIELD.equals(field) && !part.isFormField()) {
-          if (spooled != null) {
+          if (files.size() == maxFiles) {
             throw new ApiException(
-                ErrorCode.INVALID_REQUEST, "Send exactly one part named 'file'.");
+                ErrorCode.INVALID_REQUEST,
+                maxFiles == 1
+                    ? "Send exactly one part named 'file'."
+                    : "Send at most " + maxFiles + " parts named 'file'.");
           }
-          spooled = blobStore.createTemporaryFile();
-          fileName = part.getName();
+          Path spooled = blobStore.createTemporaryFile();
+          files.add(new SpooledPart(spooled, part.getName(), null));
           try (InputStream in = part.getInputStream()) {
-            Spooled result = spool(in, spooled);
-            sha256 = result.sha256();
-            size = result.size();
+            files.set(
+                files.size() - 1,
+                new SpooledPart(spooled, part.getName(), HashingSpool.copy(in, spooled)));
           }
         } else if (OPTIONS_FIELD.equals(field)) {
           try (InputStream in = part.getInputStream()) {
@@ -85,25 +98,23 @@ final class UploadReceiver {
           drain(part);
         }
       }
-      if (spooled == null) {
+      if (files.isEmpty()) {
         throw ApiException.invalidField(FILE_FIELD, "is required (a multipart file part)");
       }
-      if (size == 0) {
-        throw new ApiException(ErrorCode.EMPTY_FILE, "The uploaded file has no content.");
-      }
-      return new ReceivedUpload(spooled, sha256, size, SafeFileName.of(fileName), options);
+      String shared = options;
+      return files.stream().map(file -> file.received(shared)).toList();
     } catch (FileUploadSizeException e) {
-      deleteQuietly(spooled);
+      deleteAll(files);
       throw tooLarge();
     } catch (FileUploadException e) {
-      deleteQuietly(spooled);
+      deleteAll(files);
       if (causedByLimit(e)) {
         throw tooLarge();
       }
       throw new ApiException(
           ErrorCode.INVALID_REQUEST, "The multipart body is malformed: " + safeReason(e), e);
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(spooled);
+      deleteAll(files);
       if (causedByLimit(e)) {
         throw tooLarge();
       }
@@ -115,15 +126,16 @@ final class UploadReceiver {
     }
   }
 
-  private record Spooled(String sha256, long size) {}
-
-  private static Spooled spool(InputStream in, Path target) throws IOException {
-    MessageDigest digest = sha256();
-    try (DigestInputStream hashing = new DigestInputStream(in, digest);
-        OutputStream out = Files.newOutputStream(target)) {
-      long size = hashing.transferTo(out);
-      return new Spooled(HexFormat.of().formatHex(digest.digest()), size);
+  /** A file part spooled, or being spooled ({@code spooled} null). */
+  private record SpooledPart(Path file, String name, HashingSpool.Spooled spooled) {
+    ReceivedUpload received(String options) {
+      return new ReceivedUpload(
+          file, spooled.sha256(), spooled.size(), SafeFileName.of(name), options);
     }
+  }
+
+  private static void deleteAll(List<SpooledPart> files) {
+    files.forEach(file -> deleteQuietly(file.file()));
   }
 
   private String readBounded(InputStream in) throws IOException {
@@ -173,14 +185,6 @@ final class UploadReceiver {
       Files.deleteIfExists(file);
     } catch (IOException ignored) {
       // The spool directory is swept at start-up; nothing else to do here.
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,8 +75,21 @@ public final class ApiClient {
 
   /** Submits {@code file} as a new job, with {@code options} (JSON) when not null. */
   public Answer submit(Path file, String options) {
+    return submitFiles("/api/v1/jobs", List.of(file), options);
+  }
+
+  /** Submits {@code files} as one batch, with {@code options} (JSON) for all when not null. */
+  public Answer submitBatch(List<Path> files, String options) {
+    return submitFiles("/api/v1/batches", files, options);
+  }
+
+  /** POSTs the JSON {@code body} to {@code path}. */
+  public Answer postJson(String path, Object body) {
+    return post(path, body);
+  }
+
+  private Answer submitFiles(String path, List<Path> files, String options) {
     String boundary = "docgrid-" + UUID.randomUUID();
-    String fileName = file.getFileName().toString().replaceAll("[\"\\r\\n\\\\]", "_");
     StringBuilder head = new StringBuilder();
     if (options != null) {
       head.append("--")
@@ -84,23 +99,30 @@ public final class ApiClient {
           .append(options)
           .append("\r\n");
     }
-    head.append("--")
-        .append(boundary)
-        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-        .append(fileName)
-        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-    HttpRequest.BodyPublisher body;
-    try {
-      body =
-          HttpRequest.BodyPublishers.concat(
-              HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
-              HttpRequest.BodyPublishers.ofFile(file),
-              HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-    } catch (FileNotFoundException e) {
-      throw new CommandFailure(CommandFailure.USAGE, "cannot read " + file);
+    List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+    parts.add(HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8));
+    for (Path file : files) {
+      String fileName = file.getFileName().toString().replaceAll("[\"\\r\\n\\\\]", "_");
+      parts.add(
+          HttpRequest.BodyPublishers.ofString(
+              "--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+              StandardCharsets.UTF_8));
+      try {
+        parts.add(HttpRequest.BodyPublishers.ofFile(file));
+      } catch (FileNotFoundException e) {
+        throw new CommandFailure(CommandFailure.USAGE, "cannot read " + file);
+      }
+      parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
     }
+    parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
+    HttpRequest.BodyPublisher body =
+        HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
     return send(
-        request("/api/v1/jobs")
+        request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(body));
   }

@@ -81,6 +81,8 @@ public record NodeConfig(
    * @param uploadExpiry how long a resumable upload may take, from its creation
    * @param uploadDir where the bytes of unfinished resumable uploads wait; null: {@code
    *     <data-dir>/uploads}
+   * @param batchMaxItems the most documents one batch may have
+   * @param eventStreamsMax the most job event streams (SSE) open on this node at once
    */
   public record ApiConfig(
       String host,
@@ -89,10 +91,34 @@ public record NodeConfig(
       int maxQueuedJobs,
       TrustedProxies trustedProxies,
       Duration uploadExpiry,
-      Path uploadDir) {
+      Path uploadDir,
+      int batchMaxItems,
+      int eventStreamsMax) {
 
     public static final int DEFAULT_MAX_QUEUED_JOBS = 10_000;
     public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(24);
+    public static final int DEFAULT_BATCH_MAX_ITEMS = 1000;
+    public static final int DEFAULT_EVENT_STREAMS_MAX = 100;
+
+    public ApiConfig(
+        String host,
+        int port,
+        long maxUploadBytes,
+        int maxQueuedJobs,
+        TrustedProxies trustedProxies,
+        Duration uploadExpiry,
+        Path uploadDir) {
+      this(
+          host,
+          port,
+          maxUploadBytes,
+          maxQueuedJobs,
+          trustedProxies,
+          uploadExpiry,
+          uploadDir,
+          DEFAULT_BATCH_MAX_ITEMS,
+          DEFAULT_EVENT_STREAMS_MAX);
+    }
 
     public ApiConfig(
         String host,
@@ -197,20 +223,32 @@ public record NodeConfig(
    * lives, and how much of it this node keeps on its heap.
    */
   /**
-   * Requests to URLs that callers name (webhooks), all through the outbound guard.
+   * Requests to URLs that callers name (webhooks, documents by URL), all through the outbound
+   * guard.
    *
    * @param allow what the guard lets through although it is internal ({@code --outbound-allow})
    * @param timeout longest wait to connect, and longest silence of the other side
    * @param webhookRetries when a failed webhook delivery is tried again, and how often
    * @param webhookDisableAfter dead deliveries in a row that disable an endpoint
+   * @param urlFetchTimeout the longest the fetch of a job's document from a URL may take
    */
   public record OutboundConfig(
       OutboundAllowList allow,
       Duration timeout,
       RetrySchedule webhookRetries,
-      int webhookDisableAfter) {
+      int webhookDisableAfter,
+      Duration urlFetchTimeout) {
 
     public static final int DEFAULT_DISABLE_AFTER = 5;
+    public static final Duration DEFAULT_URL_FETCH_TIMEOUT = Duration.ofSeconds(60);
+
+    public OutboundConfig(
+        OutboundAllowList allow,
+        Duration timeout,
+        RetrySchedule webhookRetries,
+        int webhookDisableAfter) {
+      this(allow, timeout, webhookRetries, webhookDisableAfter, DEFAULT_URL_FETCH_TIMEOUT);
+    }
 
     public static OutboundConfig defaults() {
       return new OutboundConfig(

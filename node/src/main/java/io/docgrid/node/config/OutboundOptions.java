@@ -15,7 +15,8 @@ public final class OutboundOptions {
       names = "--outbound-allow",
       split = ",",
       description =
-          "Internal addresses, CIDR ranges or host names that webhooks may reach although the"
+          "Internal addresses, CIDR ranges or host names that webhooks and documents by URL may"
+              + " reach although the"
               + " outbound guard refuses them, e.g. 10.1.0.0/16,hooks.internal (default: none)."
               + " Cloud metadata addresses stay refused.")
   List<String> allow;
@@ -27,6 +28,14 @@ public final class OutboundOptions {
               + " ${DEFAULT-VALUE}).",
       defaultValue = "10s")
   String timeout;
+
+  @Option(
+      names = "--url-fetch-timeout",
+      description =
+          "Longest time the fetch of a job's document from a URL may take, whole (default:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "60s")
+  String urlFetchTimeout;
 
   @Option(
       names = "--webhook-retry-delay",
@@ -71,6 +80,7 @@ public final class OutboundOptions {
               + invalid);
     }
     Duration connect = positive(problems, "--outbound-timeout", timeout);
+    Duration fetch = positive(problems, "--url-fetch-timeout", urlFetchTimeout);
     Duration first = positive(problems, "--webhook-retry-delay", retryDelay);
     Duration max = positive(problems, "--webhook-retry-max-delay", retryMaxDelay);
     if (first != null && max != null && max.compareTo(first) < 0) {
@@ -83,7 +93,11 @@ public final class OutboundOptions {
       return null;
     }
     return new NodeConfig.OutboundConfig(
-        OutboundAllowList.of(entries), connect, new RetrySchedule(first, max, tries), disable);
+        OutboundAllowList.of(entries),
+        connect,
+        new RetrySchedule(first, max, tries),
+        disable,
+        fetch);
   }
 
   private static Duration positive(List<String> problems, String flag, String text) {

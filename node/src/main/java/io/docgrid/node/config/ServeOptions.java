@@ -64,6 +64,20 @@ public final class ServeOptions {
   String uploadDir;
 
   @Option(
+      names = "--batch-max-items",
+      description = "The most documents one batch may have (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + NodeConfig.ApiConfig.DEFAULT_BATCH_MAX_ITEMS)
+  String batchMaxItems;
+
+  @Option(
+      names = "--event-streams-max",
+      description =
+          "The most job event streams (GET /api/v1/jobs/{id}/events) open on this node at once;"
+              + " beyond it they get 503 TOO_MANY_EVENT_STREAMS (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + NodeConfig.ApiConfig.DEFAULT_EVENT_STREAMS_MAX)
+  String eventStreamsMax;
+
+  @Option(
       names = "--compute",
       negatable = true,
       defaultValue = "true",
@@ -136,6 +150,9 @@ public final class ServeOptions {
 
     int pagesPerGridJob = Numbers.inRange(problems, "--pages-per-job", pagesPerJob, 1, 1000);
     int queueLimit = Numbers.inRange(problems, "--max-queued-jobs", maxQueuedJobs, 1, 10_000_000);
+    int batchItems = Numbers.inRange(problems, "--batch-max-items", batchMaxItems, 1, 100_000);
+    int eventStreams =
+        Numbers.inRange(problems, "--event-streams-max", eventStreamsMax, 1, 100_000);
     NodeConfig.GridConfig gridConfig = grid.toConfig(problems, compute);
     NodeConfig.JobsConfig jobsConfig = jobs.toConfig(problems, pagesPerGridJob);
     SecurityConfig securityConfig = security.toConfig(problems);
@@ -167,7 +184,9 @@ public final class ServeOptions {
             queueLimit,
             proxies,
             expiry,
-            uploadDir == null || uploadDir.isBlank() ? null : Path.of(uploadDir)),
+            uploadDir == null || uploadDir.isBlank() ? null : Path.of(uploadDir),
+            batchItems,
+            eventStreams),
         db,
         gridConfig,
         jobsConfig,

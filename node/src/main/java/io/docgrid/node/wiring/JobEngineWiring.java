@@ -53,7 +53,7 @@ final class JobEngineWiring {
   private static final Duration QUEUE_DEPTH_MAX_AGE = Duration.ofSeconds(1);
   // Progress of jobs that have run longer than this is written this often; shorter jobs write
   // theirs with their result.
-  private static final Duration PROGRESS_WRITES = Duration.ofMillis(500);
+  static final Duration PROGRESS_WRITES = Duration.ofMillis(500);
   private static final int CALLBACK_THREADS = 2;
 
   /**

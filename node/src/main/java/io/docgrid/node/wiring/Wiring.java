@@ -6,6 +6,9 @@ import io.docgrid.api.ApiServer;
 import io.docgrid.api.auth.ApiKeyAuthenticator;
 import io.docgrid.api.auth.Authenticator;
 import io.docgrid.api.auth.TokenAuthenticator;
+import io.docgrid.api.batches.BatchCompletions;
+import io.docgrid.api.batches.BatchRoutes;
+import io.docgrid.api.batches.Batches;
 import io.docgrid.api.cache.CacheRoutes;
 import io.docgrid.api.cache.ResultCache;
 import io.docgrid.api.cache.ResultCacheMetrics;
@@ -21,8 +24,10 @@ import io.docgrid.api.health.Readiness;
 import io.docgrid.api.health.Readiness.Check;
 import io.docgrid.api.health.Readiness.ComponentState;
 import io.docgrid.api.http.RouteGuard;
+import io.docgrid.api.jobs.BatchSubmissions;
 import io.docgrid.api.jobs.DryRuns;
 import io.docgrid.api.jobs.IdempotencyKeys;
+import io.docgrid.api.jobs.JobEventRoutes;
 import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.jobs.JobResults;
 import io.docgrid.api.jobs.JobRoutes;
@@ -54,6 +59,7 @@ import io.docgrid.node.grid.GridNode;
 import io.docgrid.node.grid.IgniteConfigs;
 import io.docgrid.node.grid.ResultCacheRegion;
 import io.docgrid.sql.ApiKeyRepository;
+import io.docgrid.sql.BatchRepository;
 import io.docgrid.sql.Database;
 import io.docgrid.sql.DatabaseSettings;
 import io.docgrid.sql.IdempotencyRepository;
@@ -85,6 +91,9 @@ public final class Wiring {
 
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private static final int MAX_OPTIONS_BYTES = 64 * 1024;
+
+  // Often enough for proxies that close idle connections after 30 s or more.
+  private static final Duration EVENT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
   private static final int USAGE_BUFFER = 10_000;
 
   private final NodeConfig config;
@@ -212,6 +221,8 @@ public final class Wiring {
               jobOptions,
               clock);
       ErrorReporter errors = errorReporter(node);
+      BatchRepository batchRows = new BatchRepository(database.dsl());
+      BatchCompletions batchCompletions = new BatchCompletions(batchRows, webhooks.events(), clock);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
@@ -230,7 +241,7 @@ public final class Wiring {
                   metrics,
                   json,
                   jobOptions::storedOptionsOf,
-                  webhooks.jobEndings(),
+                  webhooks.jobEndings().andThen(batchCompletions),
                   errors,
                   clock));
       node.dispatcher(engine.dispatcher());
@@ -257,7 +268,18 @@ public final class Wiring {
               blobs,
               engine.front(),
               new JobResults(blobs, json, jobOptions, engine.dispatcher()),
-              clock);
+              clock,
+              (owner, endpoint) -> webhooks.endpoints().findOwned(endpoint, owner).isPresent());
+      SubmissionReader submissions =
+          new SubmissionReader(
+              blobs,
+              new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES),
+              uploads,
+              uploadRows,
+              engine.front().admission()::maxFileBytes,
+              validator,
+              outbound,
+              config.outbound().urlFetchTimeout());
 
       Readiness readiness =
           new Readiness(
@@ -290,14 +312,21 @@ public final class Wiring {
               new ApiServer.Resources(
                   new JobRoutes(
                       jobService,
-                      new SubmissionReader(
-                          blobs,
-                          new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES),
-                          uploads,
-                          uploadRows,
-                          engine.front().admission()::maxFileBytes,
-                          validator),
+                      submissions,
                       new DryRuns(jobOptions, uploadChecks, blobs, jobs, engine.front(), clock),
+                      validator),
+                  new JobEventRoutes(
+                      jobService,
+                      validator,
+                      new JobEventRoutes.Settings(
+                          config.api().eventStreamsMax(),
+                          JobEngineWiring.PROGRESS_WRITES,
+                          EVENT_STREAM_HEARTBEAT)),
+                  new BatchRoutes(
+                      new BatchSubmissions(
+                          jobService, submissions, validator, config.api().batchMaxItems()),
+                      new Batches(
+                          batchRows, jobs, engine.front().control(), batchCompletions, clock),
                       validator),
                   new UploadRoutes(uploads, validator),
                   new KeyRoutes(keys, issuer, keyChanges, validator, clock),

@@ -17,6 +17,8 @@ import java.util.UUID;
  *     {@code pageCount} and the refined {@code mediaType}); null before
  * @param resultSha256 the SHA-256 of the JSON result it succeeded with; null before it succeeded,
  *     and for jobs that succeeded before it was recorded
+ * @param batchId the batch it was submitted in, or null
+ * @param sourceUrl the URL its document was fetched from, without credentials, or null
  */
 public record Job(
     UUID id,
@@ -43,7 +45,9 @@ public record Job(
     boolean cacheHit,
     UUID followsJobId,
     Boolean documentEncrypted,
-    String resultSha256) {
+    String resultSha256,
+    UUID batchId,
+    String sourceUrl) {
 
   public Job {
     Objects.requireNonNull(owner, "owner");

@@ -12,6 +12,8 @@ import java.util.UUID;
  *
  * @param owner who the job belongs to
  * @param tier the service tier it runs at
+ * @param batchId the batch it is part of, or null
+ * @param sourceUrl the URL its document was fetched from, without credentials, or null
  */
 public record NewJob(
     UUID id,
@@ -23,7 +25,9 @@ public record NewJob(
     String requestId,
     Instant createdAt,
     String owner,
-    String tier) {
+    String tier,
+    UUID batchId,
+    String sourceUrl) {
 
   public NewJob {
     Objects.requireNonNull(id, "id");
@@ -35,5 +39,32 @@ public record NewJob(
     createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(tier, "tier");
+  }
+
+  /** A job submitted on its own, with a document sent to us. */
+  public NewJob(
+      UUID id,
+      String documentSha256,
+      String fileName,
+      String mediaType,
+      long sizeBytes,
+      String options,
+      String requestId,
+      Instant createdAt,
+      String owner,
+      String tier) {
+    this(
+        id,
+        documentSha256,
+        fileName,
+        mediaType,
+        sizeBytes,
+        options,
+        requestId,
+        createdAt,
+        owner,
+        tier,
+        null,
+        null);
   }
 }
