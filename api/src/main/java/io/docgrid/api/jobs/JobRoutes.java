@@ -156,7 +156,7 @@ public final class JobRoutes {
     ResultFormat format =
         wait.filter(WaitPreference::representation).isPresent() ? format(ctx) : null;
     ReceivedUpload upload = submissions.receive(ctx, submissions.sourceOf(ctx), caller);
-    JobService.Submission submission =
+    Submission submission =
         service.submit(upload, RequestIds.of(ctx), caller, idempotencyKey(ctx), wait.isPresent());
     Job job = submission.job();
     RequestOrigin origin = RequestOrigins.of(ctx);

@@ -2,12 +2,10 @@ package io.docgrid.api.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.api.auth.Principal;
-import io.docgrid.api.engine.FinishWaiters;
 import io.docgrid.api.engine.FinishWaiters.Finished;
 import io.docgrid.api.engine.JobEngine;
 import io.docgrid.api.engine.JobIntake;
 import io.docgrid.api.error.ApiException;
-import io.docgrid.api.error.ErrorCode;
 import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiPredicate;
 
 /**
  * The front door of the job routes: checks what a caller sends and may see, and hands the work to
@@ -32,29 +29,23 @@ import java.util.function.BiPredicate;
 public final class JobService {
 
   private final JobRepository jobs;
-  private final JobOptions options;
+  private final SubmissionOptions options;
   private final UploadChecks checks;
   private final IdempotencyKeys idempotency;
   private final BlobStore blobs;
   private final JobEngine engine;
   private final JobResults results;
   private final Clock clock;
-  private final BiPredicate<String, UUID> ownsWebhook;
 
-  /**
-   * @param ownsWebhook whether a tenant (first) has the webhook endpoint (second), for {@code
-   *     options.webhooks}
-   */
   public JobService(
       JobRepository jobs,
-      JobOptions options,
+      SubmissionOptions options,
       UploadChecks checks,
       IdempotencyKeys idempotency,
       BlobStore blobs,
       JobEngine engine,
       JobResults results,
-      Clock clock,
-      BiPredicate<String, UUID> ownsWebhook) {
+      Clock clock) {
     this.jobs = jobs;
     this.options = options;
     this.checks = checks;
@@ -63,7 +54,6 @@ public final class JobService {
     this.engine = engine;
     this.results = results;
     this.clock = clock;
-    this.ownsWebhook = ownsWebhook;
   }
 
   /**
@@ -95,8 +85,7 @@ public final class JobService {
     UUID jobId = UUID.randomUUID();
     boolean claimed = false; // an Idempotency-Key claimed for a job not stored yet
     try {
-      JobOptions.Parsed parsed = options.parse(upload.options());
-      refuseForeignWebhooks(options.webhooksIn(parsed.canonical()), caller);
+      JobOptions.Parsed parsed = options.parse(upload.options(), caller);
       String mediaType = checks.supportedTypeOf(upload);
       checks.refuseIfQuarantined(upload.sha256());
       if (idempotencyKey.isPresent()) {
@@ -136,37 +125,6 @@ public final class JobService {
         idempotency.release(caller.id(), idempotencyKey.orElseThrow());
       }
       upload.discard();
-    }
-  }
-
-  /**
-   * What a submission made: the job (as stored, queued), whether it is an earlier one for a
-   * repeated key, and, when the caller waits, a future of its end (null for a repeated key, whose
-   * job may have ended long ago: {@link #awaitFinished} looks it up).
-   */
-  record Submission(Job job, boolean replayed, CompletableFuture<Finished> finished) {
-
-    CompletableFuture<Optional<Finished>> awaitFinished(JobService service, Duration timeout) {
-      return finished == null
-          ? service.awaitFinished(job.id(), timeout)
-          : FinishWaiters.await(finished, timeout);
-    }
-  }
-
-  /**
-   * Refuses endpoints that are not the caller's: a job's events go to its owner's endpoints only,
-   * and an id that names none would silently deliver nothing.
-   */
-  private void refuseForeignWebhooks(List<UUID> named, Principal caller) {
-    for (UUID id : named) {
-      if (!ownsWebhook.test(caller.id(), id)) {
-        throw new ApiException(
-            ErrorCode.UNKNOWN_WEBHOOK,
-            "options.webhooks names "
-                + id
-                + ", which is not one of your webhook endpoints; list them at GET"
-                + " /api/v1/webhooks.");
-      }
     }
   }
 

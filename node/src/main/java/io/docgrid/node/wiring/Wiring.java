@@ -32,6 +32,7 @@ import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.jobs.JobResults;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.jobs.JobService;
+import io.docgrid.api.jobs.SubmissionOptions;
 import io.docgrid.api.jobs.SubmissionReader;
 import io.docgrid.api.jobs.UploadChecks;
 import io.docgrid.api.jobs.UploadLimits;
@@ -262,14 +263,15 @@ public final class Wiring {
       JobService jobService =
           new JobService(
               jobs,
-              jobOptions,
+              new SubmissionOptions(
+                  jobOptions,
+                  (owner, endpoint) -> webhooks.endpoints().findOwned(endpoint, owner).isPresent()),
               uploadChecks,
               idempotency,
               blobs,
               engine.front(),
               new JobResults(blobs, json, jobOptions, engine.dispatcher()),
-              clock,
-              (owner, endpoint) -> webhooks.endpoints().findOwned(endpoint, owner).isPresent());
+              clock);
       SubmissionReader submissions =
           new SubmissionReader(
               blobs,
