@@ -215,9 +215,11 @@ class BadInputTest {
   @Test
   void internal_errors_never_leak_paths_or_stack_traces() throws Exception {
     String id = finishedJob();
-    // A result file that is not JSON: a fault of ours the client cannot fix.
-    Files.writeString(
-        dataDir.resolve("blobs").resolve("results").resolve(id + ".json"), "{" + PLANTED);
+    // A result that cannot be read (a folder where its file was): a fault of ours the client
+    // cannot fix, whose exception names the path. Other bytes in its place are RESULT_MISSING.
+    Path result = dataDir.resolve("blobs").resolve("results").resolve(id + ".json");
+    Files.delete(result);
+    Files.createDirectories(result.resolve(PLANTED));
 
     HttpResponse<String> response = node.http.get("/api/v1/jobs/" + id + "/result");
     JsonNode body = problem(response, 500, "INTERNAL_ERROR");
