@@ -11,6 +11,7 @@ import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.health.HealthRoutes;
 import io.docgrid.api.http.JettyProblemErrors;
 import io.docgrid.api.http.ProblemResponder;
+import io.docgrid.api.http.RefusedBodies;
 import io.docgrid.api.http.RequestIds;
 import io.docgrid.api.http.RequestOrigins;
 import io.docgrid.api.http.RouteGuard;
@@ -57,6 +58,8 @@ public final class ApiServer implements AutoCloseable {
    * @param metricsPublic whether {@code /api/v1/metrics} is open to scrapers without a key
    * @param corsOrigins browser origins allowed to call the API; none by default
    * @param tls null for plain HTTP (TLS at the ingress)
+   * @param refusedBodyReadLimit the largest body read to its end after a refusal, so that the
+   *     answer reaches a client or proxy still sending it (see {@link RefusedBodies})
    * @param trustedProxies the proxies whose {@code X-Forwarded-*} headers are believed
    */
   public record Settings(
@@ -67,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
       List<String> corsOrigins,
       Tls tls,
       int maxRequestHeaderBytes,
+      long refusedBodyReadLimit,
       TrustedProxies trustedProxies) {
 
     public Settings {
@@ -134,7 +138,11 @@ public final class ApiServer implements AutoCloseable {
     this.openApi = new OpenApiRoutes(json, settings.version());
     this.json = json;
     this.clock = clock;
-    this.problems = new ProblemResponder(new JavalinJackson(json, false), errors);
+    this.problems =
+        new ProblemResponder(
+            new JavalinJackson(json, false),
+            errors,
+            new RefusedBodies(settings.refusedBodyReadLimit()));
   }
 
   public ApiServer start() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +107,36 @@ class BadInputTest {
   void an_upload_just_over_the_file_limit_is_refused() throws Exception {
     byte[] over = new byte[(int) MAX_UPLOAD + 1];
     refusedAsTooLarge(new HttpApi.Multipart().file("file", "over.txt", over));
+  }
+
+  @Test
+  void a_refused_upload_is_read_to_its_end_so_that_its_connection_carries_the_next_request()
+      throws Exception {
+    // Refused by its Content-Length alone, and still arriving when the answer is ready: as through
+    // a proxy, which loses an answer sent on a connection reset under its feet.
+    HttpApi.Multipart upload =
+        new HttpApi.Multipart().file("file", "over.txt", new byte[(int) MAX_UPLOAD * 3 / 2]);
+    List<EarlyResponseUpload.Response> answers =
+        EarlyResponseUpload.postThenGet(
+            node.http,
+            "/api/v1/jobs",
+            upload.contentType(),
+            upload.bytes(),
+            Duration.ofMillis(5),
+            "/api/v1/health");
+    assertThat(answers.get(0).status()).as(answers.get(0).body()).isEqualTo(413);
+    assertThat(answers.get(0).header("Connection")).isNotEqualTo("close");
+    assertThat(answers.get(1).status()).as(answers.get(1).body()).isEqualTo(200);
+  }
+
+  @Test
+  void a_body_far_over_the_limit_is_left_unread_and_its_connection_closed() throws Exception {
+    HttpApi.Multipart upload =
+        new HttpApi.Multipart().file("file", "huge.txt", new byte[(int) MAX_UPLOAD * 3]);
+    EarlyResponseUpload.Response response =
+        EarlyResponseUpload.post(node.http, "/api/v1/jobs", upload.contentType(), upload.bytes());
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.header("Connection")).isEqualTo("close");
   }
 
   private void refusedAsTooLarge(HttpApi.Multipart upload) throws Exception {

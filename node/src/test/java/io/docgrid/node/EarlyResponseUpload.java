@@ -1,5 +1,7 @@
 package io.docgrid.node;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,9 +19,9 @@ import java.util.TreeMap;
 /**
  * Posts a body over a plain socket while reading the response at the same time, as curl does.
  *
- * <p>A server that refuses an upload part-way answers and closes the connection while the client is
- * still sending. {@link java.net.http.HttpClient} then fails on the broken write and never reads
- * the answer, which made tests of early refusals flaky. Here the body is written from its own
+ * <p>A server that refuses an upload part-way answers while the client is still sending, and may
+ * close the connection. {@link java.net.http.HttpClient} then fails on the broken write and never
+ * reads the answer, which made tests of early refusals flaky. Here the body is written from its own
  * thread and write errors are expected; the answer is read on the caller's thread.
  */
 final class EarlyResponseUpload {
@@ -31,7 +36,19 @@ final class EarlyResponseUpload {
 
   static Response post(HttpApi api, String path, String contentType, byte[] body)
       throws IOException, InterruptedException {
+    return postThenGet(api, path, contentType, body, Duration.ZERO, null).get(0);
+  }
+
+  /**
+   * Posts the body, pausing {@code pause} after each 16 KB as a slow link or a proxy relaying one
+   * would, and reads the answer; then, if {@code nextPath} is not null, asks for it on the same
+   * connection and reads that answer too.
+   */
+  static List<Response> postThenGet(
+      HttpApi api, String path, String contentType, byte[] body, Duration pause, String nextPath)
+      throws IOException, InterruptedException {
     URI uri = URI.create(api.base);
+    String host = "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n";
     String authorization =
         api.credential() == null ? "" : "Authorization: Bearer " + api.credential() + "\r\n";
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
@@ -39,22 +56,31 @@ final class EarlyResponseUpload {
       String head =
           "POST "
               + path
-              + " HTTP/1.1\r\nHost: "
-              + uri.getHost()
-              + ":"
-              + uri.getPort()
-              + "\r\nContent-Type: "
+              + " HTTP/1.1\r\n"
+              + host
+              + "Content-Type: "
               + contentType
               + "\r\nContent-Length: "
               + body.length
               + "\r\n"
               + authorization
               + "\r\n";
-      Thread writer = new Thread(() -> writeQuietly(socket, head, body), "early-response-upload");
+      Thread writer =
+          new Thread(() -> writeQuietly(socket, head, body, pause), "early-response-upload");
       writer.setDaemon(true);
       writer.start();
       try {
-        return read(socket.getInputStream());
+        InputStream in = socket.getInputStream();
+        List<Response> answers = new ArrayList<>();
+        answers.add(read(in));
+        if (nextPath != null) {
+          writer.join(60_000);
+          OutputStream out = socket.getOutputStream();
+          out.write(("GET " + nextPath + " HTTP/1.1\r\n" + host + "\r\n").getBytes(US_ASCII));
+          out.flush();
+          answers.add(read(in));
+        }
+        return answers;
       } finally {
         socket.close();
         writer.join(10_000);
@@ -62,16 +88,22 @@ final class EarlyResponseUpload {
     }
   }
 
-  private static void writeQuietly(Socket socket, String head, byte[] body) {
+  private static void writeQuietly(Socket socket, String head, byte[] body, Duration pause) {
     try {
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       for (int offset = 0; offset < body.length; offset += 16 * 1024) {
         out.write(body, offset, Math.min(16 * 1024, body.length - offset));
+        if (!pause.isZero()) {
+          out.flush();
+          Thread.sleep(pause.toMillis());
+        }
       }
       out.flush();
     } catch (IOException expected) {
       // The server refused the rest of the body and closed the connection.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -24,10 +24,12 @@ public final class ProblemResponder {
 
   private final JsonMapper json;
   private final ErrorReporter reporter;
+  private final RefusedBodies refusedBodies;
 
-  public ProblemResponder(JsonMapper json, ErrorReporter reporter) {
+  public ProblemResponder(JsonMapper json, ErrorReporter reporter, RefusedBodies refusedBodies) {
     this.json = json;
     this.reporter = reporter;
+    this.refusedBodies = refusedBodies;
   }
 
   public void install(RoutesConfig routes) {
@@ -58,6 +60,7 @@ public final class ProblemResponder {
     if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", Long.toString(api.retryAfterSeconds()));
     }
+    refusedBodies.discardRest(ctx);
     write(ctx, problem);
   }
 

@@ -22,7 +22,8 @@ public record UploadLimits(long maxFileBytes, int maxOptionsBytes) {
         : new UploadLimits(maxFileBytes, maxOptionsBytes);
   }
 
-  long maxRequestBytes() {
+  /** The largest multipart body that can carry an accepted file. */
+  public long maxRequestBytes() {
     return maxFileBytes + maxOptionsBytes + MULTIPART_OVERHEAD_BYTES;
   }
 }

@@ -272,10 +272,12 @@ public final class Wiring {
               engine.front(),
               new JobResults(blobs, json, jobOptions, engine.dispatcher()),
               clock);
+      UploadLimits uploadLimits =
+          new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES);
       SubmissionReader submissions =
           new SubmissionReader(
               blobs,
-              new UploadLimits(config.api().maxUploadBytes(), MAX_OPTIONS_BYTES),
+              uploadLimits,
               uploads,
               uploadRows,
               engine.front().admission()::maxFileBytes,
@@ -310,6 +312,8 @@ public final class Wiring {
                   security.corsOrigins(),
                   security.tls(),
                   security.maxRequestHeaderBytes(),
+                  // A refused body costs at most twice what an accepted upload may.
+                  2 * uploadLimits.maxRequestBytes(),
                   config.api().trustedProxies()),
               new ApiServer.Resources(
                   new JobRoutes(
