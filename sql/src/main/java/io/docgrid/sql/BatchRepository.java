@@ -12,6 +12,7 @@ import io.docgrid.sql.model.JobCursor;
 import io.docgrid.sql.model.JobStatus;
 import io.docgrid.sql.schema.tables.records.BatchesRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,47 @@ public final class BatchRepository {
         .set(BATCHES.ID, id)
         .set(BATCHES.OWNER, owner)
         .set(BATCHES.CREATED_AT, utc(createdAt))
+        .set(BATCHES.TOUCHED_AT, utc(createdAt))
         .execute();
     return findById(id).orElseThrow();
+  }
+
+  /** Records that the node creating the batch's jobs is still at it. */
+  public void touch(UUID id, Instant at) {
+    dsl.update(BATCHES)
+        .set(BATCHES.TOUCHED_AT, utc(at))
+        .where(BATCHES.ID.eq(id), BATCHES.JOB_COUNT.isNull())
+        .execute();
+  }
+
+  /**
+   * Seals batches still open and untouched since before {@code untouchedSince} with the jobs they
+   * have: their node stopped while creating them. Returns the batches this call sealed.
+   */
+  public List<UUID> sealAbandoned(Instant untouchedSince, int limit) {
+    List<UUID> abandoned =
+        dsl.select(BATCHES.ID)
+            .from(BATCHES)
+            .where(BATCHES.JOB_COUNT.isNull(), BATCHES.TOUCHED_AT.lt(utc(untouchedSince)))
+            .orderBy(BATCHES.TOUCHED_AT.asc())
+            .limit(limit)
+            .fetch(BATCHES.ID);
+    List<UUID> sealed = new ArrayList<>();
+    for (UUID id : abandoned) {
+      var created = DSL.select(DSL.count()).from(JOBS).where(JOBS.BATCH_ID.eq(id)).asField();
+      int updated =
+          dsl.update(BATCHES)
+              .set(BATCHES.JOB_COUNT, created.cast(Integer.class))
+              .where(
+                  BATCHES.ID.eq(id),
+                  BATCHES.JOB_COUNT.isNull(),
+                  BATCHES.TOUCHED_AT.lt(utc(untouchedSince)))
+              .execute();
+      if (updated == 1) {
+        sealed.add(id);
+      }
+    }
+    return sealed;
   }
 
   /** Records that the batch has {@code jobCount} jobs, all stored. */

@@ -388,6 +388,26 @@ public final class JobRepository {
   }
 
   /**
+   * Ended jobs whose ending was recorded before {@code endedBefore} and never told to those who
+   * follow it: the node that recorded it stopped first. Oldest first.
+   */
+  public List<Job> findEndedUntold(Instant endedBefore, int limit) {
+    return dsl.selectFrom(JOBS)
+        .where(
+            JOBS.ENDING_TOLD.isFalse(),
+            JOBS.FINISHED_AT.lt(utc(endedBefore)),
+            hasStatus(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED))
+        .orderBy(JOBS.FINISHED_AT.asc(), JOBS.ID.asc())
+        .limit(limit)
+        .fetch(JobRepository::toJob);
+  }
+
+  /** Records that those who follow the job's ending have been told of it. */
+  public void markEndingTold(UUID id) {
+    dsl.update(JOBS).set(JOBS.ENDING_TOLD, true).where(JOBS.ID.eq(id)).execute();
+  }
+
+  /**
    * Jobs computed (not reused from the cache) that succeeded at or after {@code since}, newest
    * first: the cluster's recent throughput, for estimates.
    */
@@ -432,6 +452,7 @@ public final class JobRepository {
             .setNull(JOBS.ERROR_CODE)
             .setNull(JOBS.ERROR_MESSAGE)
             .setNull(JOBS.FINISHED_AT)
+            .set(JOBS.ENDING_TOLD, false)
             .setNull(JOBS.STARTED_AT)
             .setNull(JOBS.NODE_ID)
             .setNull(JOBS.LEASE_OWNER)

@@ -44,6 +44,7 @@ final class JobStatements {
             dsl.insertInto(JOBS)
                 .set(JOBS.STATUS, DSL.inline(JobStatus.QUEUED.wireName()))
                 .set(JOBS.ATTEMPTS, DSL.inline(0))
+                .set(JOBS.ENDING_TOLD, DSL.inline(false))
                 .set(
                     bound(
                         JOBS.ID,

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * The webhook delivery ledger. A delivery is written before its first try; a node sends it only
@@ -36,27 +36,40 @@ public final class WebhookDeliveryRepository {
   }
 
   /** Records new deliveries, all or none. */
-  public void insertAll(Collection<WebhookDelivery> deliveries) {
-    if (deliveries.isEmpty()) {
-      return;
+  /**
+   * Records the deliveries, each unless its endpoint already has a delivery of its event; returns
+   * those recorded by this call.
+   */
+  public List<WebhookDelivery> insertNew(Collection<WebhookDelivery> deliveries) {
+    List<WebhookDelivery> recorded = new ArrayList<>();
+    for (WebhookDelivery delivery : deliveries) {
+      if (insertUnlessRecorded(delivery)) {
+        recorded.add(delivery);
+      }
     }
-    dsl.transaction(
-        configuration -> {
-          DSLContext tx = DSL.using(configuration);
-          for (WebhookDelivery delivery : deliveries) {
-            tx.insertInto(WEBHOOK_DELIVERIES)
-                .set(WEBHOOK_DELIVERIES.ID, delivery.id())
-                .set(WEBHOOK_DELIVERIES.ENDPOINT_ID, delivery.endpointId())
-                .set(WEBHOOK_DELIVERIES.EVENT_ID, delivery.eventId())
-                .set(WEBHOOK_DELIVERIES.EVENT_TYPE, delivery.eventType())
-                .set(WEBHOOK_DELIVERIES.PAYLOAD, delivery.payload())
-                .set(WEBHOOK_DELIVERIES.STATUS, delivery.status().wireName())
-                .set(WEBHOOK_DELIVERIES.ATTEMPTS, delivery.attempts())
-                .set(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, utc(delivery.nextAttemptAt()))
-                .set(WEBHOOK_DELIVERIES.CREATED_AT, utc(delivery.createdAt()))
-                .execute();
-          }
-        });
+    return recorded;
+  }
+
+  private boolean insertUnlessRecorded(WebhookDelivery delivery) {
+    try {
+      return dsl.insertInto(WEBHOOK_DELIVERIES)
+              .set(WEBHOOK_DELIVERIES.ID, delivery.id())
+              .set(WEBHOOK_DELIVERIES.ENDPOINT_ID, delivery.endpointId())
+              .set(WEBHOOK_DELIVERIES.EVENT_ID, delivery.eventId())
+              .set(WEBHOOK_DELIVERIES.EVENT_TYPE, delivery.eventType())
+              .set(WEBHOOK_DELIVERIES.PAYLOAD, delivery.payload())
+              .set(WEBHOOK_DELIVERIES.STATUS, delivery.status().wireName())
+              .set(WEBHOOK_DELIVERIES.ATTEMPTS, delivery.attempts())
+              .set(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, utc(delivery.nextAttemptAt()))
+              .set(WEBHOOK_DELIVERIES.CREATED_AT, utc(delivery.createdAt()))
+              .onConflictDoNothing()
+              .execute()
+          == 1;
+    } catch (IntegrityConstraintViolationException alreadyRecorded) {
+      // H2 runs ON CONFLICT DO NOTHING as a MERGE on the primary key: the event's unique index
+      // refuses the second delivery instead.
+      return false;
+    }
   }
 
   public Optional<WebhookDelivery> findById(UUID id) {

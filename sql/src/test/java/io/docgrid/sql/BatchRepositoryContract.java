@@ -47,6 +47,28 @@ abstract class BatchRepositoryContract {
   }
 
   @Test
+  void a_batch_left_open_and_untouched_is_sealed_once_with_the_jobs_it_has() {
+    UUID abandoned = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
+    UUID busy = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
+    UUID sealed = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
+    jobs.insertQueued(job(abandoned, 0, null));
+    jobs.insertQueued(job(abandoned, 1, null));
+    jobs.insertQueued(job(busy, 2, null));
+    batches.touch(busy, T0.plusSeconds(120));
+    batches.seal(sealed, 0);
+
+    assertThat(batches.sealAbandoned(T0, 10)).isEmpty();
+    assertThat(batches.sealAbandoned(T0.plusSeconds(60), 10)).containsExactly(abandoned);
+    assertThat(batches.findById(abandoned).orElseThrow().jobCount()).isEqualTo(2);
+    assertThat(batches.findById(busy).orElseThrow().jobCount()).isNull();
+    assertThat(batches.sealAbandoned(T0.plusSeconds(60), 10)).isEmpty();
+
+    batches.touch(sealed, T0.plusSeconds(180));
+    assertThat(batches.sealAbandoned(T0.plusSeconds(240), 10)).containsExactly(busy);
+    assertThat(batches.findById(sealed).orElseThrow().jobCount()).isZero();
+  }
+
+  @Test
   void counts_and_unfinished_jobs_follow_the_jobs_statuses() {
     UUID batch = batches.insertOpen(UUID.randomUUID(), OWNER, T0).id();
     Job queued = jobs.insertQueued(job(batch, 0, null));

@@ -112,12 +112,14 @@ final class DatabaseTest {
   void embedded_database_applies_only_the_common_migrations_and_reopens_cleanly() {
     try (Database database = new Database(DatabaseSettings.embedded(dataDir))) {
       assertThat(appliedVersions(database))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
+          .containsExactly(
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "15");
     }
 
     try (Database reopened = new Database(DatabaseSettings.embedded(dataDir))) {
       assertThat(appliedVersions(reopened))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
+          .containsExactly(
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "15");
       assertThat(reopened.dsl().fetchCount(DSL.table(DSL.name("jobs")))).isZero();
     }
   }
@@ -153,7 +155,8 @@ final class DatabaseTest {
       assertThat(old.cacheHit()).isFalse();
       assertThat(old.followsJobId()).isNull();
       assertThat(appliedVersions(database))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
+          .containsExactly(
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "15");
     }
   }
 
@@ -185,7 +188,7 @@ final class DatabaseTest {
       assertThat(definition).contains("WHERE");
       assertThat(appliedVersions(database))
           .containsExactly(
-              "1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14");
+              "1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "15");
     }
   }
 

@@ -116,6 +116,32 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void
+      an_ending_not_told_is_found_once_it_is_old_enough_until_it_is_told_and_again_after_a_retry() {
+    Job failed = jobs.insertQueued(newJob(T0));
+    Job running = jobs.insertQueued(newJob(T0));
+    Job told = jobs.insertQueued(newJob(T0));
+    jobs.markFailed(failed.id(), "DOCUMENT_CORRUPT", "broken", T0.plusSeconds(1));
+    jobs.markRunning(running.id(), "node-a", T0.plusSeconds(1));
+    jobs.markCancelled(told.id(), T0.plusSeconds(1));
+    jobs.markEndingTold(told.id());
+
+    assertThat(jobs.findEndedUntold(T0.plusSeconds(1), 10)).isEmpty();
+    assertThat(jobs.findEndedUntold(T0.plusSeconds(2), 10))
+        .extracting(Job::id)
+        .containsExactly(failed.id());
+
+    jobs.markEndingTold(failed.id());
+    assertThat(jobs.findEndedUntold(T0.plusSeconds(2), 10)).isEmpty();
+
+    assertThat(jobs.retry(failed.id(), T0.plusSeconds(3))).isTrue();
+    jobs.markFailed(failed.id(), "DOCUMENT_CORRUPT", "still broken", T0.plusSeconds(4));
+    assertThat(jobs.findEndedUntold(T0.plusSeconds(5), 10))
+        .extracting(Job::id)
+        .containsExactly(failed.id());
+  }
+
+  @Test
   void find_by_id_is_empty_for_an_unknown_job() {
     jobs.insertQueued(newJob(T0));
 

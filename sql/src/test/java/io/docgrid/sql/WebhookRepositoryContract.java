@@ -94,7 +94,7 @@ abstract class WebhookRepositoryContract {
         .containsExactly("whsec_new", endpoint.secret());
     assertThat(rotated.signingSecrets(T0.plus(Duration.ofHours(24)))).containsExactly("whsec_new");
 
-    deliveries.insertAll(List.of(delivery(endpoint, T0)));
+    deliveries.insertNew(List.of(delivery(endpoint, T0)));
     assertThat(endpoints.delete(endpoint.id(), "tenant-b")).isFalse();
     assertThat(endpoints.delete(endpoint.id(), "tenant-a")).isTrue();
     assertThat(endpoints.findById(endpoint.id())).isEmpty();
@@ -107,7 +107,7 @@ abstract class WebhookRepositoryContract {
     endpoints.insert(endpoint);
     WebhookDelivery due = delivery(endpoint, T0);
     WebhookDelivery later = delivery(endpoint, T0.plusSeconds(20));
-    deliveries.insertAll(List.of(due, later));
+    deliveries.insertNew(List.of(due, later));
 
     List<WebhookDelivery> first = deliveries.claimDue("node-1", T0, T0.plus(LEASE), 10);
     List<WebhookDelivery> second = deliveries.claimDue("node-2", T0, T0.plus(LEASE), 10);
@@ -137,11 +137,34 @@ abstract class WebhookRepositoryContract {
   }
 
   @Test
+  void an_event_is_recorded_once_per_endpoint_however_often_it_is_published() {
+    WebhookEndpoint first = endpoint("tenant-a");
+    WebhookEndpoint second = endpoint("tenant-a");
+    endpoints.insert(first);
+    endpoints.insert(second);
+    WebhookDelivery toFirst = delivery(first, T0);
+    WebhookDelivery toSecond = sameEvent(toFirst, second);
+
+    assertThat(deliveries.insertNew(List.of(toFirst, toSecond)))
+        .extracting(WebhookDelivery::id)
+        .containsExactly(toFirst.id(), toSecond.id());
+    WebhookDelivery again = sameEvent(toFirst, first);
+    assertThat(deliveries.insertNew(List.of(again))).isEmpty();
+    assertThat(database().dsl().fetchCount(WEBHOOK_DELIVERIES)).isEqualTo(2);
+  }
+
+  /** A new delivery, to {@code endpoint}, of the event {@code delivery} carries. */
+  private static WebhookDelivery sameEvent(WebhookDelivery delivery, WebhookEndpoint endpoint) {
+    return WebhookDelivery.pending(
+        endpoint.id(), delivery.eventId(), delivery.eventType(), delivery.payload(), T0);
+  }
+
+  @Test
   void a_failed_try_is_due_again_or_dead_and_a_redelivery_starts_over() {
     WebhookEndpoint endpoint = endpoint("tenant-a");
     endpoints.insert(endpoint);
     WebhookDelivery delivery = delivery(endpoint, T0);
-    deliveries.insertAll(List.of(delivery));
+    deliveries.insertNew(List.of(delivery));
 
     deliveries.claimDue("node-1", T0, T0.plus(LEASE), 10);
     assertThat(
@@ -186,7 +209,7 @@ abstract class WebhookRepositoryContract {
     WebhookEndpoint disabled = endpoints.findById(endpoint.id()).orElseThrow();
     assertThat(disabled.enabled()).isFalse();
     assertThat(disabled.disabledReason()).contains("3 deliveries in a row");
-    deliveries.insertAll(List.of(delivery(endpoint, T0)));
+    deliveries.insertNew(List.of(delivery(endpoint, T0)));
     assertThat(deliveries.claimDue("node-1", T0, T0.plus(LEASE), 10)).isEmpty();
 
     WebhookEndpoint enabled =

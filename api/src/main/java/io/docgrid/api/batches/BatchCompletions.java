@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Completes batches: told of every job's end, it marks the job's batch complete when that was its
  * last job, and publishes {@code batch.completed} with the batch as {@code GET} shows it. The mark
- * is one conditional update, so of the nodes that see a batch's last jobs end exactly one
- * publishes; a batch whose jobs all ended before it was sealed completes at its sealing.
+ * is one conditional update, so exactly one node completes a batch, and the event has an id of the
+ * batch's, so that however many nodes publish it each endpoint receives it once; a batch whose jobs
+ * all ended before it was sealed completes at its sealing.
  */
 public final class BatchCompletions implements JobEndListener {
 
@@ -38,27 +39,29 @@ public final class BatchCompletions implements JobEndListener {
 
   @Override
   public void jobEnded(Job job) {
-    if (job.batchId() == null) {
-      return;
-    }
-    try {
+    if (job.batchId() != null) {
       completeIfEnded(job.batchId());
-    } catch (RuntimeException e) {
-      // The job's ending stands; the batch's counts still show it, only the event is late.
-      log.error("could not complete batch {} after job {} ended", job.batchId(), job.id(), e);
     }
   }
 
-  /** Completes the batch if every one of its jobs has ended, and tells its owner's endpoints. */
+  /**
+   * Completes the batch if every one of its jobs has ended, and tells its owner's endpoints; told
+   * again of a completed batch, it publishes the same event, which no endpoint receives twice.
+   */
   void completeIfEnded(UUID batchId) {
-    if (!batches.completeIfEnded(batchId, clock.instant())) {
+    boolean completedNow = batches.completeIfEnded(batchId, clock.instant());
+    Batch batch = batches.findById(batchId).orElseThrow();
+    if (batch.completedAt() == null) {
       return;
     }
-    Batch batch = batches.findById(batchId).orElseThrow();
-    log.info("batch {} completed", batchId);
-    events.publish(
+    if (completedNow) {
+      log.info("batch {} completed", batchId);
+    }
+    events.publishOnce(
         batch.owner(),
         WebhookEventTypes.BATCH_COMPLETED,
+        WebhookEvents.eventIdOf("batch", batchId, WebhookEventTypes.BATCH_COMPLETED),
+        batch.completedAt(),
         baseUrl ->
             BatchViews.BatchView.page(
                 batches,

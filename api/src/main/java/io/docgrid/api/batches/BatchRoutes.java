@@ -83,7 +83,7 @@ public final class BatchRoutes {
     Batch batch = batches.open(caller);
     String requestId = RequestIds.of(ctx);
     List<BatchSubmissions.Outcome> outcomes =
-        submissions.submit(ctx, items, caller, requestId, batch.id());
+        submissions.submit(ctx, items, caller, requestId, batch.id(), () -> batches.touch(batch));
     List<String> jobIds =
         outcomes.stream()
             .map(BatchSubmissions.Outcome::job)

@@ -10,14 +10,21 @@ import io.docgrid.sql.model.Batch;
 import io.docgrid.sql.model.BatchCounts;
 import io.docgrid.sql.model.JobCursor;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the batch routes do beyond making jobs: open and seal a batch, show it to whom may see it,
  * and cancel what is left of it.
  */
 public final class Batches {
+
+  private static final Logger log = LoggerFactory.getLogger(Batches.class);
+  private static final int SWEEP_LIMIT = 100;
 
   private final BatchRepository batches;
   private final JobRepository jobs;
@@ -40,6 +47,25 @@ public final class Batches {
 
   Batch open(Principal caller) {
     return batches.insertOpen(UUID.randomUUID(), caller.id(), clock.instant());
+  }
+
+  /** Records that the batch's jobs are still being created. */
+  void touch(Batch batch) {
+    batches.touch(batch.id(), clock.instant());
+  }
+
+  /**
+   * Seals the batches whose jobs nobody has created for {@code untouchedFor}, with the jobs they
+   * have, and completes those whose jobs have all ended: the node creating them stopped. Returns
+   * how many it sealed.
+   */
+  public int sealAbandoned(Duration untouchedFor) {
+    List<UUID> sealed = batches.sealAbandoned(clock.instant().minus(untouchedFor), SWEEP_LIMIT);
+    for (UUID id : sealed) {
+      log.warn("batch {} was left open by a node that stopped; sealed with the jobs it has", id);
+      completions.completeIfEnded(id);
+    }
+    return sealed.size();
   }
 
   /** All of the batch's jobs are stored: it may complete from now on, and may have already. */

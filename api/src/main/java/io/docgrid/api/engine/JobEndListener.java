@@ -3,8 +3,10 @@ package io.docgrid.api.engine;
 import io.docgrid.sql.model.Job;
 
 /**
- * Told of each job that has just ended (succeeded, failed or cancelled), once, by the node that
- * recorded the ending, with the job's row as it now is. Must not throw.
+ * Told of each job that has ended (succeeded, failed or cancelled), with the job's row as it then
+ * is: by the node that recorded the ending, and again by {@link JobEndings#sweep} if that node
+ * stopped before it could tell, so at least once and possibly twice. Telling twice must have the
+ * effect of telling once. A listener that fails throws, and is told again later.
  */
 @FunctionalInterface
 public interface JobEndListener {
@@ -12,12 +14,4 @@ public interface JobEndListener {
   JobEndListener NONE = job -> {};
 
   void jobEnded(Job job);
-
-  /** This listener, then {@code next}. */
-  default JobEndListener andThen(JobEndListener next) {
-    return job -> {
-      jobEnded(job);
-      next.jobEnded(job);
-    };
-  }
 }

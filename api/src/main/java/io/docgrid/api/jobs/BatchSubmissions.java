@@ -73,9 +73,17 @@ public final class BatchSubmissions {
     }
   }
 
-  /** Makes a job of batch {@code batchId} from each item, in order. */
+  /**
+   * Makes a job of batch {@code batchId} from each item, in order, running {@code afterEachItem}
+   * after each.
+   */
   public List<Outcome> submit(
-      Context ctx, Items items, Principal caller, String requestId, UUID batchId) {
+      Context ctx,
+      Items items,
+      Principal caller,
+      String requestId,
+      UUID batchId,
+      Runnable afterEachItem) {
     List<Outcome> outcomes = new ArrayList<>(items.size());
     for (int index = 0; index < items.size(); index++) {
       Pending item = items.pending().get(index);
@@ -99,6 +107,7 @@ public final class BatchSubmissions {
                 null,
                 new ApiException(ErrorCode.INVALID_REQUEST, "The document could not be read.")));
       }
+      afterEachItem.run();
     }
     return outcomes;
   }

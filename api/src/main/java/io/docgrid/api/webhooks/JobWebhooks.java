@@ -4,20 +4,19 @@ import io.docgrid.api.engine.JobEndListener;
 import io.docgrid.api.http.RequestOrigin;
 import io.docgrid.api.jobs.JobResponses.JobView;
 import io.docgrid.sql.model.Job;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Publishes {@code job.succeeded}, {@code job.failed} and {@code job.cancelled} as jobs end, with
  * the job as {@code GET /api/v1/jobs/{id}} shows it, to the owner's subscribed endpoints and to
- * those the job named in {@code options.webhooks}.
+ * those the job named in {@code options.webhooks}. Each ending is one event, however often it is
+ * told.
  */
 public final class JobWebhooks implements JobEndListener {
-
-  private static final Logger log = LoggerFactory.getLogger(JobWebhooks.class);
 
   private final WebhookEvents events;
   private final Function<Job, List<UUID>> namedEndpoints;
@@ -36,18 +35,17 @@ public final class JobWebhooks implements JobEndListener {
           case CANCELLED -> WebhookEventTypes.JOB_CANCELLED;
           default -> null;
         };
-    if (type == null) {
+    if (type == null || job.finishedAt() == null) {
       return;
     }
-    try {
-      events.publish(
-          job.owner(),
-          type,
-          baseUrl -> JobView.of(job, new RequestOrigin(null, baseUrl)),
-          namedEndpoints.apply(job));
-    } catch (RuntimeException e) {
-      // The job's ending stands; only its event is lost, and the log says which.
-      log.error("could not record the {} event of job {}", type, job.id(), e);
-    }
+    // The database keeps microseconds; the id must not depend on whether the job was read back.
+    Instant endedAt = job.finishedAt().truncatedTo(ChronoUnit.MILLIS);
+    events.publishOnce(
+        job.owner(),
+        type,
+        WebhookEvents.eventIdOf("job", job.id(), type, endedAt.toEpochMilli()),
+        endedAt,
+        baseUrl -> JobView.of(job, new RequestOrigin(null, baseUrl)),
+        namedEndpoints.apply(job));
   }
 }

@@ -16,6 +16,7 @@ import io.docgrid.api.cache.ResultReuse;
 import io.docgrid.api.cache.SingleFlight;
 import io.docgrid.api.cluster.ClusterRoutes;
 import io.docgrid.api.cluster.DatabaseBackupRoutes;
+import io.docgrid.api.engine.JobEndings;
 import io.docgrid.api.engine.JobPurger;
 import io.docgrid.api.engine.ResultRetention;
 import io.docgrid.api.error.ErrorReporter;
@@ -95,6 +96,10 @@ public final class Wiring {
 
   // Often enough for proxies that close idle connections after 30 s or more.
   private static final Duration EVENT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
+
+  /** How often a node looks for job endings that a stopped node recorded and did not tell. */
+  private static final Duration JOB_ENDING_SWEEP = Duration.ofSeconds(30);
+
   private static final int USAGE_BUFFER = 10_000;
 
   private final NodeConfig config;
@@ -224,6 +229,9 @@ public final class Wiring {
       ErrorReporter errors = errorReporter(node);
       BatchRepository batchRows = new BatchRepository(database.dsl());
       BatchCompletions batchCompletions = new BatchCompletions(batchRows, webhooks.events(), clock);
+      JobEndings jobEndings =
+          new JobEndings(jobs, List.of(webhooks.jobEndings(), batchCompletions), clock);
+      housekeeping.every(JOB_ENDING_SWEEP, "tell untold job endings", jobEndings::sweep);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
@@ -242,7 +250,7 @@ public final class Wiring {
                   metrics,
                   json,
                   jobOptions::storedOptionsOf,
-                  webhooks.jobEndings().andThen(batchCompletions),
+                  jobEndings,
                   errors,
                   clock));
       node.dispatcher(engine.dispatcher());
@@ -302,6 +310,15 @@ public final class Wiring {
               keyAuthenticator,
               security.oauth() == null ? null : new TokenAuthenticator(security.oauth()),
               security.anonymousAccess());
+      Batches batches =
+          new Batches(batchRows, jobs, engine.front().control(), batchCompletions, clock);
+      // One item takes at most a URL fetch; a batch untouched for longer was left by its node.
+      Duration batchAbandonedAfter =
+          config.outbound().urlFetchTimeout().plus(Duration.ofMinutes(2));
+      housekeeping.every(
+          Duration.ofMinutes(1),
+          "seal batches left open",
+          () -> batches.sealAbandoned(batchAbandonedAfter));
       ApiServer api =
           new ApiServer(
               new ApiServer.Settings(
@@ -331,8 +348,7 @@ public final class Wiring {
                   new BatchRoutes(
                       new BatchSubmissions(
                           jobService, submissions, validator, config.api().batchMaxItems()),
-                      new Batches(
-                          batchRows, jobs, engine.front().control(), batchCompletions, clock),
+                      batches,
                       validator),
                   new UploadRoutes(uploads, validator),
                   new KeyRoutes(keys, issuer, keyChanges, validator, clock),
