@@ -15,6 +15,7 @@ import io.docgrid.sql.schema.tables.records.JobsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -402,9 +403,11 @@ public final class JobRepository {
         .fetch(JobRepository::toJob);
   }
 
-  /** Records that those who follow the job's ending have been told of it. */
-  public void markEndingTold(UUID id) {
-    dsl.update(JOBS).set(JOBS.ENDING_TOLD, true).where(JOBS.ID.eq(id)).execute();
+  /** Records that those who follow these jobs' endings have been told of them. */
+  public void markEndingsTold(Collection<UUID> ids) {
+    if (!ids.isEmpty()) {
+      dsl.update(JOBS).set(JOBS.ENDING_TOLD, true).where(JOBS.ID.in(ids)).execute();
+    }
   }
 
   /**

@@ -124,14 +124,14 @@ abstract class JobRepositoryContract {
     jobs.markFailed(failed.id(), "DOCUMENT_CORRUPT", "broken", T0.plusSeconds(1));
     jobs.markRunning(running.id(), "node-a", T0.plusSeconds(1));
     jobs.markCancelled(told.id(), T0.plusSeconds(1));
-    jobs.markEndingTold(told.id());
+    jobs.markEndingsTold(List.of(told.id()));
 
     assertThat(jobs.findEndedUntold(T0.plusSeconds(1), 10)).isEmpty();
     assertThat(jobs.findEndedUntold(T0.plusSeconds(2), 10))
         .extracting(Job::id)
         .containsExactly(failed.id());
 
-    jobs.markEndingTold(failed.id());
+    jobs.markEndingsTold(List.of(failed.id()));
     assertThat(jobs.findEndedUntold(T0.plusSeconds(2), 10)).isEmpty();
 
     assertThat(jobs.retry(failed.id(), T0.plusSeconds(3))).isTrue();

@@ -4,16 +4,20 @@ import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells each job's ending to those who follow it (its webhook endpoints, its batch), then records
- * that they were told. An ending recorded by a node that stopped before telling it, or that a
- * listener failed to take, stays untold in the database, and {@link #sweep}, run on every node,
- * tells it again once it is a minute old: no ending goes untold, and listeners make a second
- * telling harmless.
+ * that they were told (in batches, every few hundred milliseconds). An ending recorded by a node
+ * that stopped before telling it, or that a listener failed to take, stays untold in the database,
+ * and {@link #sweep}, run on every node, tells it again once it is a minute old: no ending goes
+ * untold, and listeners make a second telling harmless.
  */
 public final class JobEndings implements JobEndListener {
 
@@ -23,10 +27,12 @@ public final class JobEndings implements JobEndListener {
   static final Duration UNTOLD_AFTER = Duration.ofMinutes(1);
 
   private static final int SWEEP_LIMIT = 100;
+  private static final int RECORD_BATCH = 500;
 
   private final JobRepository jobs;
   private final List<JobEndListener> listeners;
   private final Clock clock;
+  private final Queue<UUID> toldSinceRecorded = new ConcurrentLinkedQueue<>();
 
   public JobEndings(JobRepository jobs, List<JobEndListener> listeners, Clock clock) {
     this.jobs = jobs;
@@ -34,7 +40,10 @@ public final class JobEndings implements JobEndListener {
     this.clock = clock;
   }
 
-  /** Tells every listener; never throws, and leaves the ending untold if any of them failed. */
+  /**
+   * Tells every listener; never throws, and leaves the ending untold if any of them failed. That it
+   * was told is recorded at the next {@link #recordTold}, with others.
+   */
   @Override
   public void jobEnded(Job job) {
     boolean told = true;
@@ -47,11 +56,32 @@ public final class JobEndings implements JobEndListener {
       }
     }
     if (told) {
-      try {
-        jobs.markEndingTold(job.id());
-      } catch (RuntimeException e) {
-        log.warn("could not record that the ending of job {} was told: {}", job.id(), e.toString());
+      toldSinceRecorded.add(job.id());
+    }
+  }
+
+  /**
+   * Records, in one statement per {@value #RECORD_BATCH}, the endings told since the last call: far
+   * cheaper than a write per job. Those a stopping node has not recorded yet are told again by the
+   * sweep, harmlessly.
+   */
+  public void recordTold() {
+    List<UUID> told = new ArrayList<>();
+    for (UUID id = toldSinceRecorded.poll(); id != null; id = toldSinceRecorded.poll()) {
+      told.add(id);
+      if (told.size() == RECORD_BATCH) {
+        record(told);
+        told.clear();
       }
+    }
+    record(told);
+  }
+
+  private void record(List<UUID> told) {
+    try {
+      jobs.markEndingsTold(told);
+    } catch (RuntimeException e) {
+      log.warn("could not record that {} job endings were told: {}", told.size(), e.toString());
     }
   }
 
@@ -62,6 +92,7 @@ public final class JobEndings implements JobEndListener {
       log.info("telling the ending of job {} ({}), which was not told", job.id(), job.status());
       jobEnded(job);
     }
+    recordTold();
     return untold.size();
   }
 }

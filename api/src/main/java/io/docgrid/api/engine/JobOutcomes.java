@@ -34,6 +34,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -242,10 +244,14 @@ public final class JobOutcomes {
       throws IOException {
     Path file = blobs.createTemporaryFile();
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      // Hashed as it is written, and recorded with the job: a restored store is checked by it.
+      MessageDigest digest = Sha256.digest();
+      try (OutputStream out =
+          new BufferedOutputStream(
+              new DigestOutputStream(Files.newOutputStream(file), digest), 64 * 1024)) {
         ResultAssembler.write(out, job, document, pages, timings, cacheEntry, json);
       }
-      String sha256 = Sha256.of(file); // recorded with the job: a restored store is checked by it
+      String sha256 = Sha256.hex(digest);
       blobs.putResult(job.id(), ResultKind.JSON, file);
       return sha256;
     } finally {

@@ -84,6 +84,7 @@ class JobEndingsTest {
     JobEndings endings = new JobEndings(jobs, List.of(webhooks), Clock.systemUTC());
     Job told = failed(endedLongAgo);
     endings.jobEnded(told);
+    endings.recordTold();
     Job untold = failed(endedLongAgo); // its node stopped before telling
     failed(now); // its node may be telling it right now
 
@@ -119,6 +120,7 @@ class JobEndingsTest {
     Job job = failed(endedLongAgo);
 
     endings.jobEnded(job);
+    endings.recordTold();
     assertThat(jobs.findEndedUntold(now, 10)).extracting(Job::id).containsExactly(job.id());
     assertThat(endings.sweep()).isEqualTo(1);
 

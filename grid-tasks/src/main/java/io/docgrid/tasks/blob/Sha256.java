@@ -17,6 +17,10 @@ public final class Sha256 {
     return HexFormat.of().formatHex(digest().digest(content));
   }
 
+  public static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   /** Reads the file once, in pieces: documents may be large. */
   public static String of(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -34,7 +38,8 @@ public final class Sha256 {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static MessageDigest digest() {
+  /** A digest to feed while writing, for {@link #hex} once written. */
+  public static MessageDigest digest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -100,6 +100,8 @@ public final class Wiring {
   /** How often a node looks for job endings that a stopped node recorded and did not tell. */
   private static final Duration JOB_ENDING_SWEEP = Duration.ofSeconds(30);
 
+  private static final Duration JOB_ENDINGS_RECORDED = Duration.ofMillis(250);
+
   private static final int USAGE_BUFFER = 10_000;
 
   private final NodeConfig config;
@@ -232,6 +234,7 @@ public final class Wiring {
       JobEndings jobEndings =
           new JobEndings(jobs, List.of(webhooks.jobEndings(), batchCompletions), clock);
       housekeeping.every(JOB_ENDING_SWEEP, "tell untold job endings", jobEndings::sweep);
+      housekeeping.every(JOB_ENDINGS_RECORDED, "record told job endings", jobEndings::recordTold);
       JobEngineWiring.Engine engine =
           JobEngineWiring.start(
               node,
