@@ -2,6 +2,7 @@ package io.docgrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.testkit.DocgridJvm;
 import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.FreePorts;
 import java.io.ByteArrayOutputStream;
@@ -29,31 +30,14 @@ final class GridProcesses {
    * one cluster, which meets no other.
    */
   static List<String> gridOnFreePorts(String... more) {
-    List<String> flags =
-        new ArrayList<>(
-            List.of(
-                "--discovery-port",
-                Integer.toString(FreePorts.block(5)),
-                "--discovery-port-range",
-                "5",
-                "--communication-port",
-                Integer.toString(FreePorts.block(5))));
+    List<String> flags = new ArrayList<>(DocgridJvm.gridOnFreePorts(5));
     flags.addAll(List.of(more));
     return flags;
   }
 
   /** {@code docgrid worker} with its data in {@code data}, its status on {@code statusPort}. */
   static List<String> workerArgs(Path data, int statusPort, List<String> flags) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "worker",
-                "--data-dir",
-                data.toString(),
-                "--status-port",
-                Integer.toString(statusPort)));
-    args.addAll(flags);
-    return args;
+    return DocgridJvm.worker(data, statusPort, flags.toArray(String[]::new));
   }
 
   /** What the node whose status (or API) is on {@code port} exports at /api/v1/metrics. */

@@ -1,11 +1,11 @@
 package io.docgrid.node;
 
 import io.docgrid.node.wiring.FirstAdminKey;
+import io.docgrid.testkit.DocgridJvm;
 import io.docgrid.testkit.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,16 +38,7 @@ final class ServeProcess implements AutoCloseable {
   static ServeProcess startWithGridDefaults(
       Path dataDir, Path log, List<String> jvmOptions, String... extraArgs) throws Exception {
     int port = FreePorts.block(1);
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "serve",
-            "--data-dir",
-            dataDir.toString(),
-            "--port",
-            Integer.toString(port),
-            "--grid-memory",
-            "64MB"));
+    List<String> args = DocgridJvm.serve(dataDir, port, "--grid-memory", "64MB");
     args.addAll(Arrays.asList(extraArgs));
     ServeProcess serve = new ServeProcess(DocgridProcess.launch(log, jvmOptions, args), port);
     serve.process.awaitOk(serve.http.base + "/api/v1/health", Duration.ofSeconds(90));

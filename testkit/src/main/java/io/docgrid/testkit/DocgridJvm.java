@@ -22,6 +22,42 @@ public final class DocgridJvm {
 
   private DocgridJvm() {}
 
+  /** {@code serve} with its data in {@code data} and its API on {@code port}, then {@code more}. */
+  public static List<String> serve(Path data, int port, String... more) {
+    return command("serve", data, "--port", port, more);
+  }
+
+  /**
+   * {@code worker} with its data in {@code data} and its status on {@code statusPort}, then {@code
+   * more}.
+   */
+  public static List<String> worker(Path data, int statusPort, String... more) {
+    return command("worker", data, "--status-port", statusPort, more);
+  }
+
+  /**
+   * Grid flags on free ports of their own, {@code range} of each kind: nodes given the same flags
+   * form one cluster, which meets no other.
+   */
+  public static List<String> gridOnFreePorts(int range) {
+    return List.of(
+        "--discovery-port",
+        Integer.toString(FreePorts.block(range)),
+        "--discovery-port-range",
+        Integer.toString(range),
+        "--communication-port",
+        Integer.toString(FreePorts.block(range)));
+  }
+
+  private static List<String> command(
+      String name, Path data, String portFlag, int port, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(name, "--data-dir", data.toString(), portFlag, Integer.toString(port)));
+    args.addAll(Arrays.asList(more));
+    return args;
+  }
+
   /**
    * {@code docgrid <args>} in a JVM with {@code heap} and {@code jvmOptions}; the caller redirects
    * its output and starts it.

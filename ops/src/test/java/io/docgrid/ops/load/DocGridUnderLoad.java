@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,22 +55,8 @@ final class DocGridUnderLoad implements AutoCloseable {
   private static DocGridUnderLoad start(List<String> serveFlags) throws Exception {
     Path data = Files.createTempDirectory("docgrid-load-");
     int port = FreePorts.block(1);
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "serve",
-            "--data-dir",
-            data.toString(),
-            "--port",
-            Integer.toString(port),
-            "--discovery-port",
-            Integer.toString(FreePorts.block(1)),
-            "--discovery-port-range",
-            "1",
-            "--communication-port",
-            Integer.toString(FreePorts.block(1)),
-            "--grid-memory",
-            "64MB"));
+    List<String> args = DocgridJvm.serve(data, port, "--grid-memory", "64MB");
+    args.addAll(DocgridJvm.gridOnFreePorts(1));
     args.addAll(serveFlags);
     Process process =
         DocgridJvm.processBuilder("1g", List.of(), args)

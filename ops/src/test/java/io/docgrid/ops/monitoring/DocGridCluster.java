@@ -52,31 +52,19 @@ final class DocGridCluster implements AutoCloseable {
     int workerDiscovery = FreePorts.block(1);
     String seeds = "127.0.0.1:" + serveDiscovery + ",127.0.0.1:" + workerDiscovery;
     Path data = directory.resolve("data");
-    List<String> serve =
-        new ArrayList<>(
-            List.of(
-                "serve",
-                "--data-dir",
-                data.toString(),
-                "--port",
-                Integer.toString(apiPort),
-                "--no-compute"));
+    List<String> serve = DocgridJvm.serve(data, apiPort, "--no-compute");
     serve.addAll(gridFlags(serveDiscovery, seeds));
     processes.add(node("serve", serve));
     List<String> workerArgs =
-        new ArrayList<>(
-            List.of(
-                "worker",
-                "--data-dir",
-                data.toString(),
-                "--status-port",
-                Integer.toString(workerStatusPort),
-                "--worker-processes",
-                "1",
-                "--worker-threads",
-                "1",
-                "--worker-heap",
-                "256m"));
+        DocgridJvm.worker(
+            data,
+            workerStatusPort,
+            "--worker-processes",
+            "1",
+            "--worker-threads",
+            "1",
+            "--worker-heap",
+            "256m");
     workerArgs.addAll(gridFlags(workerDiscovery, seeds));
     worker = node("worker", workerArgs);
     processes.add(worker);
