@@ -5,20 +5,36 @@ import static io.docgrid.sql.Timestamps.utc;
 import static io.docgrid.sql.schema.Tables.QUARANTINED_DOCUMENTS;
 
 import io.docgrid.sql.model.QuarantinedDocument;
-import io.docgrid.sql.schema.tables.records.QuarantinedDocumentsRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /** Stores the documents kept from the grid because they brought its workers down. */
 public final class QuarantineRepository {
 
   private final DSLContext dsl;
 
+  /** Asked of every submission, so rendered once. */
+  private final RenderedStatement findBySha256;
+
   public QuarantineRepository(DSLContext dsl) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.findBySha256 =
+        RenderedStatement.of(
+            dsl,
+            dsl.selectFrom(QUARANTINED_DOCUMENTS)
+                .where(
+                    QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.eq(
+                        DSL.param(
+                            QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.getName(),
+                            QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.getDataType()))));
   }
 
   /** Quarantines the document unless it already is; returns whether this call did. */
@@ -40,20 +56,20 @@ public final class QuarantineRepository {
   }
 
   public Optional<QuarantinedDocument> find(String documentSha256) {
-    return dsl.selectFrom(QUARANTINED_DOCUMENTS)
-        .where(QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.eq(documentSha256))
-        .fetchOptional()
-        .map(QuarantineRepository::toDocument);
+    return findBySha256
+        .with(QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.getName(), documentSha256)
+        .queryFirst(QuarantineRepository::read);
   }
 
   /** Newest first. */
   public List<QuarantinedDocument> list(int limit) {
-    return dsl.selectFrom(QUARANTINED_DOCUMENTS)
-        .orderBy(
-            QUARANTINED_DOCUMENTS.QUARANTINED_AT.desc(),
-            QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.asc())
-        .limit(limit)
-        .fetch(QuarantineRepository::toDocument);
+    return RenderedStatement.readAll(
+        dsl.selectFrom(QUARANTINED_DOCUMENTS)
+            .orderBy(
+                QUARANTINED_DOCUMENTS.QUARANTINED_AT.desc(),
+                QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.asc())
+            .limit(limit),
+        QuarantineRepository::read);
   }
 
   /** Lets the document be processed again; false if it was not quarantined. */
@@ -64,12 +80,13 @@ public final class QuarantineRepository {
         == 1;
   }
 
-  private static QuarantinedDocument toDocument(QuarantinedDocumentsRecord row) {
+  private static QuarantinedDocument read(ResultSet row) throws SQLException {
     return new QuarantinedDocument(
-        row.getDocumentSha256(),
-        row.getJobId(),
-        row.getReason(),
-        row.getAttempts(),
-        instant(row.getQuarantinedAt()));
+        row.getString(QUARANTINED_DOCUMENTS.DOCUMENT_SHA256.getName()),
+        row.getObject(QUARANTINED_DOCUMENTS.JOB_ID.getName(), UUID.class),
+        row.getString(QUARANTINED_DOCUMENTS.REASON.getName()),
+        row.getInt(QUARANTINED_DOCUMENTS.ATTEMPTS.getName()),
+        instant(
+            row.getObject(QUARANTINED_DOCUMENTS.QUARANTINED_AT.getName(), OffsetDateTime.class)));
   }
 }

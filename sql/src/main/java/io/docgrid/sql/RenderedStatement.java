@@ -17,6 +17,7 @@ import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.ResultQuery;
 import org.jooq.conf.ParamType;
 import org.jooq.exception.DataAccessException;
 
@@ -118,6 +119,19 @@ final class RenderedStatement {
       }
     }
 
+    /** Runs a query and reads every row of it. */
+    <T> List<T> queryAll(RowReader<T> reader) {
+      Connection connection = connections.acquire();
+      try (PreparedStatement statement = prepare(connection);
+          ResultSet rows = statement.executeQuery()) {
+        return readAll(rows, reader);
+      } catch (SQLException e) {
+        throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+      } finally {
+        connections.release(connection);
+      }
+    }
+
     private PreparedStatement prepare(Connection connection) throws SQLException {
       if (!values.keySet().containsAll(names)) {
         throw new IllegalArgumentException("values missing for " + names + " in " + sql);
@@ -133,6 +147,26 @@ final class RenderedStatement {
         throw e;
       }
     }
+  }
+
+  /**
+   * Every row of a query run by jOOQ as usual, read by the same {@link RowReader} a rendered
+   * statement of that table uses: one mapping per table, whichever way the query runs.
+   */
+  static <T> List<T> readAll(ResultQuery<?> query, RowReader<T> reader) {
+    try (ResultSet rows = query.fetchResultSet()) {
+      return readAll(rows, reader);
+    } catch (SQLException e) {
+      throw new DataAccessException(e.getMessage(), e);
+    }
+  }
+
+  private static <T> List<T> readAll(ResultSet rows, RowReader<T> reader) throws SQLException {
+    List<T> read = new ArrayList<>();
+    while (rows.next()) {
+      read.add(reader.read(rows));
+    }
+    return read;
   }
 
   private static void bind(PreparedStatement statement, int index, Object value)

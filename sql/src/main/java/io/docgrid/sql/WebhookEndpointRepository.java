@@ -5,8 +5,10 @@ import static io.docgrid.sql.Timestamps.utc;
 import static io.docgrid.sql.schema.Tables.WEBHOOK_ENDPOINTS;
 
 import io.docgrid.sql.model.WebhookEndpoint;
-import io.docgrid.sql.schema.tables.records.WebhookEndpointsRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +22,21 @@ public final class WebhookEndpointRepository {
 
   private final DSLContext dsl;
 
+  /** Asked at every job's end, so rendered once. */
+  private final RenderedStatement listByOwner;
+
   public WebhookEndpointRepository(DSLContext dsl) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.listByOwner =
+        RenderedStatement.of(
+            dsl,
+            dsl.selectFrom(WEBHOOK_ENDPOINTS)
+                .where(
+                    WEBHOOK_ENDPOINTS.OWNER.eq(
+                        DSL.param(
+                            WEBHOOK_ENDPOINTS.OWNER.getName(),
+                            WEBHOOK_ENDPOINTS.OWNER.getDataType())))
+                .orderBy(WEBHOOK_ENDPOINTS.CREATED_AT.asc(), WEBHOOK_ENDPOINTS.ID.asc()));
   }
 
   public void insert(WebhookEndpoint endpoint) {
@@ -44,10 +59,11 @@ public final class WebhookEndpointRepository {
   }
 
   public Optional<WebhookEndpoint> findById(UUID id) {
-    return dsl.selectFrom(WEBHOOK_ENDPOINTS)
-        .where(WEBHOOK_ENDPOINTS.ID.eq(id))
-        .fetchOptional()
-        .map(WebhookEndpointRepository::toEndpoint);
+    return RenderedStatement.readAll(
+            dsl.selectFrom(WEBHOOK_ENDPOINTS).where(WEBHOOK_ENDPOINTS.ID.eq(id)),
+            WebhookEndpointRepository::read)
+        .stream()
+        .findFirst();
   }
 
   /** The endpoint if {@code owner} owns it: another tenant's endpoint is as good as absent. */
@@ -57,10 +73,9 @@ public final class WebhookEndpointRepository {
 
   /** Oldest first, as they were created. */
   public List<WebhookEndpoint> listOwned(String owner) {
-    return dsl.selectFrom(WEBHOOK_ENDPOINTS)
-        .where(WEBHOOK_ENDPOINTS.OWNER.eq(owner))
-        .orderBy(WEBHOOK_ENDPOINTS.CREATED_AT.asc(), WEBHOOK_ENDPOINTS.ID.asc())
-        .fetch(WebhookEndpointRepository::toEndpoint);
+    return listByOwner
+        .with(WEBHOOK_ENDPOINTS.OWNER.getName(), owner)
+        .queryAll(WebhookEndpointRepository::read);
   }
 
   /**
@@ -153,21 +168,24 @@ public final class WebhookEndpointRepository {
         == 1;
   }
 
-  private static WebhookEndpoint toEndpoint(WebhookEndpointsRecord row) {
+  private static WebhookEndpoint read(ResultSet row) throws SQLException {
+    String events = row.getString(WEBHOOK_ENDPOINTS.EVENTS.getName());
     return new WebhookEndpoint(
-        row.getId(),
-        row.getOwner(),
-        row.getUrl(),
-        row.getDescription(),
-        row.getEvents().isEmpty() ? List.of() : Arrays.asList(row.getEvents().split(" ")),
-        row.getSecret(),
-        row.getPreviousSecret(),
-        instant(row.getPreviousSecretExpiresAt()),
-        row.getApiBaseUrl(),
-        row.getEnabled(),
-        row.getDisabledReason(),
-        row.getDeadInARow(),
-        instant(row.getCreatedAt()),
-        instant(row.getUpdatedAt()));
+        row.getObject(WEBHOOK_ENDPOINTS.ID.getName(), UUID.class),
+        row.getString(WEBHOOK_ENDPOINTS.OWNER.getName()),
+        row.getString(WEBHOOK_ENDPOINTS.URL.getName()),
+        row.getString(WEBHOOK_ENDPOINTS.DESCRIPTION.getName()),
+        events.isEmpty() ? List.of() : Arrays.asList(events.split(" ")),
+        row.getString(WEBHOOK_ENDPOINTS.SECRET.getName()),
+        row.getString(WEBHOOK_ENDPOINTS.PREVIOUS_SECRET.getName()),
+        instant(
+            row.getObject(
+                WEBHOOK_ENDPOINTS.PREVIOUS_SECRET_EXPIRES_AT.getName(), OffsetDateTime.class)),
+        row.getString(WEBHOOK_ENDPOINTS.API_BASE_URL.getName()),
+        row.getBoolean(WEBHOOK_ENDPOINTS.ENABLED.getName()),
+        row.getString(WEBHOOK_ENDPOINTS.DISABLED_REASON.getName()),
+        row.getInt(WEBHOOK_ENDPOINTS.DEAD_IN_A_ROW.getName()),
+        instant(row.getObject(WEBHOOK_ENDPOINTS.CREATED_AT.getName(), OffsetDateTime.class)),
+        instant(row.getObject(WEBHOOK_ENDPOINTS.UPDATED_AT.getName(), OffsetDateTime.class)));
   }
 }
