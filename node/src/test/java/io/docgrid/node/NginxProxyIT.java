@@ -60,8 +60,8 @@ class NginxProxyIT {
               "16MB",
               "--max-upload-size",
               "4MB");
-      try (ServeProcess first = node(temp, "first", shared);
-          ServeProcess second = node(temp, "second", shared)) {
+      try (ServeProcess first = node(temp, "first", discovery, shared);
+          ServeProcess second = node(temp, "second", discovery, shared)) {
         GridProcesses.awaitServerNodes(first, 2);
         String key = first.http.credential();
         try (NginxProxy proxy =
@@ -152,9 +152,11 @@ class NginxProxyIT {
         .isGreaterThan(JobRoutes.LONGEST_WAIT.toSeconds());
   }
 
-  private static ServeProcess node(Path temp, String name, List<String> shared) throws Exception {
+  private static ServeProcess node(Path temp, String name, int discovery, List<String> shared)
+      throws Exception {
+    int communication = FreePorts.blockApartFrom(5, new int[] {discovery}, 5);
     List<String> args =
-        new ArrayList<>(List.of("--communication-port", Integer.toString(FreePorts.block(5))));
+        new ArrayList<>(List.of("--communication-port", Integer.toString(communication)));
     args.addAll(shared);
     return ServeProcess.startWithGridDefaults(
         temp.resolve(name), temp.resolve(name + ".log"), args.toArray(String[]::new));

@@ -178,7 +178,7 @@ final class TestNodeConfig {
 
   NodeConfig build() {
     int firstDiscoveryPort = discovery == null ? FreePorts.block(5) : discovery;
-    int communication = FreePorts.block(5);
+    int communication = FreePorts.blockApartFrom(5, new int[] {firstDiscoveryPort}, 5);
     return new NodeConfig(
         dataDir,
         blobDir,

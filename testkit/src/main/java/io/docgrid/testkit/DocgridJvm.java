@@ -40,13 +40,14 @@ public final class DocgridJvm {
    * form one cluster, which meets no other.
    */
   public static List<String> gridOnFreePorts(int range) {
+    int[] ports = FreePorts.blocks(range, 2);
     return List.of(
         "--discovery-port",
-        Integer.toString(FreePorts.block(range)),
+        Integer.toString(ports[0]),
         "--discovery-port-range",
         Integer.toString(range),
         "--communication-port",
-        Integer.toString(FreePorts.block(range)));
+        Integer.toString(ports[1]));
   }
 
   private static List<String> command(

@@ -26,6 +26,36 @@ public final class FreePorts {
     throw new IllegalStateException("no block of " + size + " free ports found");
   }
 
+  /**
+   * The first ports of {@code count} blocks of {@code size} consecutive ports, free now and apart
+   * from each other: ports a node binds one after the other (discovery, then communication) must
+   * not land in each other's range.
+   */
+  public static int[] blocks(int size, int count) {
+    int[] firsts = new int[count];
+    for (int i = 0; i < count; i++) {
+      firsts[i] = blockApartFrom(size, java.util.Arrays.copyOf(firsts, i), size);
+    }
+    return firsts;
+  }
+
+  /**
+   * The first of {@code size} free ports, none within {@code otherSize} ports of {@code others}.
+   */
+  public static int blockApartFrom(int size, int[] others, int otherSize) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = block(size);
+      boolean apart = true;
+      for (int other : others) {
+        apart &= base + size <= other || base >= other + otherSize;
+      }
+      if (apart) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of " + size + " free ports found apart from others");
+  }
+
   private static boolean allFree(int base, int size) {
     for (int port = base; port < base + size; port++) {
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

@@ -10,10 +10,12 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +66,14 @@ public final class GridNode {
     if (ignite.cluster().forServers().nodes().size() > 1 || grid.seeds().isEmpty()) {
       return Optional.empty();
     }
-    int ownPort = ((TcpDiscoverySpi) ignite.configuration().getDiscoverySpi()).getLocalPort();
+    // This node's own listeners answer too: its discovery port, and its communication port when
+    // that lies among the seeds' ports.
+    Set<Integer> ownPorts =
+        Set.of(
+            ((TcpDiscoverySpi) ignite.configuration().getDiscoverySpi()).getLocalPort(),
+            ((TcpCommunicationSpi) ignite.configuration().getCommunicationSpi()).getLocalPort());
     for (InetSocketAddress seed : expand(grid.seeds())) {
-      if (seed.getPort() == ownPort && isLocal(seed.getAddress())) {
+      if (ownPorts.contains(seed.getPort()) && isLocal(seed.getAddress())) {
         continue;
       }
       if (accepts(seed)) {
