@@ -389,13 +389,14 @@ public final class JobRepository {
   }
 
   /**
-   * Ended jobs whose ending was recorded before {@code endedBefore} and never told to those who
-   * follow it: the node that recorded it stopped first. Oldest first.
+   * Ended jobs whose ending was recorded between {@code endedAfter} and {@code endedBefore} and
+   * never told to those who follow it: the node that recorded it stopped first. Oldest first.
    */
-  public List<Job> findEndedUntold(Instant endedBefore, int limit) {
+  public List<Job> findEndedUntold(Instant endedAfter, Instant endedBefore, int limit) {
     return dsl.selectFrom(JOBS)
         .where(
             JOBS.ENDING_TOLD.isFalse(),
+            JOBS.FINISHED_AT.ge(utc(endedAfter)),
             JOBS.FINISHED_AT.lt(utc(endedBefore)),
             hasStatus(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED))
         .orderBy(JOBS.FINISHED_AT.asc(), JOBS.ID.asc())

@@ -126,19 +126,22 @@ abstract class JobRepositoryContract {
     jobs.markCancelled(told.id(), T0.plusSeconds(1));
     jobs.markEndingsTold(List.of(told.id()));
 
-    assertThat(jobs.findEndedUntold(T0.plusSeconds(1), 10)).isEmpty();
-    assertThat(jobs.findEndedUntold(T0.plusSeconds(2), 10))
+    assertThat(jobs.findEndedUntold(T0, T0.plusSeconds(1), 10)).isEmpty();
+    assertThat(jobs.findEndedUntold(T0, T0.plusSeconds(2), 10))
         .extracting(Job::id)
         .containsExactly(failed.id());
 
     jobs.markEndingsTold(List.of(failed.id()));
-    assertThat(jobs.findEndedUntold(T0.plusSeconds(2), 10)).isEmpty();
+    assertThat(jobs.findEndedUntold(T0, T0.plusSeconds(2), 10)).isEmpty();
 
     assertThat(jobs.retry(failed.id(), T0.plusSeconds(3))).isTrue();
     jobs.markFailed(failed.id(), "DOCUMENT_CORRUPT", "still broken", T0.plusSeconds(4));
-    assertThat(jobs.findEndedUntold(T0.plusSeconds(5), 10))
+    assertThat(jobs.findEndedUntold(T0, T0.plusSeconds(5), 10))
         .extracting(Job::id)
         .containsExactly(failed.id());
+    assertThat(jobs.findEndedUntold(T0.plusSeconds(5), T0.plusSeconds(6), 10))
+        .as("ended before the window")
+        .isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.docgrid.sql.JobRepository;
 import io.docgrid.sql.model.Job;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Tells each job's ending to those who follow it (its webhook endpoints, its batch), then records
  * that they were told (in batches, every few hundred milliseconds). An ending recorded by a node
  * that stopped before telling it, or that a listener failed to take, stays untold in the database,
- * and {@link #sweep}, run on every node, tells it again once it is a minute old: no ending goes
- * untold, and listeners make a second telling harmless.
+ * and {@link #sweep}, run on every node, tells it again once it is a minute old (for a day): no
+ * ending goes untold, and listeners make a second telling harmless.
  */
 public final class JobEndings implements JobEndListener {
 
@@ -25,6 +26,12 @@ public final class JobEndings implements JobEndListener {
 
   /** Long enough that the node which recorded an ending has told it, unless it stopped. */
   static final Duration UNTOLD_AFTER = Duration.ofMinutes(1);
+
+  /**
+   * Endings older than this are no longer told: news a day late is no news, and one whose telling
+   * fails every time must not keep the sweep from the others for ever.
+   */
+  static final Duration TOLD_FOR = Duration.ofDays(1);
 
   private static final int SWEEP_LIMIT = 100;
   private static final int RECORD_BATCH = 500;
@@ -87,7 +94,9 @@ public final class JobEndings implements JobEndListener {
 
   /** Tells the endings recorded at least a minute ago and still untold; returns how many. */
   public int sweep() {
-    List<Job> untold = jobs.findEndedUntold(clock.instant().minus(UNTOLD_AFTER), SWEEP_LIMIT);
+    Instant now = clock.instant();
+    List<Job> untold =
+        jobs.findEndedUntold(now.minus(TOLD_FOR), now.minus(UNTOLD_AFTER), SWEEP_LIMIT);
     for (Job job : untold) {
       log.info("telling the ending of job {} ({}), which was not told", job.id(), job.status());
       jobEnded(job);

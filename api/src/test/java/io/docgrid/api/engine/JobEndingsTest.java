@@ -87,6 +87,7 @@ class JobEndingsTest {
     endings.recordTold();
     Job untold = failed(endedLongAgo); // its node stopped before telling
     failed(now); // its node may be telling it right now
+    failed(now.minus(Duration.ofDays(2))); // too old to be news
 
     assertThat(endings.sweep()).isEqualTo(1);
     assertThat(endings.sweep()).isZero();
@@ -121,11 +122,13 @@ class JobEndingsTest {
 
     endings.jobEnded(job);
     endings.recordTold();
-    assertThat(jobs.findEndedUntold(now, 10)).extracting(Job::id).containsExactly(job.id());
+    assertThat(jobs.findEndedUntold(now.minus(Duration.ofHours(1)), now, 10))
+        .extracting(Job::id)
+        .containsExactly(job.id());
     assertThat(endings.sweep()).isEqualTo(1);
 
     assertThat(calls).hasValue(2);
-    assertThat(jobs.findEndedUntold(now, 10)).isEmpty();
+    assertThat(jobs.findEndedUntold(now.minus(Duration.ofHours(1)), now, 10)).isEmpty();
     assertThat(deliveries.listForEndpoint(endpoint.id(), 10))
         .singleElement()
         .satisfies(delivery -> assertThat(delivery.payload()).contains(job.id().toString()));
