@@ -241,20 +241,13 @@ abstract class WebhookRepositoryContract {
   }
 
   private static WebhookEndpoint endpoint(String owner) {
-    return new WebhookEndpoint(
-        UUID.randomUUID(),
+    return WebhookEndpoint.created(
         owner,
         "https://hooks.example/in",
         "first",
         List.of("job.succeeded", "job.failed"),
         "whsec_c2VjcmV0",
-        null,
-        null,
         "http://127.0.0.1:8080",
-        true,
-        null,
-        0,
-        T0,
         T0);
   }
 

@@ -3,6 +3,7 @@ package io.docgrid.testkit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,7 +35,7 @@ public final class FreePorts {
   public static int[] blocks(int size, int count) {
     int[] firsts = new int[count];
     for (int i = 0; i < count; i++) {
-      firsts[i] = blockApartFrom(size, java.util.Arrays.copyOf(firsts, i), size);
+      firsts[i] = blockApartFrom(size, Arrays.copyOf(firsts, i), size);
     }
     return firsts;
   }

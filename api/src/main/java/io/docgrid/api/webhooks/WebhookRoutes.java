@@ -95,20 +95,13 @@ public final class WebhookRoutes {
     String owner = Authenticator.require(ctx).id();
     Instant now = clock.instant();
     WebhookEndpoint endpoint =
-        new WebhookEndpoint(
-            UUID.randomUUID(),
+        WebhookEndpoint.created(
             owner,
             checkedUrl(request.url()),
             request.description(),
             request.events() == null ? WebhookEventTypes.SUBSCRIBABLE : distinct(request.events()),
             signer.newSecret(),
-            null,
-            null,
             RequestOrigins.of(ctx).baseUrl(),
-            true,
-            null,
-            0,
-            now,
             now);
     endpoints.insert(endpoint);
     log.info("webhook endpoint {} created by {}", endpoint.id(), owner);

@@ -154,20 +154,13 @@ class JobEndingsTest {
 
   private WebhookEndpoint endpoint(Instant createdAt) {
     WebhookEndpoint endpoint =
-        new WebhookEndpoint(
-            UUID.randomUUID(),
+        WebhookEndpoint.created(
             OWNER,
             "https://hooks.example/in",
             null,
             WebhookEventTypes.SUBSCRIBABLE,
             "whsec_c2VjcmV0",
-            null,
-            null,
             "http://127.0.0.1:8080",
-            true,
-            null,
-            0,
-            createdAt,
             createdAt);
     endpoints.insert(endpoint);
     return endpoint;

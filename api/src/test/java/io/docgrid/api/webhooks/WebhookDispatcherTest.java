@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,20 +66,13 @@ class WebhookDispatcherTest {
       WebhookDeliveryRepository deliveries = new WebhookDeliveryRepository(database.dsl());
       Instant now = Instant.now();
       WebhookEndpoint endpoint =
-          new WebhookEndpoint(
-              UUID.randomUUID(),
+          WebhookEndpoint.created(
               "tenant",
               "http://127.0.0.1:" + receiver.getAddress().getPort() + "/",
               null,
               WebhookEventTypes.SUBSCRIBABLE,
               new WebhookSigner(new SecureRandom()).newSecret(),
-              null,
-              null,
               "http://127.0.0.1:8080",
-              true,
-              null,
-              0,
-              now,
               now);
       endpoints.insert(endpoint);
       List<WebhookDispatcher> nodes = new ArrayList<>();

@@ -40,6 +40,35 @@ public record WebhookEndpoint(
     Objects.requireNonNull(secret, "secret");
   }
 
+  /**
+   * A new endpoint of {@code owner}, as it is first stored: enabled, with one secret and no failed
+   * deliveries behind it.
+   */
+  public static WebhookEndpoint created(
+      String owner,
+      String url,
+      String description,
+      List<String> events,
+      String secret,
+      String apiBaseUrl,
+      Instant at) {
+    return new WebhookEndpoint(
+        UUID.randomUUID(),
+        owner,
+        url,
+        description,
+        events,
+        secret,
+        null,
+        null,
+        apiBaseUrl,
+        true,
+        null,
+        0,
+        at,
+        at);
+  }
+
   /** The secrets that sign a delivery made at {@code now}: the current one first. */
   public List<String> signingSecrets(Instant now) {
     List<String> secrets = new ArrayList<>(List.of(secret));
