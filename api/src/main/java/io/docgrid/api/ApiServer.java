@@ -23,6 +23,7 @@ import io.docgrid.api.keys.KeyRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.metrics.MetricsRoutes;
 import io.docgrid.api.openapi.OpenApiRoutes;
+import io.docgrid.api.playground.Playground;
 import io.docgrid.api.quarantine.QuarantineRoutes;
 import io.docgrid.api.uploads.UploadRoutes;
 import io.docgrid.api.usage.RequestUsage;
@@ -113,6 +114,7 @@ public final class ApiServer implements AutoCloseable {
   private final UsageRecorder usage;
   private final MetricsRoutes metricsRoutes;
   private final OpenApiRoutes openApi;
+  private final Playground playground = new Playground();
   private final ApiMetrics metrics;
   private final ProblemResponder problems;
   private final ObjectMapper json;
@@ -171,6 +173,7 @@ public final class ApiServer implements AutoCloseable {
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.maxRequestSize = 1024 * 1024; // bodies read whole; uploads stream separately
     config.staticFiles.enableWebjars();
+    Playground.addAssets(config.staticFiles);
     config.jetty.modifyServer(this::configureJetty);
     config.jetty.modifyHttpConfiguration(this::configureHttp);
     if (settings.tls() != null) {
@@ -285,6 +288,8 @@ public final class ApiServer implements AutoCloseable {
         metricsRoutes::scrape);
     route(routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, openApi::spec);
     route(routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, openApi::docs);
+    // The playground page is not part of the API: it is left out of the route table.
+    routes.addEndpoint(new Endpoint(HandlerType.GET, Playground.PAGE_PATH, playground::page));
   }
 
   /** A tenant's own webhook endpoints: read to look, write to change or send. */
