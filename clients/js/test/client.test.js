@@ -11,6 +11,7 @@ import { DocGrid, DocGridError } from '../index.js';
 
 const URL = process.env.DOCGRID_URL;
 const KEY = process.env.DOCGRID_API_KEY;
+const MAX_UPLOAD_BYTES = Number(process.env.DOCGRID_MAX_UPLOAD_BYTES ?? 0);
 
 describe('against a node', { skip: !(URL && KEY) && 'needs DOCGRID_URL and DOCGRID_API_KEY of a running node' }, () => {
   const dg = new DocGrid({ url: URL ?? 'http://unused', apiKey: KEY });
@@ -62,6 +63,18 @@ describe('against a node', { skip: !(URL && KEY) && 'needs DOCGRID_URL and DOCGR
     });
     await assert.rejects(dg.job(randomUUID()), (e) => e.status === 404 && e.code === 'NOT_FOUND');
     await assert.rejects(new DocGrid({ url: URL, apiKey: 'not-a-key' }).job(randomUUID()), (e) => e.status === 401);
+  });
+
+  test('a file over the limit is refused with 413', { skip: !MAX_UPLOAD_BYTES && 'needs DOCGRID_MAX_UPLOAD_BYTES, the node\'s file limit' }, async () => {
+    const big = new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(120);
+    await assert.rejects(dg.submit(big, { fileName: 'big.txt' }), (e) => e.status === 413 && e.code === 'FILE_TOO_LARGE');
+  });
+
+  test('a failed job is returned and its result refused', async () => {
+    const job = await dg.submit(new TextEncoder().encode('%PDF-1.7\n1 0 obj <</Type /Catalog'), { fileName: 'broken.pdf' });
+    assert.equal(job.status, 'failed');
+    assert.equal(job.error.code, 'DOCUMENT_CORRUPT');
+    await assert.rejects(dg.result(job.id, { format: 'text' }), (e) => e.status === 409 && e.code === 'JOB_FAILED');
   });
 });
 

@@ -14,6 +14,7 @@ from docgrid import Client, DocGridError
 
 URL = os.environ.get("DOCGRID_URL")
 KEY = os.environ.get("DOCGRID_API_KEY")
+MAX_UPLOAD_BYTES = int(os.environ.get("DOCGRID_MAX_UPLOAD_BYTES", "0"))
 
 
 @unittest.skipUnless(URL and KEY, "needs DOCGRID_URL and DOCGRID_API_KEY of a running node")
@@ -67,6 +68,22 @@ class AgainstANodeTest(unittest.TestCase):
         with self.assertRaises(DocGridError) as refused:
             Client(URL, "not-a-key").job(str(uuid.uuid4()))
         self.assertEqual(401, refused.exception.status)
+
+    @unittest.skipUnless(MAX_UPLOAD_BYTES, "needs DOCGRID_MAX_UPLOAD_BYTES, the node's file limit")
+    def test_a_file_over_the_limit_is_refused_with_413(self):
+        with self.assertRaises(DocGridError) as refused:
+            self.client.submit(b"x" * (MAX_UPLOAD_BYTES + 1), file_name="big.txt")
+        self.assertEqual(413, refused.exception.status)
+        self.assertEqual("FILE_TOO_LARGE", refused.exception.code)
+
+    def test_a_failed_job_is_returned_and_its_result_refused(self):
+        job = self.client.submit(b"%PDF-1.7\n1 0 obj <</Type /Catalog", file_name="broken.pdf")
+        self.assertEqual("failed", job["status"])
+        self.assertEqual("DOCUMENT_CORRUPT", job["error"]["code"])
+        with self.assertRaises(DocGridError) as refused:
+            self.client.result(job["id"], format="text")
+        self.assertEqual(409, refused.exception.status)
+        self.assertEqual("JOB_FAILED", refused.exception.code)
 
     def test_a_cancelled_or_finished_job_answers_cancel_with_the_job(self):
         job = self.client.submit(b"Cancel me.", file_name="cancel.txt", wait=False)

@@ -23,7 +23,11 @@ class JsClientIT {
           ExternalCommand.succeeds(
               CLIENT_DIR,
               List.of("node", "--test", "test/"),
-              Map.of("DOCGRID_URL", node.http.base, "DOCGRID_API_KEY", node.adminKey));
+              Map.of(
+                  "DOCGRID_URL", node.http.base,
+                  "DOCGRID_API_KEY", node.adminKey,
+                  "DOCGRID_MAX_UPLOAD_BYTES",
+                      String.valueOf(TestNodeConfig.DEFAULT_MAX_UPLOAD_BYTES)));
       assertThat(output)
           .contains("# fail 0")
           .contains("ok 1 - a document is submitted, waited for and read back in two formats")

@@ -28,7 +28,9 @@ class PythonClientIT {
               List.of("python3", "-m", "unittest", "discover", "-s", "tests", "-v"),
               Map.of(
                   "DOCGRID_URL", node.http.base,
-                  "DOCGRID_API_KEY", node.adminKey));
+                  "DOCGRID_API_KEY", node.adminKey,
+                  "DOCGRID_MAX_UPLOAD_BYTES",
+                      String.valueOf(TestNodeConfig.DEFAULT_MAX_UPLOAD_BYTES)));
       assertThat(output).contains("\nOK").doesNotContain("skipped");
     }
   }

@@ -31,7 +31,11 @@ final class TestNodeConfig {
   private Path blobDir;
   private NodeConfig.DbConfig db = EMBEDDED;
   private boolean compute;
-  private long maxUploadBytes = 1 << 20;
+
+  /** The file limit of a test node unless {@link #maxUpload} says otherwise. */
+  static final long DEFAULT_MAX_UPLOAD_BYTES = 1 << 20;
+
+  private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
   private int maxQueuedJobs = NodeConfig.ApiConfig.DEFAULT_MAX_QUEUED_JOBS;
   private Integer discovery;
   private Duration joinTimeout = Duration.ZERO;
