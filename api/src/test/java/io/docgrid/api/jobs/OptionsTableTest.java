@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of job options says what the codec does. */
+/** The table of job options in docs/api.md says what the codec does. */
 class OptionsTableTest {
 
-  private static final Path README = Path.of("..", "README.md");
+  private static final Path API_REFERENCE = Path.of("..", "docs", "api.md");
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+)` \\| ([^|]+) \\|");
   private static final Pattern JSON_DEFAULT = Pattern.compile("`([^`]+)`");
 
@@ -34,12 +34,12 @@ class OptionsTableTest {
   }
 
   @Test
-  void the_readme_lists_exactly_the_options_the_codec_reads() throws IOException {
+  void the_api_reference_lists_exactly_the_options_the_codec_reads() throws IOException {
     assertThat(optionsTable().keySet()).containsExactlyInAnyOrderElementsOf(options.names());
   }
 
   @Test
-  void defaults_written_as_json_in_the_readme_are_the_codecs_defaults() throws IOException {
+  void defaults_written_as_json_in_the_api_reference_are_the_codecs_defaults() throws IOException {
     JsonNode defaults = json.readTree(options.parse(null).canonical());
     Map<String, String> table = optionsTable();
     int checked = 0;
@@ -56,11 +56,11 @@ class OptionsTableTest {
     assertThat(checked).as("options whose default the table gives as JSON").isGreaterThan(2);
   }
 
-  /** Option name to its Default cell, from the first table under "### Options". */
+  /** Option name to its Default cell, from the first table under "## Options". */
   private static Map<String, String> optionsTable() throws IOException {
-    List<String> lines = Files.readAllLines(README);
-    int section = lines.indexOf("### Options");
-    assertThat(section).as("the README's options section").isNotNegative();
+    List<String> lines = Files.readAllLines(API_REFERENCE);
+    int section = lines.indexOf("## Options");
+    assertThat(section).as("the options section of docs/api.md").isNotNegative();
     Map<String, String> rows = new LinkedHashMap<>();
     for (String line : lines.subList(section + 1, lines.size())) {
       if (!rows.isEmpty() && !line.startsWith("|")) {

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
  */
 final class CommandSettings {
 
-  /** Secrets and logging, which README's settings tables list without a flag ("—"). */
+  /**
+   * Secrets and logging, which the settings tables of docs/configuration.md list without a flag
+   * ("—").
+   */
   private static final Set<String> NOT_FLAGS_EVERY_NODE =
       Set.of(
           "DOCGRID_S3_ACCESS_KEY_ID",

@@ -442,7 +442,8 @@ class KubernetesPolicyTest {
       assertThat(pod.getTolerations())
           .as("%s tolerates the GPU taint", name(deployment))
           .anyMatch(toleration -> GPU.equals(toleration.getKey()));
-      // README, "GPU nodes": the CUDA stages serve documents extracted in the node's own JVM.
+      // docs/configuration.md, "GPU nodes": the CUDA stages serve documents extracted in the node's
+      // own JVM.
       assertThat(manifests.value(container, "DOCGRID_GPU", null)).isEqualTo("on");
       assertThat(manifests.value(container, "DOCGRID_ISOLATION", null)).isEqualTo("none");
     }
