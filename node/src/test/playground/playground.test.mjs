@@ -186,3 +186,23 @@ test("on a phone the page fits the screen", async () => {
   await page.screenshot({ path: join(screenshots, "playground-phone.png"), fullPage: true });
   await context.close();
 });
+
+test("Swagger UI authorises with a key and makes an authenticated call", async () => {
+  const { context, page } = await openPlayground();
+  await page.goto(`${url}/api/v1/docs`);
+  await page.getByRole("button", { name: "Authorize" }).first().click();
+  const bearer = page.locator(".auth-container").filter({ hasText: "bearer" }).first();
+  await bearer.locator("input").first().fill(key);
+  await bearer.getByRole("button", { name: "Authorize" }).click();
+  await page.getByRole("button", { name: "Close" }).first().click();
+
+  const operation = page.locator("#operations-keys-whoAmI");
+  await operation.locator(".opblock-summary").first().click();
+  await operation.getByRole("button", { name: "Try it out" }).click();
+  await operation.getByRole("button", { name: "Execute" }).click();
+  const status = operation.locator(".live-responses-table .response-col_status").first();
+  await status.waitFor();
+  assert.equal((await status.innerText()).trim(), "200");
+  await page.screenshot({ path: join(screenshots, "swagger-ui-authorized.png"), fullPage: true });
+  await context.close();
+});

@@ -55,7 +55,7 @@ class PlaygroundIT {
                   pdf.toString(),
                   "PLAYGROUND_SCREENSHOTS",
                   SCREENSHOTS.toString()));
-      assertThat(output).contains("# pass 5").contains("# fail 0");
+      assertThat(output).contains("# pass 6").contains("# fail 0");
     }
     assertThat(SCREENSHOTS.resolve("playground-results.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve("playground-phone.png")).isNotEmptyFile();

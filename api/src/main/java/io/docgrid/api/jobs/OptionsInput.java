@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * default, filled in for what is missing or null (those of {@link ProcessingOptions#DEFAULTS}, what
  * the grid processes with). {@link JobOptions} reads and writes this record and knows no option by
  * name, so an option is added here (and to {@link ProcessingOptions} when processing reads it) and
- * in the README's options table, which a test holds to this record.
+ * in docs/api.md's options table, which a test holds to this record.
  */
 record OptionsInput(
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) OcrMode ocr,

@@ -21,7 +21,7 @@ public final class TierPolicy {
     this.limits = Map.copyOf(limits);
   }
 
-  /** The defaults, as documented in the README's tier table. */
+  /** The defaults, as documented in docs/api.md's tier table. */
   public static TierPolicy defaults() {
     Map<Tier, TierLimits> limits = new EnumMap<>(Tier.class);
     limits.put(Tier.FREE, new TierLimits(10, 100, 10 * MIB, 50, 2, 1, Duration.ofDays(1)));
