@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.docgrid.testkit.Corpus;
 import io.docgrid.testkit.TestPages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -32,7 +30,7 @@ class PageImageRendererTest {
     // 2000 × 1400 pixels drawn at 300 dpi: a page of 480 × 336 points.
     Path pdf = write("scan.pdf", TestPages.scannedPdf(List.of(TestPages.text())));
 
-    BufferedImage image = decoded(renderer.render(pdf, PDF, 1, 700, PageImageFormat.PNG));
+    BufferedImage image = TestPages.decoded(renderer.render(pdf, PDF, 1, 700, PageImageFormat.PNG));
 
     assertThat(image.getWidth()).isEqualTo(700);
     assertThat(image.getHeight()).isBetween(489, 491);
@@ -44,8 +42,10 @@ class PageImageRendererTest {
     // An A4 portrait page each, turned by /Rotate 90, 180, 270 and 360.
     Path pdf = Corpus.dev("pypdf__habibi-rotated.pdf");
 
-    BufferedImage landscape = decoded(renderer.render(pdf, PDF, 1, 842, PageImageFormat.PNG));
-    BufferedImage portrait = decoded(renderer.render(pdf, PDF, 2, 595, PageImageFormat.PNG));
+    BufferedImage landscape =
+        TestPages.decoded(renderer.render(pdf, PDF, 1, 842, PageImageFormat.PNG));
+    BufferedImage portrait =
+        TestPages.decoded(renderer.render(pdf, PDF, 2, 595, PageImageFormat.PNG));
 
     assertThat(landscape.getWidth()).isEqualTo(842);
     assertThat(landscape.getHeight()).isBetween(594, 596);
@@ -58,7 +58,9 @@ class PageImageRendererTest {
     Path pdf = Corpus.dev("pypdf__habibi-rotated.pdf");
 
     for (int width : List.of(100, 333, 999, 1000, 1777, 2000)) {
-      assertThat(decoded(renderer.render(pdf, PDF, 4, width, PageImageFormat.PNG)).getWidth())
+      assertThat(
+              TestPages.decoded(renderer.render(pdf, PDF, 4, width, PageImageFormat.PNG))
+                  .getWidth())
           .as("width %d", width)
           .isEqualTo(width);
     }
@@ -70,7 +72,8 @@ class PageImageRendererTest {
     BufferedImage second = TestPages.a4();
     Path tiff = write("scan.tiff", TestPages.tiff(List.of(first, second)));
 
-    BufferedImage image = decoded(renderer.render(tiff, "image/tiff", 2, 620, PageImageFormat.PNG));
+    BufferedImage image =
+        TestPages.decoded(renderer.render(tiff, "image/tiff", 2, 620, PageImageFormat.PNG));
 
     assertThat(image.getWidth()).isEqualTo(620);
     assertThat(image.getHeight())
@@ -86,7 +89,7 @@ class PageImageRendererTest {
     byte[] encoded = renderer.render(photo, "image/jpeg", 1, 450, PageImageFormat.JPEG);
 
     assertThat(encoded).startsWith(0xFF, 0xD8, 0xFF);
-    assertThat(decoded(encoded).getWidth()).isEqualTo(450);
+    assertThat(TestPages.decoded(encoded).getWidth()).isEqualTo(450);
     assertThat(PageImageFormat.forDocument("image/jpeg")).isEqualTo(PageImageFormat.JPEG);
     assertThat(PageImageFormat.forDocument(PDF)).isEqualTo(PageImageFormat.PNG);
   }
@@ -140,23 +143,8 @@ class PageImageRendererTest {
     return Files.write(temp.resolve(name), content);
   }
 
-  private static BufferedImage decoded(byte[] encoded) throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(encoded));
-    assertThat(image).as("a decodable image").isNotNull();
-    return image;
-  }
-
   /** Mostly paper, with a share of dark pixels: text, not a blank or black page. */
   private static void assertShowsText(BufferedImage image) {
-    long dark = 0;
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        if ((image.getRGB(x, y) & 0xFF) < 128) {
-          dark++;
-        }
-      }
-    }
-    double share = dark / (double) (image.getWidth() * image.getHeight());
-    assertThat(share).as("share of dark pixels").isBetween(0.005, 0.5);
+    assertThat(TestPages.darkShare(image)).as("share of dark pixels").isBetween(0.005, 0.5);
   }
 }
