@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parsing in supervised child JVMs, as Tika Server forks its parsers: every parse of a document's
- * bytes on a compute node happens in a child, searchable PDFs included, so that the node itself
- * never meets them. Each child has a bounded heap and works on a few documents at once, which
- * shares its warmed-up JIT among them. A child that runs out of memory exits, one that crashes is
- * gone, one that does not answer a request in time is killed; a fresh child replaces it, and the
- * node carries on.
+ * bytes on a compute node happens in a child, searchable PDFs and page images included, so that the
+ * node itself never meets them. Each child has a bounded heap and works on a few documents at once,
+ * which shares its warmed-up JIT among them. A child that runs out of memory exits, one that
+ * crashes is gone, one that does not answer a request in time is killed; a fresh child replaces it,
+ * and the node carries on.
  *
  * <p>Who was to blame: a document alone in its child when the child died owns the death (out of
  * memory: {@link DocumentErrorCode#DOCUMENT_TOO_COMPLEX}; otherwise {@link
