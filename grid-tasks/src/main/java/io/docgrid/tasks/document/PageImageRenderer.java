@@ -86,9 +86,9 @@ public final class PageImageRenderer {
         boolean sideways = page.getRotation() == 90 || page.getRotation() == 270;
         float widthPoints = Math.max(sideways ? box.getHeight() : box.getWidth(), 1);
         float heightPoints = Math.max(sideways ? box.getWidth() : box.getHeight(), 1);
-        // Half a pixel over: PDFBox floors the scaled width, which width / w * w may miss by a
-        // hair.
-        float scale = (width + 0.5f) / widthPoints;
+        // A hair over: PDFBox floors the scaled width, which width / w * w may miss by a rounding
+        // error; a hundred-thousandth is far above float's and far below a pixel of 2000.
+        float scale = (float) (width * (1 + 1e-5) / widthPoints);
         requireWithinBudget(number, width, (long) Math.floor(heightPoints * scale));
         return new PDFRenderer(document).renderImage(number - 1, scale, ImageType.RGB);
       } catch (InvalidPasswordException e) {
