@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.testkit.Corpus;
 import io.docgrid.testkit.TestPages;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +159,22 @@ class PageImageTest {
     HttpResponse<String> gone = get(deleted, "1", "");
     problem(gone, 410, "RESULT_EXPIRED");
     assertThat(gone.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
+  void a_page_the_compute_node_cannot_draw_comes_back_with_its_reason() throws Exception {
+    ByteArrayOutputStream ribbon = new ByteArrayOutputStream();
+    try (PDDocument document = new PDDocument()) {
+      document.addPage(new PDPage(new PDRectangle(10, 2000)));
+      document.save(ribbon);
+    }
+    String job = finished(node.http, "ribbon.pdf", ribbon.toByteArray());
+
+    JsonNode refused = problem(get(job, "1", "?width=2000"), 422, "IMAGE_TOO_LARGE");
+
+    assertThat(refused.get("detail").asText()).contains("Ask for a narrower one");
+    assertThat(TestPages.decoded(image(job, 1, "?width=100").body()).getHeight())
+        .isBetween(19_999, 20_001);
   }
 
   private HttpResponse<byte[]> image(String job, int page, String query) throws Exception {
