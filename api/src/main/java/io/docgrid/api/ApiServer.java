@@ -19,6 +19,7 @@ import io.docgrid.api.http.SecurityHeaders;
 import io.docgrid.api.http.TrustedProxies;
 import io.docgrid.api.jobs.JobEventRoutes;
 import io.docgrid.api.jobs.JobRoutes;
+import io.docgrid.api.jobs.PageImageRoutes;
 import io.docgrid.api.keys.KeyRoutes;
 import io.docgrid.api.metrics.ApiMetrics;
 import io.docgrid.api.metrics.MetricsRoutes;
@@ -106,7 +107,8 @@ public final class ApiServer implements AutoCloseable {
       HealthRoutes health,
       CacheRoutes cache,
       DatabaseBackupRoutes databaseBackup,
-      WebhookRoutes webhooks) {}
+      WebhookRoutes webhooks,
+      PageImageRoutes pageImages) {}
 
   private final Settings settings;
   private final Resources resources;
@@ -225,6 +227,12 @@ public final class ApiServer implements AutoCloseable {
         JobRoutes.JOBS_PATH + "/{id}/events",
         read,
         resources.jobEvents()::events);
+    route(
+        routes,
+        HandlerType.GET,
+        PageImageRoutes.PAGE_IMAGE_PATH,
+        read,
+        resources.pageImages()::image);
     BatchRoutes batches = resources.batches();
     String batch = BatchRoutes.BATCHES_PATH + "/{id}";
     route(routes, HandlerType.POST, BatchRoutes.BATCHES_PATH, write, batches::create);

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.TestPages;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Untrusted bytes are parsed only behind the isolation boundary: an API-only node in a JVM of its
  * own takes hostile documents, which fail as coded job errors on the worker that parses them, while
  * the API node keeps serving. Its JVM's class-loading log proves it never even loaded a document
- * parser: no PDFBox, no POI, no Tika parser, no zip reader of Commons Compress.
+ * parser: no PDFBox, no POI, no Tika parser, no zip reader of Commons Compress, not even to show a
+ * page as an image, which the worker's extraction child draws.
  */
 class ApiNodeParsesNoDocumentIT {
 
@@ -87,6 +90,19 @@ class ApiNodeParsesNoDocumentIT {
       JsonNode job = api.http.awaitFinished(json(good).get("id").asText(), BOUND);
       assertThat(job.get("status").asText()).isEqualTo("succeeded");
       assertThat(job.at("/document/pageCount").asInt()).isEqualTo(3);
+
+      // Its pages are drawn as images by the worker's extraction child, and only passed on here.
+      String goodId = job.get("id").asText();
+      HttpResponse<byte[]> page =
+          api.http.getBytes("/api/v1/jobs/" + goodId + "/pages/2/image?width=400");
+      assertThat(page.statusCode()).as(new String(page.body())).isEqualTo(200);
+      BufferedImage image = TestPages.decoded(page.body());
+      assertThat(image.getWidth()).isEqualTo(400);
+      assertThat(TestPages.darkShare(image)).as("ink on the page").isPositive().isLessThan(0.5);
+      assertThat(Files.readAllLines(temp.resolve("worker.log")))
+          .as("the extraction child's log line for the page image")
+          .anySatisfy(
+              line -> assertThat(line).contains("ExtractionWorkerMain", goodId, "PageImage done"));
 
       // Dry runs look at documents on the compute node too: the API node still parses none.
       HttpApi.Multipart dryLong =

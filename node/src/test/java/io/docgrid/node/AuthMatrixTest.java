@@ -263,7 +263,8 @@ class AuthMatrixTest {
         parts[1]
             .replace("{id}", UUID.randomUUID().toString())
             .replace("{deliveryId}", UUID.randomUUID().toString())
-            .replace("{sha256}", "ab".repeat(32));
+            .replace("{sha256}", "ab".repeat(32))
+            .replace("{page}", "1");
     HttpRequest.Builder request = api.request(path);
     switch (parts[0]) {
       case "GET" -> request.GET();

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -153,6 +154,31 @@ public final class TestPages {
       }
     }
     return target;
+  }
+
+  /** An encoded image (PNG, JPEG, ...) read back; an error when it is not one. */
+  public static BufferedImage decoded(byte[] encoded) throws IOException {
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(encoded));
+    if (image == null) {
+      throw new IOException("not an image ImageIO reads: " + encoded.length + " bytes");
+    }
+    return image;
+  }
+
+  /**
+   * The share of the image's pixels darker than mid-gray: ink on paper. A page of text has a few
+   * percent; a blank page none, a black one nearly all.
+   */
+  public static double darkShare(BufferedImage image) {
+    long dark = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if ((image.getRGB(x, y) & 0xFF) < 128) {
+          dark++;
+        }
+      }
+    }
+    return dark / (double) ((long) image.getWidth() * image.getHeight());
   }
 
   public static byte[] png(BufferedImage image) throws IOException {

@@ -10,6 +10,8 @@ import io.docgrid.tasks.grid.GridTopic;
 import io.docgrid.tasks.process.ComputeRouting;
 import io.docgrid.tasks.process.JobStarted;
 import io.docgrid.tasks.process.NodeRoles;
+import io.docgrid.tasks.process.PageImageRequest;
+import io.docgrid.tasks.process.PageImageTask;
 import io.docgrid.tasks.process.PagePlan;
 import io.docgrid.tasks.process.PagesDone;
 import io.docgrid.tasks.process.ProbeDocumentTask;
@@ -34,6 +36,7 @@ import org.apache.ignite.IgniteMessaging;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterGroupEmptyException;
+import org.apache.ignite.compute.ComputeTask;
 import org.apache.ignite.events.DiscoveryEvent;
 import org.apache.ignite.events.EventType;
 import org.apache.ignite.lang.IgniteFuture;
@@ -235,17 +238,19 @@ public final class JobDispatcher implements AutoCloseable {
    */
   public void makeSearchablePdf(SearchablePdfRequest request, String tenant)
       throws DocumentProcessingException {
-    try {
-      ignite
-          .compute(NodeRoles.computeNodes(ignite))
-          .withTimeout(jobTimeout.toMillis())
-          .execute(new SearchablePdfTask(tenant), request);
-    } catch (RuntimeException e) {
-      if (outcomeOf(e) instanceof DispatchOutcome.Rejected rejected) {
-        throw new DocumentProcessingException(rejected.code(), rejected.message());
-      }
-      throw new IllegalStateException("no compute node made the searchable PDF", e);
-    }
+    onAComputeNode(new SearchablePdfTask(tenant), request, "made the searchable PDF");
+  }
+
+  /**
+   * Has a compute node draw one page of the job's document as an image, and returns its encoded
+   * bytes. Waits for it, up to the job timeout.
+   *
+   * @throws DocumentProcessingException when the page cannot be drawn (past the end, say)
+   * @throws IllegalStateException when no compute node could draw it
+   */
+  public byte[] renderPage(PageImageRequest request, String tenant)
+      throws DocumentProcessingException {
+    return onAComputeNode(new PageImageTask(tenant), request, "drew the page image");
   }
 
   /**
@@ -274,17 +279,28 @@ public final class JobDispatcher implements AutoCloseable {
             ignite.cluster().localNode().id(),
             false,
             tenant);
+    return onAComputeNode(new ProbeDocumentTask(tenant), request, "looked at the document").facts();
+  }
+
+  /**
+   * Runs {@code task} for a waiting client on a compute node, up to the job timeout.
+   *
+   * @param done what the task does, to say that no compute node did it
+   * @throws DocumentProcessingException when the task was refused for its document
+   * @throws IllegalStateException when no compute node could run it
+   */
+  private <A, R> R onAComputeNode(ComputeTask<A, R> task, A argument, String done)
+      throws DocumentProcessingException {
     try {
       return ignite
           .compute(NodeRoles.computeNodes(ignite))
           .withTimeout(jobTimeout.toMillis())
-          .execute(new ProbeDocumentTask(tenant), request)
-          .facts();
+          .execute(task, argument);
     } catch (RuntimeException e) {
       if (outcomeOf(e) instanceof DispatchOutcome.Rejected rejected) {
         throw new DocumentProcessingException(rejected.code(), rejected.message());
       }
-      throw new IllegalStateException("no compute node looked at the document", e);
+      throw new IllegalStateException("no compute node " + done, e);
     }
   }
 

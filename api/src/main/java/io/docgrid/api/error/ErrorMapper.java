@@ -42,6 +42,7 @@ public final class ErrorMapper {
       case PROCESSING_FAILED -> ErrorCode.INTERNAL_ERROR;
       case PROCESSING_TIMEOUT -> ErrorCode.PROCESSING_TIMEOUT;
       case POISON_DOCUMENT -> ErrorCode.POISON_DOCUMENT;
+      case PAGE_NOT_FOUND -> ErrorCode.PAGE_NOT_FOUND;
     };
   }
 

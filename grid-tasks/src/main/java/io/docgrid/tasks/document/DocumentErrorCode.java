@@ -24,5 +24,10 @@ public enum DocumentErrorCode {
   /** A page, or the document, took longer than its time budget. */
   PROCESSING_TIMEOUT,
   /** The document brought down the workers that processed it; it is kept from the grid. */
-  POISON_DOCUMENT
+  POISON_DOCUMENT,
+  /**
+   * A page asked for by number is past the document's end. Sent only in answer to a page image
+   * request, which only nodes that know this code send: nodes of the release before never see it.
+   */
+  PAGE_NOT_FOUND
 }

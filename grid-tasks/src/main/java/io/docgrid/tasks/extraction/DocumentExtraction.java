@@ -4,6 +4,7 @@ import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.ExtractionResult;
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.document.PageImageFormat;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.output.OcrLayer;
 import java.io.IOException;
@@ -38,6 +39,13 @@ public interface DocumentExtraction extends AutoCloseable {
    */
   void writeSearchablePdf(
       Path file, String mediaType, List<OcrLayer> layers, int imageDpi, Path target)
+      throws DocumentProcessingException, IOException;
+
+  /**
+   * Page {@code page} (1-based) of {@code file} as an image {@code width} pixels wide, encoded as
+   * {@code format}: a PDF page rendered, an image's frame scaled. It takes at most a page's time.
+   */
+  byte[] renderPage(Path file, String mediaType, int page, int width, PageImageFormat format)
       throws DocumentProcessingException, IOException;
 
   @Override

@@ -3,6 +3,7 @@ package io.docgrid.tasks.extraction;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractionResult;
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.document.PageImageFormat;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.output.OcrLayer;
@@ -38,6 +39,12 @@ public final class InProcessExtraction implements DocumentExtraction {
       Path file, String mediaType, List<OcrLayer> layers, int imageDpi, Path target)
       throws DocumentProcessingException, IOException {
     pipeline.writeSearchablePdf(file, mediaType, layers, imageDpi, target);
+  }
+
+  @Override
+  public byte[] renderPage(Path file, String mediaType, int page, int width, PageImageFormat format)
+      throws DocumentProcessingException, IOException {
+    return pipeline.renderPage(file, mediaType, page, width, format);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.isolation;
 
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.document.PageImageFormat;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.output.OcrLayer;
 import java.io.Serializable;
@@ -27,5 +28,9 @@ sealed interface ChildRequest extends Serializable {
    */
   record SearchablePdf(
       String file, String mediaType, List<OcrLayer> layers, int imageDpi, String target)
+      implements ChildRequest {}
+
+  /** Render one page of a document as an image of a width; the answer is its encoded bytes. */
+  record PageImage(String file, String mediaType, int page, int width, PageImageFormat format)
       implements ChildRequest {}
 }

@@ -164,6 +164,10 @@ public final class ExtractionWorkerMain {
       return pipeline.extract(
           Path.of(extract.file()), extract.mediaType(), extract.options(), budget, extract.scope());
     }
+    if (request instanceof ChildRequest.PageImage image) {
+      return pipeline.renderPage(
+          Path.of(image.file()), image.mediaType(), image.page(), image.width(), image.format());
+    }
     ChildRequest.SearchablePdf pdf = (ChildRequest.SearchablePdf) request;
     pipeline.writeSearchablePdf(
         Path.of(pdf.file()), pdf.mediaType(), pdf.layers(), pdf.imageDpi(), Path.of(pdf.target()));

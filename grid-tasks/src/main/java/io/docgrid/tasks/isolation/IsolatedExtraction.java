@@ -4,6 +4,7 @@ import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractionResult;
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.document.PageImageFormat;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.extraction.DocumentExtraction;
 import io.docgrid.tasks.output.OcrLayer;
@@ -30,11 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parsing in supervised child JVMs, as Tika Server forks its parsers: every parse of a document's
- * bytes on a compute node happens in a child, searchable PDFs included, so that the node itself
- * never meets them. Each child has a bounded heap and works on a few documents at once, which
- * shares its warmed-up JIT among them. A child that runs out of memory exits, one that crashes is
- * gone, one that does not answer a request in time is killed; a fresh child replaces it, and the
- * node carries on.
+ * bytes on a compute node happens in a child, searchable PDFs and page images included, so that the
+ * node itself never meets them. Each child has a bounded heap and works on a few documents at once,
+ * which shares its warmed-up JIT among them. A child that runs out of memory exits, one that
+ * crashes is gone, one that does not answer a request in time is killed; a fresh child replaces it,
+ * and the node carries on.
  *
  * <p>Who was to blame: a document alone in its child when the child died owns the death (out of
  * memory: {@link DocumentErrorCode#DOCUMENT_TOO_COMPLEX}; otherwise {@link
@@ -120,12 +121,36 @@ public final class IsolatedExtraction implements DocumentExtraction {
             target.toAbsolutePath().toString()));
   }
 
+  /**
+   * A page image has a page's time, not a document's: a page that takes longer to draw than to read
+   * has its child killed as a hanging document's would be.
+   */
+  @Override
+  public byte[] renderPage(Path file, String mediaType, int page, int width, PageImageFormat format)
+      throws DocumentProcessingException, IOException {
+    return (byte[])
+        call(
+            new ChildRequest.PageImage(
+                file.toAbsolutePath().toString(), mediaType, page, width, format),
+            min(settings.pageBudget(), settings.hardLimit()));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   private Serializable call(ChildRequest request) throws DocumentProcessingException, IOException {
+    return call(request, settings.hardLimit());
+  }
+
+  /** Runs {@code request} in a child, which is killed unless it answers within {@code limit}. */
+  private Serializable call(ChildRequest request, Duration limit)
+      throws DocumentProcessingException, IOException {
     ExtractionChild child = acquire();
     boolean released = false;
     documentsInFlight.incrementAndGet();
     try {
-      return answer(child, request);
+      return answer(child, request, limit);
     } catch (AbandonedCall abandoned) {
       // The child still works on it until the page it is on is done: the slot is given back then.
       abandoned.call().answer().whenComplete((answer, death) -> release(child));
@@ -142,7 +167,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
               child.pid());
       release(child);
       released = true;
-      return alone(request);
+      return alone(request, limit);
     } finally {
       documentsInFlight.decrementAndGet();
       if (!released) {
@@ -151,23 +176,20 @@ public final class IsolatedExtraction implements DocumentExtraction {
     }
   }
 
-  /** Sends the request to {@code child} and waits for its answer, up to the hard limit. */
-  private Serializable answer(ExtractionChild child, ChildRequest request)
+  /** Sends the request to {@code child} and waits for its answer, up to {@code limit}. */
+  private Serializable answer(ExtractionChild child, ChildRequest request, Duration limit)
       throws DocumentProcessingException, IOException {
     ExtractionChild.Call call = child.send(request);
     try {
-      return valueOf(call.answer().get(settings.hardLimit().toMillis(), TimeUnit.MILLISECONDS));
+      return valueOf(call.answer().get(limit.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       log.atWarn()
           .addKeyValue("event", "child.killed")
-          .log(
-              "extraction child {} did not answer within {}; killed",
-              child.pid(),
-              settings.hardLimit());
+          .log("extraction child {} did not answer within {}; killed", child.pid(), limit);
       child.kill();
       throw new DocumentProcessingException(
           DocumentErrorCode.PROCESSING_TIMEOUT,
-          "The document did not finish within " + settings.hardLimit().toSeconds() + " seconds.",
+          "The document did not finish within " + limit.toSeconds() + " seconds.",
           null);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ExtractionChild.Died died) {
@@ -184,7 +206,8 @@ public final class IsolatedExtraction implements DocumentExtraction {
   }
 
   /** Runs the request in a child of its own, which it owns whatever happens to it. */
-  private Serializable alone(ChildRequest request) throws DocumentProcessingException, IOException {
+  private Serializable alone(ChildRequest request, Duration limit)
+      throws DocumentProcessingException, IOException {
     try {
       soloChildren.acquire();
     } catch (InterruptedException e) {
@@ -195,7 +218,7 @@ public final class IsolatedExtraction implements DocumentExtraction {
     try {
       solo = ExtractionChild.start(settings, 1, socketDirectory, dead -> {});
       solo.reserve();
-      return answer(solo, request);
+      return answer(solo, request, limit);
     } catch (ExtractionChild.Died died) {
       throw blame(died, solo);
     } finally {

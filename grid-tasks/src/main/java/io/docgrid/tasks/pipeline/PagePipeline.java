@@ -3,6 +3,8 @@ package io.docgrid.tasks.pipeline;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractionResult;
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.document.PageImageFormat;
+import io.docgrid.tasks.document.PageImageRenderer;
 import io.docgrid.tasks.document.ProcessingOptions;
 import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.document.TextExtractor;
@@ -25,6 +27,7 @@ import java.util.List;
  *                 image frame: DECODE ──────────────────┴─▶ GRAYSCALE ─▶ ORIENTATION ─▶ DESKEW
  *                 other types: Tika, as one or more pages ─▶ page text
  *   ─▶ BINARIZE ─▶ OCR ─▶ page text          and on request: page texts ─▶ searchable PDF
+ *                                                            one page ─▶ page image
  * </pre>
  *
  * The stages' code: TEXT_LAYER, RENDER and DECODE in {@code document}; GRAYSCALE and ORIENTATION in
@@ -42,16 +45,19 @@ public final class PagePipeline implements AutoCloseable {
   private final OcrEngines engines;
   private final Preprocessor preprocessor;
   private final SearchablePdf searchablePdf;
+  private final PageImageRenderer pageImages;
 
   private PagePipeline(
       TextExtractor extractor,
       OcrEngines engines,
       Preprocessor preprocessor,
-      SearchablePdf searchablePdf) {
+      SearchablePdf searchablePdf,
+      PageImageRenderer pageImages) {
     this.extractor = extractor;
     this.engines = engines;
     this.preprocessor = preprocessor;
     this.searchablePdf = searchablePdf;
+    this.pageImages = pageImages;
   }
 
   /**
@@ -63,7 +69,11 @@ public final class PagePipeline implements AutoCloseable {
    */
   public static PagePipeline assemble(TessdataDirectory models, Preprocessor preprocessor) {
     return new PagePipeline(
-        new TextExtractor(), new OcrEngines(models), preprocessor, new SearchablePdf());
+        new TextExtractor(),
+        new OcrEngines(models),
+        preprocessor,
+        new SearchablePdf(),
+        new PageImageRenderer());
   }
 
   /**
@@ -92,6 +102,12 @@ public final class PagePipeline implements AutoCloseable {
       Path file, String mediaType, List<OcrLayer> layers, int imageDpi, Path target)
       throws DocumentProcessingException, IOException {
     searchablePdf.write(file, mediaType, layers, imageDpi, target);
+  }
+
+  /** See {@link PageImageRenderer#render}. */
+  public byte[] renderPage(Path file, String mediaType, int page, int width, PageImageFormat format)
+      throws DocumentProcessingException, IOException {
+    return pageImages.render(file, mediaType, page, width, format);
   }
 
   /** Closes the OCR engines; the pipeline cannot recognise pages afterwards. */

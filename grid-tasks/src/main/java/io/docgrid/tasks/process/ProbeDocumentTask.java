@@ -12,7 +12,6 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
-import org.apache.ignite.compute.ComputeJobFailoverException;
 import org.apache.ignite.compute.ComputeJobResult;
 import org.apache.ignite.compute.ComputeTaskSessionFullSupport;
 import org.apache.ignite.resources.IgniteInstanceResource;
@@ -59,12 +58,7 @@ public final class ProbeDocumentTask
     public byte[] execute() {
       ProcessDocumentRequest request =
           WirePayloads.decode(encodedRequest, ProcessDocumentRequest.class);
-      WorkerContext context =
-          WorkerContext.lookup(ignite)
-              .orElseThrow(() -> new ComputeJobFailoverException("worker is not ready yet"));
-      if (!context.blobStore().hasDocument(request.documentSha256())) {
-        throw new ComputeJobFailoverException("the document is not stored on this node");
-      }
+      WorkerContext context = WorkerContext.forDocument(ignite, request.documentSha256());
       boolean image = request.mediaType().startsWith("image/");
       ProcessingOptions options = request.options();
       try (MDC.MDCCloseable req = MDC.putCloseable("requestId", request.requestId());

@@ -21,7 +21,6 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteMessaging;
 import org.apache.ignite.compute.ComputeJobAdapter;
-import org.apache.ignite.compute.ComputeJobFailoverException;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +58,7 @@ final class ProcessDocumentJob extends ComputeJobAdapter {
   @Override
   public Object execute() {
     ProcessDocumentRequest request = request();
-    // A node that joined but has not finished wiring has no context yet: let Ignite fail over.
-    WorkerContext context =
-        WorkerContext.lookup(ignite)
-            .orElseThrow(() -> new ComputeJobFailoverException("worker is not ready yet"));
-    if (!context.blobStore().hasDocument(request.documentSha256())) {
-      // Another host's upload and no shared store: let Ignite try a node that has the bytes.
-      throw new ComputeJobFailoverException("the document is not stored on this node");
-    }
+    WorkerContext context = WorkerContext.forDocument(ignite, request.documentSha256());
     String nodeId = ignite.cluster().localNode().id().toString();
     Instant startedAt = Instant.now();
     // Announced only when the job is still running a moment later: a short document's start is

@@ -31,6 +31,7 @@ public final class WireFormat {
       Set.of(
           ProcessDocumentRequest.class,
           SearchablePdfRequest.class,
+          PageImageRequest.class,
           DocumentOutcome.class,
           JobStarted.class,
           PagesDone.class);

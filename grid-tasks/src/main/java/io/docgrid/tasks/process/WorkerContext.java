@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.compute.ComputeJobFailoverException;
 
 /**
  * The node-local services a compute job needs. Ignite deserialises jobs without a container, so the
@@ -40,5 +41,20 @@ public record WorkerContext(
 
   public static Optional<WorkerContext> lookup(Ignite ignite) {
     return Optional.ofNullable((WorkerContext) ignite.cluster().nodeLocalMap().get(KEY));
+  }
+
+  /**
+   * This node's context for a job on the document {@code sha256}, or a failover to another node: a
+   * node that joined but has not finished wiring has no context yet, and without a shared store
+   * another host's upload is on that host's node only.
+   */
+  static WorkerContext forDocument(Ignite ignite, String sha256) {
+    WorkerContext context =
+        lookup(ignite)
+            .orElseThrow(() -> new ComputeJobFailoverException("worker is not ready yet"));
+    if (!context.blobStore().hasDocument(sha256)) {
+      throw new ComputeJobFailoverException("the document is not stored on this node");
+    }
+    return context;
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
 import io.docgrid.tasks.document.ExtractedDocument;
+import io.docgrid.tasks.document.PageImageFormat;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.PageText;
 import io.docgrid.tasks.document.ProcessingOptions;
@@ -18,6 +19,7 @@ import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.testkit.Corpus;
 import io.docgrid.testkit.Eventually;
 import io.docgrid.testkit.ExtractionJvmOptions;
+import io.docgrid.testkit.TestPages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +60,15 @@ class IsolatedExtractionIT {
 
   private IsolatedExtraction extraction(
       String heap, int documentsAtOnce, Duration hardLimit, List<String> jvmOptions) {
+    return extraction(heap, documentsAtOnce, Duration.ofMinutes(1), hardLimit, jvmOptions);
+  }
+
+  private IsolatedExtraction extraction(
+      String heap,
+      int documentsAtOnce,
+      Duration pageBudget,
+      Duration hardLimit,
+      List<String> jvmOptions) {
     List<String> options = new ArrayList<>(ExtractionJvmOptions.fromBuild());
     options.addAll(jvmOptions);
     return new IsolatedExtraction(
@@ -70,7 +81,7 @@ class IsolatedExtractionIT {
             1,
             documentsAtOnce,
             Duration.ofMinutes(1),
-            Duration.ofMinutes(1),
+            pageBudget,
             hardLimit,
             "test-node"));
   }
@@ -149,6 +160,33 @@ class IsolatedExtractionIT {
       assertThat(inChild.ocr().words()).isEqualTo(inNode.ocr().words());
       assertThat(inChild.timingsMillis().keySet())
           .containsExactlyElementsOf(inNode.timingsMillis().keySet());
+    }
+  }
+
+  @Test
+  void a_child_draws_page_images_and_says_when_a_page_is_not_there() throws Exception {
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
+    try (IsolatedExtraction isolated = extraction("256m", Duration.ofMinutes(2))) {
+      byte[] image = isolated.renderPage(pdf, PDF, 2, 640, PageImageFormat.PNG);
+
+      assertThat(TestPages.decoded(image).getWidth()).isEqualTo(640);
+      assertThat(TestPages.darkShare(TestPages.decoded(image))).isPositive();
+      assertThatThrownBy(() -> isolated.renderPage(pdf, PDF, 5, 640, PageImageFormat.PNG))
+          .isInstanceOfSatisfying(
+              DocumentProcessingException.class,
+              e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.PAGE_NOT_FOUND));
+    }
+  }
+
+  @Test
+  void a_page_image_has_a_page_time_not_a_document_time() throws Exception {
+    Path pdf = Corpus.dev("pypdf__pdflatex-4-pages.pdf");
+    try (IsolatedExtraction hurried =
+        extraction("256m", 1, Duration.ofMillis(1), Duration.ofMinutes(2), List.of())) {
+      assertThatThrownBy(() -> hurried.renderPage(pdf, PDF, 1, 2000, PageImageFormat.PNG))
+          .isInstanceOfSatisfying(
+              DocumentProcessingException.class,
+              e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.PROCESSING_TIMEOUT));
     }
   }
 

@@ -228,6 +228,8 @@ class WireCompatibilityTest {
             List.of("encodedRequest:[B"),
             nestedClass(SearchablePdfTask.class, "SearchablePdfJob"),
             List.of("encodedRequest:[B"),
+            nestedClass(PageImageTask.class, "PageImageJob"),
+            List.of("encodedRequest:[B"),
             DocumentProcessingException.class,
             List.of(
                 "causeSummary:Ljava/lang/String;",

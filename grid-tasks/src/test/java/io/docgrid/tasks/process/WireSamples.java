@@ -4,6 +4,7 @@ import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentFacts;
 import io.docgrid.tasks.document.ExtractedDocument;
 import io.docgrid.tasks.document.ExtractionScope;
+import io.docgrid.tasks.document.PageImageFormat;
 import io.docgrid.tasks.document.PageOcr;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.PageText;
@@ -38,6 +39,7 @@ final class WireSamples {
         List.of(
             processDocumentRequest(),
             searchablePdfRequest(),
+            pageImageRequest(),
             processedDocument(),
             countedDocument(),
             jobStarted(),
@@ -77,6 +79,18 @@ final class WireSamples {
         "image/tiff",
         List.of(layer),
         200,
+        "req-fixture",
+        "key:5f0c6d52-8f8e-4d4b-9a51-0c2d3e4f5a6b");
+  }
+
+  static PageImageRequest pageImageRequest() {
+    return new PageImageRequest(
+        JOB,
+        SHA256,
+        "image/jpeg",
+        3,
+        1000,
+        PageImageFormat.JPEG,
         "req-fixture",
         "key:5f0c6d52-8f8e-4d4b-9a51-0c2d3e4f5a6b");
   }

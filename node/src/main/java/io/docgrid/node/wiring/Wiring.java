@@ -33,6 +33,9 @@ import io.docgrid.api.jobs.JobOptions;
 import io.docgrid.api.jobs.JobResults;
 import io.docgrid.api.jobs.JobRoutes;
 import io.docgrid.api.jobs.JobService;
+import io.docgrid.api.jobs.PageImageMetrics;
+import io.docgrid.api.jobs.PageImageRoutes;
+import io.docgrid.api.jobs.PageImages;
 import io.docgrid.api.jobs.SubmissionOptions;
 import io.docgrid.api.jobs.SubmissionReader;
 import io.docgrid.api.jobs.UploadChecks;
@@ -93,6 +96,8 @@ public final class Wiring {
 
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private static final int MAX_OPTIONS_BYTES = 64 * 1024;
+  // About forty PNG pages at the default width, for a few people flipping through documents.
+  private static final long PAGE_IMAGE_CACHE_BYTES = 32L << 20;
 
   // Often enough for proxies that close idle connections after 30 s or more.
   private static final Duration EVENT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
@@ -361,7 +366,16 @@ public final class Wiring {
                   new HealthRoutes(readiness),
                   new CacheRoutes(resultCache, validator),
                   new DatabaseBackupRoutes(database, config.dataDir()),
-                  webhooks.routes(validator)),
+                  webhooks.routes(validator),
+                  new PageImageRoutes(
+                      new PageImages(
+                          jobService,
+                          uploadChecks,
+                          blobs,
+                          engine.dispatcher(),
+                          new PageImageMetrics().register(metrics.registry()),
+                          PAGE_IMAGE_CACHE_BYTES),
+                      validator)),
               new RouteGuard(authenticator, rateLimiter),
               usage,
               metrics,
