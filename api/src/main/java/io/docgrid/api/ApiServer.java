@@ -112,12 +112,12 @@ public final class ApiServer implements AutoCloseable {
   private final RouteGuard guard;
   private final UsageRecorder usage;
   private final MetricsRoutes metricsRoutes;
-  private final OpenApiRoutes openApi;
+  private OpenApiRoutes openApi;
   private final ApiMetrics metrics;
   private final ProblemResponder problems;
   private final ObjectMapper json;
   private final Clock clock;
-  private final List<String> registered = new ArrayList<>();
+  private final List<ApiRoute> registered = new ArrayList<>();
   private Javalin app;
 
   public ApiServer(
@@ -135,7 +135,6 @@ public final class ApiServer implements AutoCloseable {
     this.usage = usage;
     this.metrics = metrics;
     this.metricsRoutes = new MetricsRoutes(metrics.registry());
-    this.openApi = new OpenApiRoutes(json, settings.version());
     this.json = json;
     this.clock = clock;
     this.problems =
@@ -157,6 +156,11 @@ public final class ApiServer implements AutoCloseable {
 
   /** The routes this server answers, as "METHOD /path" with path parameters in braces. */
   public List<String> routes() {
+    return registered.stream().map(ApiRoute::name).toList();
+  }
+
+  /** The routes this server answers, with who may call each. */
+  public List<ApiRoute> routeTable() {
     return List.copyOf(registered);
   }
 
@@ -203,6 +207,8 @@ public final class ApiServer implements AutoCloseable {
     routes.after(RequestOrigins::release);
     problems.install(routes);
     registerRoutes(routes);
+    // Described once every route is registered: each operation's security is its route's Access.
+    openApi = new OpenApiRoutes(json, settings.version(), routeTable());
   }
 
   private void registerRoutes(RoutesConfig routes) {
@@ -283,8 +289,10 @@ public final class ApiServer implements AutoCloseable {
         "/api/v1/metrics",
         settings.metricsPublic() ? Access.PUBLIC : admin,
         metricsRoutes::scrape);
-    route(routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, openApi::spec);
-    route(routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, openApi::docs);
+    route(
+        routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, ctx -> openApi.spec(ctx));
+    route(
+        routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, ctx -> openApi.docs(ctx));
   }
 
   /** A tenant's own webhook endpoints: read to look, write to change or send. */
@@ -305,7 +313,7 @@ public final class ApiServer implements AutoCloseable {
   private void route(
       RoutesConfig routes, HandlerType method, String path, Access access, Handler handler) {
     routes.addEndpoint(new Endpoint(method, path, guard.guard(access, handler)));
-    registered.add(method.name() + " " + path);
+    registered.add(new ApiRoute(method.name(), path, access));
   }
 
   private void configureJetty(Server server) {

@@ -245,6 +245,57 @@ abstract class EndToEndContract {
         .isEqualTo(200);
   }
 
+  @Test
+  void the_description_offers_both_credentials_and_says_which_operations_need_one()
+      throws Exception {
+    JsonNode spec = json(node.http.get("/api/v1/openapi.json"));
+    assertThat(spec.at("/components/securitySchemes/bearerAuth/scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(spec.at("/components/securitySchemes/apiKeyHeader/name").asText())
+        .isEqualTo("X-API-Key");
+    assertThat(spec.at("/paths/~1api~1v1~1health/get/security").isEmpty()).isTrue();
+    JsonNode createKey = spec.at("/paths/~1api~1v1~1keys/post");
+    assertThat(createKey.at("/security/0").has("bearerAuth")).isTrue();
+    assertThat(createKey.at("/security/1").has("apiKeyHeader")).isTrue();
+    assertThat(createKey.at("/x-docgrid-scope").asText()).isEqualTo("admin");
+    assertThat(createKey.at("/responses").fieldNames()).toIterable().contains("401", "403", "429");
+    assertThat(
+            spec.at("/paths/~1api~1v1~1jobs~1{id}/get/responses/404/content")
+                .has("application/problem+json"))
+        .isTrue();
+  }
+
+  @Test
+  void a_response_the_description_does_not_declare_fails_the_contract() throws Exception {
+    SpecConformance contract = SpecConformance.of(node.http.get("/api/v1/openapi.json").body());
+    String path = "/api/v1/jobs/" + java.util.UUID.randomUUID();
+    HttpResponse<String> missing = node.http.get(path);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    java.util.Map<String, List<String>> headers = missing.headers().map();
+    assertThat(contract.report("GET", path, 404, headers, missing.body()).hasErrors()).isFalse();
+
+    assertThat(contract.report("GET", path, 418, headers, missing.body()).getMessages())
+        .as("a status the operation does not declare")
+        .anySatisfy(message -> assertThat(message.getKey()).contains("status.unknown"));
+    String wrongType = missing.body().replace("\"status\":404", "\"status\":\"404\"");
+    assertThat(contract.report("GET", path, 404, headers, wrongType).getMessages())
+        .as("a field of the wrong type")
+        .anySatisfy(message -> assertThat(message.getMessage()).contains("status"));
+    String noCode =
+        json(missing)
+            .<com.fasterxml.jackson.databind.node.ObjectNode>deepCopy()
+            .without("code")
+            .toString();
+    assertThat(contract.report("GET", path, 404, headers, noCode).getMessages())
+        .as("a required field left out")
+        .anySatisfy(message -> assertThat(message.getMessage()).contains("code"));
+    java.util.Map<String, List<String>> noRequestId = new java.util.HashMap<>(headers);
+    noRequestId.keySet().removeIf(name -> name.equalsIgnoreCase("X-Request-Id"));
+    assertThat(contract.report("GET", path, 404, noRequestId, missing.body()).hasErrors())
+        .as("a required header left out")
+        .isTrue();
+  }
+
   JsonNode submitAndAwait(Path file) throws Exception {
     HttpResponse<String> accepted =
         node.http.submit(file.getFileName().toString(), Files.readAllBytes(file), null);

@@ -8,6 +8,7 @@ import io.docgrid.sql.model.Batch;
 import io.docgrid.sql.model.BatchCounts;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
+import io.javalin.openapi.OpenApiName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public final class BatchViews {
 
   private BatchViews() {}
 
+  @OpenApiName("BatchLinks")
   public record Links(String self) {
     static Links of(String batchId, RequestOrigin origin) {
       return new Links(origin.url(BatchRoutes.BATCHES_PATH + "/" + batchId));
@@ -27,6 +29,7 @@ public final class BatchViews {
    * One item of a batch request, in the order sent: the job it became ({@code jobId}), or the
    * problem that kept it from becoming one.
    */
+  @OpenApiName("BatchItem")
   public record Item(int index, String jobId, Problem problem) {}
 
   /** What {@code POST /api/v1/batches} answers (202). */
