@@ -9,6 +9,7 @@ import io.docgrid.sql.model.BatchCounts;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
 import io.javalin.openapi.OpenApiName;
+import io.javalin.openapi.OpenApiPropertyType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,18 @@ public final class BatchViews {
 
   /** What {@code POST /api/v1/batches} answers (202). */
   public record Created(
-      String id, List<String> jobIds, List<Item> items, BatchCounts counts, Links links) {}
+      String id,
+      List<String> jobIds,
+      List<Item> items,
+      @OpenApiPropertyType(definedBy = CountsAsSent.class) BatchCounts counts,
+      Links links) {}
+
+  /**
+   * {@link BatchCounts} as Jackson writes it, for the OpenAPI description: the processor would also
+   * list its derived {@code total()} and {@code ended()}, which are not sent.
+   */
+  @OpenApiName("BatchCounts")
+  record CountsAsSent(int queued, int running, int succeeded, int failed, int cancelled) {}
 
   /**
    * What {@code GET /api/v1/batches/{id}} answers, and the {@code data} of {@code batch.completed}:
@@ -46,7 +58,7 @@ public final class BatchViews {
       String status,
       Instant createdAt,
       Instant completedAt,
-      BatchCounts counts,
+      @OpenApiPropertyType(definedBy = CountsAsSent.class) BatchCounts counts,
       List<JobView> jobs,
       String nextCursor,
       Links links) {

@@ -57,6 +57,12 @@ final class ApiDescription {
       if (operation instanceof ObjectNode described) {
         secure(described, route.access());
         answerOnEveryRoute(described, route.access());
+        if (route.method().equals("HEAD")) {
+          // A HEAD answer has the headers of a GET and never a body (RFC 9110, 9.3.2).
+          described
+              .path("responses")
+              .forEach(response -> ((ObjectNode) response).remove("content"));
+        }
       }
     }
     return root;
@@ -175,6 +181,14 @@ final class ApiDescription {
         problem(responses, 403);
       }
     }
+    for (JsonNode parameter : operation.path("parameters")) {
+      if (parameter.path("in").asText().equals("path")) {
+        // Path ids are checked (a UUID, a SHA-256) before anything is looked up.
+        problem(responses, 400);
+      }
+    }
+    // Jetty refuses headers over --api-max-request-header-bytes before any route runs.
+    problem(responses, 431);
     problem(responses, 500);
     responses
         .fields()

@@ -48,14 +48,14 @@ class ApiDescriptionTest {
     assertThat(spec.at("/components/securitySchemes/apiKeyHeader/in").asText()).isEqualTo("header");
     JsonNode health = spec.at("/paths/~1api~1v1~1health/get");
     assertThat(health.get("security").isEmpty()).isTrue();
-    assertThat(health.get("responses").fieldNames()).toIterable().containsOnly("200", "500");
+    assertThat(health.get("responses").fieldNames()).toIterable().containsOnly("200", "431", "500");
     JsonNode createKey = spec.at("/paths/~1api~1v1~1keys/post");
     assertThat(createKey.get("security").toString())
         .isEqualTo("[{\"bearerAuth\":[]},{\"apiKeyHeader\":[]}]");
     assertThat(createKey.get("x-docgrid-scope").asText()).isEqualTo("admin");
     assertThat(createKey.get("responses").fieldNames())
         .toIterable()
-        .containsOnly("201", "400", "401", "403", "429", "500");
+        .containsOnly("201", "400", "401", "403", "429", "431", "500");
     assertThat(spec.at("/paths/~1api~1v1~1usage/get/responses").has("403")).isFalse();
     assertThat(spec.at("/paths/~1api~1v1~1usage/get/responses").has("401")).isTrue();
   }
