@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Completes the description the annotation processor wrote with what the annotations cannot know:
  * the version, the two ways to send a credential, each operation's security from the {@link Access}
- * its route is registered with, and the answers the route guard and the error handler give on every
- * route (401, 403, 429, 500), so that no route table is kept twice.
+ * its route is registered with, and the answers the route guard, Jetty and the error handler give
+ * on every route (401, 403, 429, 503 where a credential is checked; 400 for a malformed path id;
+ * 431, 500), so that no route table is kept twice.
  */
 final class ApiDescription {
 
@@ -175,6 +176,8 @@ final class ApiDescription {
       problem(responses, 401)
           .with("headers")
           .set("WWW-Authenticate", header("Bearer realm=\"docgrid\", and why", false));
+      // Checking the credential reads the database, which may be out of reach.
+      problem(responses, 503);
       ObjectNode limited = problem(responses, 429);
       limited.with("headers").set("Retry-After", header("Seconds to wait", true));
       if (access.scope() != null) {

@@ -55,7 +55,7 @@ class ApiDescriptionTest {
     assertThat(createKey.get("x-docgrid-scope").asText()).isEqualTo("admin");
     assertThat(createKey.get("responses").fieldNames())
         .toIterable()
-        .containsOnly("201", "400", "401", "403", "429", "431", "500");
+        .containsOnly("201", "400", "401", "403", "429", "431", "500", "503");
     assertThat(spec.at("/paths/~1api~1v1~1usage/get/responses").has("403")).isFalse();
     assertThat(spec.at("/paths/~1api~1v1~1usage/get/responses").has("401")).isTrue();
   }
