@@ -11,9 +11,7 @@ import io.docgrid.api.error.ErrorCode;
 import io.docgrid.api.error.Problem;
 import io.docgrid.api.http.RequestIds;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,13 +44,14 @@ final class ApiDescription {
   ObjectNode complete(ObjectNode root, String version, List<ApiRoute> routes) {
     describeInfo(root.putObject("info"), version);
     ObjectNode components = root.with("components");
-    describeSchemas(components.with("schemas"));
+    SchemasAsWritten asWritten = new SchemasAsWritten(json);
+    asWritten.correct(components.with("schemas"));
     describeSchemes(components.putObject("securitySchemes"));
     components
         .with("headers")
         .set(RequestIds.HEADER, header("The request's id, also the problem's requestId", true));
     JsonNode paths = root.path("paths");
-    paths.findParents("example").forEach(this::readJsonExample);
+    asWritten.readJsonExamples(paths);
     for (ApiRoute route : routes) {
       JsonNode operation = paths.path(route.path()).path(route.method().toLowerCase(Locale.ROOT));
       if (operation instanceof ObjectNode described) {
@@ -67,61 +66,6 @@ final class ApiDescription {
       }
     }
     return root;
-  }
-
-  private void describeSchemas(ObjectNode schemas) {
-    ArrayNode codes = schemas.with("Problem").with("properties").with("code").putArray("enum");
-    Arrays.stream(ErrorCode.values()).map(ErrorCode::name).forEach(codes::add);
-    // The processor describes Jackson's JsonNode by its getters; on the wire it is any JSON value.
-    schemas.remove("JsonNodeType");
-    schemas.putObject("JsonNode").put("description", "Any JSON value");
-    schemas.forEach(this::allowNullWhereOptional);
-  }
-
-  /**
-   * Jackson writes an absent value as null, and the processor marks required only the properties
-   * that cannot be null (primitives, {@code @OpenApiRequired}): every other one may be null.
-   */
-  private void allowNullWhereOptional(JsonNode schema) {
-    Set<String> required = new HashSet<>();
-    schema.path("required").forEach(name -> required.add(name.asText()));
-    if (!(schema.get("properties") instanceof ObjectNode properties)) {
-      return;
-    }
-    properties
-        .fields()
-        .forEachRemaining(
-            property -> {
-              if (required.contains(property.getKey())) {
-                return;
-              }
-              ObjectNode value = (ObjectNode) property.getValue();
-              if (value.has("$ref")) {
-                // A sibling of $ref is ignored (OpenAPI 3.0): the referenced object, or null.
-                ObjectNode either = json.createObjectNode();
-                ArrayNode anyOf = either.putArray("anyOf");
-                anyOf.addObject().set("$ref", value.get("$ref"));
-                ObjectNode onlyNull = anyOf.addObject();
-                onlyNull.put("nullable", true);
-                onlyNull.putArray("enum").addNull();
-                property.setValue(either);
-              } else {
-                value.put("nullable", true);
-              }
-            });
-  }
-
-  /** The processor writes a JSON example as a string; a client wants the JSON itself. */
-  private void readJsonExample(JsonNode holder) {
-    JsonNode example = holder.get("example");
-    String text = example.asText();
-    if (example.isTextual() && (text.startsWith("{") || text.startsWith("["))) {
-      try {
-        ((ObjectNode) holder).set("example", json.readTree(text));
-      } catch (IOException e) {
-        throw new IllegalStateException("an example in the annotations is not JSON: " + text, e);
-      }
-    }
   }
 
   private static void describeInfo(ObjectNode info, String version) {
