@@ -113,7 +113,7 @@ public final class ApiServer implements AutoCloseable {
   private final RouteGuard guard;
   private final UsageRecorder usage;
   private final MetricsRoutes metricsRoutes;
-  private OpenApiRoutes openApi;
+  private final OpenApiRoutes openApi;
   private final ApiMetrics metrics;
   private final ProblemResponder problems;
   private final ObjectMapper json;
@@ -136,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
     this.usage = usage;
     this.metrics = metrics;
     this.metricsRoutes = new MetricsRoutes(metrics.registry());
+    this.openApi = new OpenApiRoutes(json, settings.version());
     this.json = json;
     this.clock = clock;
     this.problems =
@@ -220,7 +221,7 @@ public final class ApiServer implements AutoCloseable {
     problems.install(routes);
     registerRoutes(routes);
     // Described once every route is registered: each operation's security is its route's Access.
-    openApi = new OpenApiRoutes(json, settings.version(), routeTable());
+    openApi.describe(routeTable());
   }
 
   private void registerRoutes(RoutesConfig routes) {
@@ -301,10 +302,8 @@ public final class ApiServer implements AutoCloseable {
         "/api/v1/metrics",
         settings.metricsPublic() ? Access.PUBLIC : admin,
         metricsRoutes::scrape);
-    route(
-        routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, ctx -> openApi.spec(ctx));
-    route(
-        routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, ctx -> openApi.docs(ctx));
+    route(routes, HandlerType.GET, OpenApiRoutes.SPEC_PATH, Access.PUBLIC, openApi::spec);
+    route(routes, HandlerType.GET, OpenApiRoutes.DOCS_PATH, Access.PUBLIC, openApi::docs);
   }
 
   /** A tenant's own webhook endpoints: read to look, write to change or send. */

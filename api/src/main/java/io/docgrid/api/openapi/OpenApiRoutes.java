@@ -20,10 +20,20 @@ public final class OpenApiRoutes {
   public static final String DOCS_PATH = "/api/v1/docs";
   private static final String SWAGGER_UI = "/webjars/swagger-ui/5.17.14";
 
-  private final String spec;
+  private final ObjectMapper json;
+  private final String version;
+  private volatile String spec;
 
-  public OpenApiRoutes(ObjectMapper json, String version, List<ApiRoute> routes) {
-    this.spec = load(json, version, routes);
+  /** Fails now if the description was not generated at build time. */
+  public OpenApiRoutes(ObjectMapper json, String version) {
+    this.json = json;
+    this.version = version;
+    generated(json);
+  }
+
+  /** Completes the description from the routes, once all are registered, before serving. */
+  public void describe(List<ApiRoute> routes) {
+    spec = load(json, version, routes);
   }
 
   public void spec(Context ctx) {
@@ -42,14 +52,22 @@ public final class OpenApiRoutes {
             + "',dom_id:'#swagger-ui'})</script></body></html>");
   }
 
-  /** The generated description, completed once at start-up (see {@link ApiDescription}). */
+  /** The generated description, completed (see {@link ApiDescription}). */
   static String load(ObjectMapper json, String version, List<ApiRoute> routes) {
+    try {
+      return json.writeValueAsString(
+          new ApiDescription(json).complete(generated(json), version, routes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode generated(ObjectMapper json) {
     try (InputStream in = OpenApiRoutes.class.getResourceAsStream(SPEC_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the OpenAPI description was not generated at build time");
       }
-      ObjectNode root = (ObjectNode) json.readTree(in);
-      return json.writeValueAsString(new ApiDescription(json).complete(root, version, routes));
+      return (ObjectNode) json.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
