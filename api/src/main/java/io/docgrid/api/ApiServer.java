@@ -37,6 +37,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
   private final ProblemResponder problems;
   private final ObjectMapper json;
   private final Clock clock;
-  private final List<String> registered = new ArrayList<>();
+  private final List<ApiRoute> registered = new ArrayList<>();
   private Javalin app;
 
   public ApiServer(
@@ -161,6 +162,11 @@ public final class ApiServer implements AutoCloseable {
 
   /** The routes this server answers, as "METHOD /path" with path parameters in braces. */
   public List<String> routes() {
+    return registered.stream().map(ApiRoute::name).toList();
+  }
+
+  /** The routes this server answers, with who may call each. */
+  public List<ApiRoute> routeTable() {
     return List.copyOf(registered);
   }
 
@@ -201,6 +207,17 @@ public final class ApiServer implements AutoCloseable {
     }
     config.requestLogger.http(this::recordRequest);
     RoutesConfig routes = config.routes;
+    if (!settings.corsOrigins().isEmpty()) {
+      // Javalin's CORS plugin marks a request from an unlisted origin 400 and still runs its
+      // route, which then answers its data as a 400. Such a request gets no CORS headers, so the
+      // browser keeps the answer from the page; the request itself is answered as any other.
+      routes.beforeMatched(
+          ctx -> {
+            if (ctx.status() == HttpStatus.BAD_REQUEST) {
+              ctx.status(HttpStatus.OK);
+            }
+          });
+    }
     routes.before(RequestIds::assign);
     routes.before(new RequestOrigins(settings.trustedProxies())::assign);
     routes.before(new SecurityHeaders(settings.tls() != null)::apply);
@@ -208,6 +225,8 @@ public final class ApiServer implements AutoCloseable {
     routes.after(RequestOrigins::release);
     problems.install(routes);
     registerRoutes(routes);
+    // Described once every route is registered: each operation's security is its route's Access.
+    openApi.describe(routeTable());
   }
 
   private void registerRoutes(RoutesConfig routes) {
@@ -318,7 +337,7 @@ public final class ApiServer implements AutoCloseable {
   private void route(
       RoutesConfig routes, HandlerType method, String path, Access access, Handler handler) {
     routes.addEndpoint(new Endpoint(method, path, guard.guard(access, handler)));
-    registered.add(method.name() + " " + path);
+    registered.add(new ApiRoute(method.name(), path, access));
   }
 
   private void configureJetty(Server server) {

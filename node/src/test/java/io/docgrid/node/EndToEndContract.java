@@ -4,6 +4,7 @@ import static io.docgrid.node.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docgrid.testkit.Corpus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -11,8 +12,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -243,6 +247,87 @@ abstract class EndToEndContract {
     assertThat(docs.body()).contains("swagger-ui");
     assertThat(node.http.get("/webjars/swagger-ui/5.17.14/swagger-ui-bundle.js").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void the_description_offers_both_credentials_and_says_which_operations_need_one()
+      throws Exception {
+    JsonNode spec = json(node.http.get("/api/v1/openapi.json"));
+    assertThat(spec.at("/components/securitySchemes/bearerAuth/scheme").asText())
+        .isEqualTo("bearer");
+    assertThat(spec.at("/components/securitySchemes/apiKeyHeader/name").asText())
+        .isEqualTo("X-API-Key");
+    assertThat(spec.at("/paths/~1api~1v1~1health/get/security").isEmpty()).isTrue();
+    JsonNode createKey = spec.at("/paths/~1api~1v1~1keys/post");
+    assertThat(createKey.at("/security/0").has("bearerAuth")).isTrue();
+    assertThat(createKey.at("/security/1").has("apiKeyHeader")).isTrue();
+    assertThat(createKey.at("/x-docgrid-scope").asText()).isEqualTo("admin");
+    assertThat(createKey.at("/responses").fieldNames()).toIterable().contains("401", "403", "429");
+    assertThat(
+            spec.at("/paths/~1api~1v1~1jobs~1{id}/get/responses/404/content")
+                .has("application/problem+json"))
+        .isTrue();
+  }
+
+  @Test
+  void a_response_the_description_does_not_declare_fails_the_contract() throws Exception {
+    SpecConformance contract = SpecConformance.of(node.http.get("/api/v1/openapi.json").body());
+    String path = "/api/v1/jobs/" + UUID.randomUUID();
+    HttpResponse<String> missing = node.http.get(path);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    Map<String, List<String>> headers = missing.headers().map();
+    assertThat(contract.report("GET", path, 404, headers, missing.body()).hasErrors()).isFalse();
+
+    assertThat(contract.report("GET", path, 418, headers, missing.body()).getMessages())
+        .as("a status the operation does not declare")
+        .anySatisfy(message -> assertThat(message.getKey()).contains("status.unknown"));
+    String wrongType = missing.body().replace("\"status\":404", "\"status\":\"404\"");
+    assertThat(contract.report("GET", path, 404, headers, wrongType).getMessages())
+        .as("a field of the wrong type")
+        .anySatisfy(message -> assertThat(message.getMessage()).contains("status"));
+    String noCode = json(missing).<ObjectNode>deepCopy().without("code").toString();
+    assertThat(contract.report("GET", path, 404, headers, noCode).getMessages())
+        .as("a required field left out")
+        .anySatisfy(message -> assertThat(message.getMessage()).contains("code"));
+    Map<String, List<String>> noRequestId = new HashMap<>(headers);
+    noRequestId.keySet().removeIf(name -> name.equalsIgnoreCase("X-Request-Id"));
+    assertThat(contract.report("GET", path, 404, noRequestId, missing.body()).hasErrors())
+        .as("a required header left out")
+        .isTrue();
+  }
+
+  @Test
+  void every_example_in_the_description_matches_its_own_schema() throws Exception {
+    String served = node.http.get("/api/v1/openapi.json").body();
+    SpecConformance contract = SpecConformance.of(served);
+    Map<String, List<String>> headers =
+        Map.of("Content-Type", List.of("application/json"), "X-Request-Id", List.of("example"));
+    List<String> checked = new ArrayList<>();
+    for (var path : fields(json(served).path("paths"))) {
+      String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+      for (var operation : fields(path.getValue())) {
+        for (var response : fields(operation.getValue().path("responses"))) {
+          JsonNode example = response.getValue().at("/content/application~1json/example");
+          if (example.isMissingNode()) {
+            continue;
+          }
+          int status = Integer.parseInt(response.getKey());
+          String answer = operation.getKey() + " " + path.getKey() + " " + status;
+          assertThat(
+                  contract
+                      .report(operation.getKey(), concrete, status, headers, example.toString())
+                      .getMessages())
+              .as("the example of %s", answer)
+              .isEmpty();
+          checked.add(answer);
+        }
+      }
+    }
+    assertThat(checked).contains("post /api/v1/jobs 202", "get /api/v1/jobs/{id} 200");
+  }
+
+  private static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode object) {
+    return object::fields;
   }
 
   JsonNode submitAndAwait(Path file) throws Exception {

@@ -18,29 +18,35 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A small HTTP client for the API, with a hand-rolled multipart encoder for hostile bodies. */
+/**
+ * A small HTTP client for the API, with a hand-rolled multipart encoder for hostile bodies. Every
+ * response it receives is checked against the OpenAPI description the node serves ({@link
+ * SpecConformance}), so a test fails on any answer the description does not declare.
+ */
 final class HttpApi {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   final String base;
   private final String credential;
+  private final ServedSpec spec;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A client that sends no credential. */
   HttpApi(String base) {
-    this(base, null);
+    this(base, null, new ServedSpec(base));
   }
 
-  private HttpApi(String base, String credential) {
+  private HttpApi(String base, String credential, ServedSpec spec) {
     this.base = base;
     this.credential = credential;
+    this.spec = spec;
   }
 
   /** The same API, called with {@code credential} (an API key or a token) as bearer. */
   HttpApi as(String credential) {
-    return new HttpApi(base, credential);
+    return new HttpApi(base, credential, spec);
   }
 
   /** The bearer credential sent; null when none is. */
@@ -50,7 +56,7 @@ final class HttpApi {
 
   /** The same API, called without credentials. */
   HttpApi anonymous() {
-    return new HttpApi(base, null);
+    return new HttpApi(base, null, spec);
   }
 
   HttpRequest.Builder request(String path) {
@@ -62,7 +68,15 @@ final class HttpApi {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return exchange(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends {@code request}, and fails unless the answer is one the description declares. */
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    HttpResponse<T> response = client.send(request, body);
+    spec.conformance(client).check(request.method(), request.uri(), response);
+    return response;
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -89,7 +103,7 @@ final class HttpApi {
   }
 
   HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-    return client.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return exchange(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<String> post(String path, String contentType, byte[] body, String requestId)
@@ -101,7 +115,7 @@ final class HttpApi {
     if (requestId != null) {
       builder.header("X-Request-Id", requestId);
     }
-    return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return exchange(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> submit(String fileName, byte[] content, String options)
@@ -210,6 +224,27 @@ final class HttpApi {
     assertThat(body.has("retryable")).isTrue();
     assertThat(response.body()).doesNotContain("Exception", "\tat ", "java.", "/tmp/");
     return body;
+  }
+
+  /** The node's own OpenAPI description, fetched once, on first use, for every credential. */
+  private static final class ServedSpec {
+    private final URI uri;
+    private SpecConformance conformance;
+
+    ServedSpec(String base) {
+      this.uri = URI.create(base + "/api/v1/openapi.json");
+    }
+
+    synchronized SpecConformance conformance(HttpClient client)
+        throws IOException, InterruptedException {
+      if (conformance == null) {
+        HttpResponse<String> served =
+            client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).as("GET %s", uri).isEqualTo(200);
+        conformance = SpecConformance.of(served.body());
+      }
+      return conformance;
+    }
   }
 
   /** Builds multipart/form-data bodies byte by byte. */

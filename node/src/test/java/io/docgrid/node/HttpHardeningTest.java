@@ -57,6 +57,7 @@ class HttpHardeningTest {
           node.http.send(
               node.http.request("/api/v1/jobs").header("Origin", "https://evil.example"));
       assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      assertThat(other.statusCode()).as("answered as without an Origin").isEqualTo(200);
     }
   }
 

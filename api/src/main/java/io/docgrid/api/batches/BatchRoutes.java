@@ -74,6 +74,7 @@ public final class BatchRoutes {
             content = @OpenApiContent(from = BatchViews.Created.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "429", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
       })

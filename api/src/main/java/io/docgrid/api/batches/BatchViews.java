@@ -8,6 +8,8 @@ import io.docgrid.sql.model.Batch;
 import io.docgrid.sql.model.BatchCounts;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.JobCursor;
+import io.javalin.openapi.OpenApiName;
+import io.javalin.openapi.OpenApiPropertyType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,7 @@ public final class BatchViews {
 
   private BatchViews() {}
 
+  @OpenApiName("BatchLinks")
   public record Links(String self) {
     static Links of(String batchId, RequestOrigin origin) {
       return new Links(origin.url(BatchRoutes.BATCHES_PATH + "/" + batchId));
@@ -27,11 +30,23 @@ public final class BatchViews {
    * One item of a batch request, in the order sent: the job it became ({@code jobId}), or the
    * problem that kept it from becoming one.
    */
+  @OpenApiName("BatchItem")
   public record Item(int index, String jobId, Problem problem) {}
 
   /** What {@code POST /api/v1/batches} answers (202). */
   public record Created(
-      String id, List<String> jobIds, List<Item> items, BatchCounts counts, Links links) {}
+      String id,
+      List<String> jobIds,
+      List<Item> items,
+      @OpenApiPropertyType(definedBy = CountsAsSent.class) BatchCounts counts,
+      Links links) {}
+
+  /**
+   * {@link BatchCounts} as Jackson writes it, for the OpenAPI description: the processor would also
+   * list its derived {@code total()} and {@code ended()}, which are not sent.
+   */
+  @OpenApiName("BatchCounts")
+  record CountsAsSent(int queued, int running, int succeeded, int failed, int cancelled) {}
 
   /**
    * What {@code GET /api/v1/batches/{id}} answers, and the {@code data} of {@code batch.completed}:
@@ -43,7 +58,7 @@ public final class BatchViews {
       String status,
       Instant createdAt,
       Instant completedAt,
-      BatchCounts counts,
+      @OpenApiPropertyType(definedBy = CountsAsSent.class) BatchCounts counts,
       List<JobView> jobs,
       String nextCursor,
       Links links) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiContentProperty;
 import io.javalin.openapi.OpenApiResponse;
 import java.util.Map;
 
@@ -28,7 +29,15 @@ public final class HealthRoutes {
       operationId = "health",
       summary = "Liveness: the process is up and serving HTTP",
       tags = "operations",
-      responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Map.class)))
+      responses =
+          @OpenApiResponse(
+              status = "200",
+              content =
+                  @OpenApiContent(
+                      mimeType = "application/json",
+                      type = "object",
+                      properties = @OpenApiContentProperty(name = "status", type = "string"),
+                      example = "{\"status\":\"up\"}")))
   public void health(Context ctx) {
     ctx.json(Map.of("status", "up"));
   }

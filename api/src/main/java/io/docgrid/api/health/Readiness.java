@@ -1,5 +1,6 @@
 package io.docgrid.api.health;
 
+import io.javalin.openapi.OpenApiName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class Readiness {
 
   public record Check(String name, Supplier<ComponentState> probe) {}
 
+  @OpenApiName("Readiness")
   public record Report(boolean ready, Map<String, ComponentState> components) {}
 
   private final List<Check> checks;

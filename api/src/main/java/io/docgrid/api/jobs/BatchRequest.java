@@ -1,6 +1,7 @@
 package io.docgrid.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.openapi.OpenApiName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +19,7 @@ public record BatchRequest(@NotEmpty List<@Valid Item> items, JsonNode options) 
    * One document: exactly one of {@code url}, {@code upload} and {@code sha256}, as in {@link
    * CreateJobRequest}.
    */
+  @OpenApiName("BatchRequestItem")
   public record Item(
       @Size(max = 2048) String url,
       @Size(max = 32)

@@ -6,6 +6,7 @@ import io.docgrid.api.http.RequestOrigin;
 import io.docgrid.sql.model.Job;
 import io.docgrid.sql.model.PageProgress;
 import io.javalin.openapi.OneOf;
+import io.javalin.openapi.OpenApiName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class JobResponses {
   private JobResponses() {}
 
   /** Absolute URLs of the job and its result, on the host and scheme the caller called. */
+  @OpenApiName("JobLinks")
   public record Links(String self, String result) {
     static Links of(Job job, RequestOrigin origin) {
       String self = origin.url(JobRoutes.JOBS_PATH + "/" + job.id());

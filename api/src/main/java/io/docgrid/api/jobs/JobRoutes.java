@@ -45,6 +45,33 @@ public final class JobRoutes {
   static final String CACHE_HEADER = "X-Cache";
   static final int MAX_PAGE_SIZE = 100;
 
+  // Examples for the description, as JSON text (annotation values must be constants).
+  private static final String EXAMPLE_JOB =
+      "http://localhost:8080/api/v1/jobs/9f1b7c1e-2d4a-4b8e-9c3f-5a6d7e8f9a0b";
+  private static final String CREATE_EXAMPLE =
+      "{\"url\":\"https://example.com/invoice.pdf\",\"fileName\":\"invoice.pdf\","
+          + "\"options\":{\"ocr\":\"auto\",\"languages\":[\"eng\"]}}";
+  private static final String ACCEPTED_EXAMPLE =
+      "{\"id\":\"9f1b7c1e-2d4a-4b8e-9c3f-5a6d7e8f9a0b\",\"status\":\"queued\",\"cacheHit\":false,"
+          + "\"links\":{\"self\":\""
+          + EXAMPLE_JOB
+          + "\",\"result\":\""
+          + EXAMPLE_JOB
+          + "/result\"}}";
+  private static final String JOB_EXAMPLE =
+      "{\"id\":\"9f1b7c1e-2d4a-4b8e-9c3f-5a6d7e8f9a0b\",\"status\":\"succeeded\","
+          + "\"createdAt\":\"2026-12-01T09:30:00Z\",\"startedAt\":\"2026-12-01T09:30:01Z\","
+          + "\"finishedAt\":\"2026-12-01T09:30:04Z\",\"purgedAt\":null,"
+          + "\"document\":{\"sha256\":\"0e1381929a0833057ef0095e42f0d34f9a456821b8e9053489b596b1b417b3c9\","
+          + "\"fileName\":\"invoice.pdf\",\"mediaType\":\"application/pdf\",\"sizeBytes\":48213,"
+          + "\"pageCount\":2},\"error\":null,\"pages\":{\"total\":2,\"done\":2,\"failed\":0,\"ocr\":0},"
+          + "\"attempts\":1,\"requestId\":\"6f1c2a4e9b7d4c3a\",\"cacheHit\":false,"
+          + "\"links\":{\"self\":\""
+          + EXAMPLE_JOB
+          + "\",\"result\":\""
+          + EXAMPLE_JOB
+          + "/result\"}}";
+
   private final JobService service;
   private final SubmissionReader submissions;
   private final DryRuns dryRuns;
@@ -79,7 +106,7 @@ public final class JobRoutes {
                       @OpenApiContentProperty(name = "file", type = "string", format = "binary"),
                       @OpenApiContentProperty(name = "options", type = "string")
                     }),
-                @OpenApiContent(from = CreateJobRequest.class)
+                @OpenApiContent(from = CreateJobRequest.class, example = CREATE_EXAMPLE)
               }),
       headers = {
         @OpenApiParam(name = RequestIds.HEADER, description = "Optional request id"),
@@ -129,15 +156,20 @@ public final class JobRoutes {
               @OpenApiContent(mimeType = "application/xhtml+xml", type = "string"),
               @OpenApiContent(mimeType = "application/pdf", type = "string", format = "binary")
             }),
-        @OpenApiResponse(status = "202", content = @OpenApiContent(from = Accepted.class)),
+        @OpenApiResponse(
+            status = "202",
+            content = @OpenApiContent(from = Accepted.class, example = ACCEPTED_EXAMPLE)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "410", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "429", content = @OpenApiContent(from = Problem.class)),
-        @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
+        @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class)),
+        @OpenApiResponse(status = "504", content = @OpenApiContent(from = Problem.class))
       })
   public void create(Context ctx) throws IOException {
     Principal caller = Authenticator.require(ctx);
@@ -220,7 +252,9 @@ public final class JobRoutes {
                   "wait=N (seconds, at most 60): long poll; answer as soon as the job finishes,"
                       + " or with its state after N seconds"),
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
+        @OpenApiResponse(
+            status = "200",
+            content = @OpenApiContent(from = JobView.class, example = JOB_EXAMPLE)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
       })
@@ -305,6 +339,7 @@ public final class JobRoutes {
               @OpenApiContent(mimeType = "application/xhtml+xml", type = "string"),
               @OpenApiContent(mimeType = "application/pdf", type = "string", format = "binary")
             }),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(

@@ -2,10 +2,12 @@ package io.docgrid.api.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docgrid.api.ApiRoute;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Serves the OpenAPI description generated from the route annotations at compile time, and Swagger
@@ -18,10 +20,20 @@ public final class OpenApiRoutes {
   public static final String DOCS_PATH = "/api/v1/docs";
   private static final String SWAGGER_UI = "/webjars/swagger-ui/5.17.14";
 
-  private final String spec;
+  private final ObjectMapper json;
+  private final String version;
+  private volatile String spec;
 
+  /** Fails now if the description was not generated at build time. */
   public OpenApiRoutes(ObjectMapper json, String version) {
-    this.spec = load(json, version);
+    this.json = json;
+    this.version = version;
+    generated(json);
+  }
+
+  /** Completes the description from the routes, once all are registered, before serving. */
+  public void describe(List<ApiRoute> routes) {
+    spec = load(json, version, routes);
   }
 
   public void spec(Context ctx) {
@@ -40,21 +52,22 @@ public final class OpenApiRoutes {
             + "',dom_id:'#swagger-ui'})</script></body></html>");
   }
 
-  /** The generated file has an empty info block; fill it in once at start-up. */
-  static String load(ObjectMapper json, String version) {
+  /** The generated description, completed (see {@link ApiDescription}). */
+  static String load(ObjectMapper json, String version, List<ApiRoute> routes) {
+    try {
+      return json.writeValueAsString(
+          new ApiDescription(json).complete(generated(json), version, routes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode generated(ObjectMapper json) {
     try (InputStream in = OpenApiRoutes.class.getResourceAsStream(SPEC_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the OpenAPI description was not generated at build time");
       }
-      ObjectNode root = (ObjectNode) json.readTree(in);
-      ObjectNode info = root.putObject("info");
-      info.put("title", "DocGrid API");
-      info.put("version", version);
-      info.put(
-          "description",
-          "Upload documents and get their text page by page. Errors are RFC 9457 problem"
-              + " documents with a stable `code` and the `requestId`.");
-      return json.writeValueAsString(root);
+      return (ObjectNode) json.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

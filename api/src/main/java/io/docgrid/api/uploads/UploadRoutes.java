@@ -173,6 +173,7 @@ public final class UploadRoutes {
                       format = "binary")),
       responses = {
         @OpenApiResponse(status = "204", description = "Upload-Offset: where the upload stands"),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class)),
         @OpenApiResponse(status = "410", content = @OpenApiContent(from = Problem.class)),

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiName;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class UsageRoutes {
   }
 
   /** The answer: each day with usage, and the sum over the range. */
+  @OpenApiName("UsageReport")
   public record Report(String principal, LocalDate from, LocalDate to, List<Day> days, Day total) {}
 
   private final UsageRepository usage;
