@@ -193,14 +193,16 @@ test("Swagger UI authorises with a key and makes an authenticated call", async (
   await page.getByRole("button", { name: "Authorize" }).first().click();
   const bearer = page.locator(".auth-container").filter({ hasText: "bearer" }).first();
   await bearer.locator("input").first().fill(key);
-  await bearer.getByRole("button", { name: "Authorize" }).click();
-  await page.getByRole("button", { name: "Close" }).first().click();
+  // The modal's buttons are labelled for screen readers ("Apply credentials", "Close modal").
+  await bearer.locator("button.authorize").click();
+  await bearer.getByRole("button", { name: "Remove authorization" }).waitFor();
+  await page.locator("button.btn-done").first().click();
 
   const operation = page.locator("#operations-keys-whoAmI");
   await operation.locator(".opblock-summary").first().click();
   await operation.getByRole("button", { name: "Try it out" }).click();
   await operation.getByRole("button", { name: "Execute" }).click();
-  const status = operation.locator(".live-responses-table .response-col_status").first();
+  const status = operation.locator(".live-responses-table tbody .response-col_status").first();
   await status.waitFor();
   assert.equal((await status.innerText()).trim(), "200");
   await page.screenshot({ path: join(screenshots, "swagger-ui-authorized.png"), fullPage: true });
