@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads detected lines as PaddleOCR's {@code TextClassifier} and {@code TextRecognizer} do: each
- * line cut out upright, turned over when the angle classifier finds most of the page upside down,
- * then read by the CRNN model at {@value #HEIGHT} pixels high, in batches of lines of similar width
- * (padded to the widest, at least {@value #MIN_WIDTH}), and decoded greedily (CTC).
+ * Reads detected lines as PaddleOCR's {@code TextRecognizer} does: each line cut out upright and
+ * read by the CRNN model at {@value #HEIGHT} pixels high, in batches of lines of similar width
+ * (padded to the widest, at least {@value #MIN_WIDTH}), decoded greedily (CTC). When the angle
+ * classifier finds most of the page upside down, the lines are also read turned over, and the
+ * reading with more confidence is kept.
  */
 final class LineRecognizer {
 
@@ -52,18 +53,13 @@ final class LineRecognizer {
 
   /** The lines that read as text, in the order given. */
   List<ReadLine> read(GrayImage page, List<LineBox> lines) throws OrtException {
-    List<LineBox> upright = upright(page, lines);
-    Integer[] byWidth = new Integer[upright.size()];
-    Arrays.setAll(byWidth, i -> i);
-    Arrays.sort(byWidth, Comparator.comparingDouble(i -> ratio(upright.get(i))));
-    ReadLine[] read = new ReadLine[upright.size()];
-    for (int start = 0; start < byWidth.length; start += BATCH) {
-      List<Integer> batch =
-          Arrays.asList(byWidth).subList(start, Math.min(byWidth.length, start + BATCH));
-      List<LineBox> boxes = batch.stream().map(upright::get).toList();
-      List<ReadLine> batchRead = recognise(page, boxes);
-      for (int i = 0; i < batch.size(); i++) {
-        read[batch.get(i)] = batchRead.get(i);
+    List<ReadLine> read = readAll(page, lines);
+    if (mostlyUpsideDown(page, lines)) {
+      // The classifier sees a long line squeezed to CLASSIFIER_WIDTH pixels and was measured
+      // taking a deskewed upright page for upside down; the turned reading must also read better.
+      List<ReadLine> turned = readAll(page, lines.stream().map(LineBox::turnedHalf).toList());
+      if (totalConfidence(turned) > totalConfidence(read)) {
+        read = turned;
       }
     }
     List<ReadLine> kept = new ArrayList<>();
@@ -75,12 +71,31 @@ final class LineRecognizer {
     return kept;
   }
 
+  private List<ReadLine> readAll(GrayImage page, List<LineBox> lines) throws OrtException {
+    Integer[] byWidth = new Integer[lines.size()];
+    Arrays.setAll(byWidth, i -> i);
+    Arrays.sort(byWidth, Comparator.comparingDouble(i -> ratio(lines.get(i))));
+    ReadLine[] read = new ReadLine[lines.size()];
+    for (int start = 0; start < byWidth.length; start += BATCH) {
+      List<Integer> batch =
+          Arrays.asList(byWidth).subList(start, Math.min(byWidth.length, start + BATCH));
+      List<ReadLine> batchRead = recognise(page, batch.stream().map(lines::get).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        read[batch.get(i)] = batchRead.get(i);
+      }
+    }
+    return Arrays.asList(read);
+  }
+
+  private static double totalConfidence(List<ReadLine> lines) {
+    return lines.stream().mapToDouble(line -> line.confidence() * line.glyphs().size()).sum();
+  }
+
   /**
-   * The lines turned over when most of them read upside down. PaddleOCR turns each line on its own,
-   * but the classifier sees a long line squeezed to {@value #CLASSIFIER_WIDTH} pixels and was
-   * measured turning 2 of 5 upright lines of a clean page; a page is upside down as a whole.
+   * Whether the angle classifier finds most lines upside down. PaddleOCR turns each line on its
+   * own; a page is upside down as a whole, and one line's verdict is often wrong.
    */
-  private List<LineBox> upright(GrayImage page, List<LineBox> lines) throws OrtException {
+  private boolean mostlyUpsideDown(GrayImage page, List<LineBox> lines) throws OrtException {
     int upsideDown = 0;
     for (int start = 0; start < lines.size(); start += BATCH) {
       List<LineBox> batch = lines.subList(start, Math.min(lines.size(), start + BATCH));
@@ -93,10 +108,7 @@ final class LineRecognizer {
         }
       }
     }
-    if (2 * upsideDown <= lines.size()) {
-      return lines;
-    }
-    return lines.stream().map(LineBox::turnedHalf).toList();
+    return 2 * upsideDown > lines.size();
   }
 
   private List<ReadLine> recognise(GrayImage page, List<LineBox> boxes) throws OrtException {

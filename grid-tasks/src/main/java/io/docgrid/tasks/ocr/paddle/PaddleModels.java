@@ -2,6 +2,7 @@ package io.docgrid.tasks.ocr.paddle;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +38,14 @@ public final class PaddleModels implements AutoCloseable {
   private final List<String> dictionary;
   private final Map<String, String> versions = new TreeMap<>();
 
-  private PaddleModels(int threadsPerPage) throws OrtException {
+  private PaddleModels(int threadsPerPage, Integer cudaDevice) throws OrtException {
     environment = OrtEnvironment.getEnvironment();
     versions.put("onnxruntime", environment.getVersion());
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threadsPerPage);
+      if (cudaDevice != null) {
+        options.addCUDA(cudaDevice);
+      }
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       detection = session(DETECTION, "det", options);
       angleClassifier = session(ANGLE_CLASSIFIER, "cls", options);
@@ -62,10 +66,31 @@ public final class PaddleModels implements AutoCloseable {
    */
   public static PaddleModels load(int threadsPerPage) {
     try {
-      return new PaddleModels(threadsPerPage);
+      return new PaddleModels(threadsPerPage, null);
     } catch (OrtException e) {
       throw new IllegalStateException("ONNX Runtime could not load the PaddleOCR models", e);
     }
+  }
+
+  /**
+   * Loads the bundled models onto CUDA device {@code device} through ONNX Runtime's CUDA execution
+   * provider, which only ONNX Runtime's GPU build has ({@code onnxruntime_gpu}, CUDA 12 and cuDNN
+   * 9); see {@link #cudaAvailable()}.
+   *
+   * @throws IllegalStateException if the provider or the device cannot be used
+   */
+  public static PaddleModels loadOnCuda(int device) {
+    try {
+      return new PaddleModels(1, device);
+    } catch (OrtException e) {
+      throw new IllegalStateException(
+          "ONNX Runtime could not load the PaddleOCR models on CUDA device " + device, e);
+    }
+  }
+
+  /** Whether this ONNX Runtime build has the CUDA execution provider (the GPU build has it). */
+  public static boolean cudaAvailable() {
+    return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
   }
 
   /** Whether this build's jar carries the models (a build with npm does; see ADR 0019). */
@@ -79,6 +104,19 @@ public final class PaddleModels implements AutoCloseable {
    */
   public Map<String, String> versions() {
     return Map.copyOf(versions);
+  }
+
+  /**
+   * {@link #versions()} without loading the models into sessions, for a node's manifest at start.
+   */
+  public static Map<String, String> bundledVersions() {
+    Map<String, String> versions = new TreeMap<>();
+    versions.put("onnxruntime", OrtEnvironment.getEnvironment().getVersion());
+    versions.put("model.paddleocr.det", digest(resource(DETECTION)));
+    versions.put("model.paddleocr.cls", digest(resource(ANGLE_CLASSIFIER)));
+    versions.put("model.paddleocr.rec", digest(resource(RECOGNITION)));
+    versions.put("model.paddleocr.keys", digest(resource(DICTIONARY)));
+    return versions;
   }
 
   OrtEnvironment environment() {

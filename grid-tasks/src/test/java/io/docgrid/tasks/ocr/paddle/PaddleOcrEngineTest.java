@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docgrid.tasks.image.GrayImage;
 import io.docgrid.tasks.ocr.OcrPage;
 import io.docgrid.tasks.ocr.OcrWord;
+import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.testkit.CharacterErrorRate;
 import io.docgrid.testkit.Corpus;
 import io.docgrid.testkit.TestPages;
@@ -103,5 +104,20 @@ class PaddleOcrEngineTest {
     assertThat(page.hocr())
         .startsWith("  <div class='ocr_page' id='page_1'")
         .contains("class='ocrx_word'", ">2026-117</span>");
+  }
+
+  @Test
+  void the_cache_keys_model_set_is_the_bundled_models() {
+    var versions = models.versions();
+    String bundled =
+        "det:%s,cls:%s,rec:%s,keys:%s"
+            .formatted(
+                versions.get("model.paddleocr.det").substring(7),
+                versions.get("model.paddleocr.cls").substring(7),
+                versions.get("model.paddleocr.rec").substring(7),
+                versions.get("model.paddleocr.keys").substring(7));
+
+    assertThat(bundled).isEqualTo(ComponentVersions.PADDLE_MODELS);
+    assertThat(PaddleModels.bundledVersions()).isEqualTo(versions);
   }
 }
