@@ -235,6 +235,70 @@ class OcrEndToEndTest {
     assertThat(CharacterErrorRate.of(truth, page.get("text").asText())).isLessThan(0.05);
   }
 
+  // PaddleOCR (ocrEngine), through the same service: docs/ocr-engines.md.
+
+  @Test
+  void a_scanned_pdf_read_by_paddle_renders_as_hocr_and_as_a_searchable_pdf() throws Exception {
+    Random random = new Random();
+    byte[] pdf =
+        TestPages.scannedPdf(
+            List.of(TestPages.scan(0, 10, random), TestPages.scan(-2.5, 10, random)));
+
+    String id = submitAndAwait("scan.pdf", pdf, "{\"ocrEngine\":\"paddle\"}");
+    JsonNode result = json(node.http.get("/api/v1/jobs/" + id + "/result"));
+
+    assertThat(result.get("pages")).hasSize(2);
+    for (JsonNode page : result.get("pages")) {
+      assertThat(page.get("source").asText()).isEqualTo("ocr");
+      assertThat(CharacterErrorRate.of(TestPages.invoiceText(), page.get("text").asText()))
+          .as(page.get("text").asText())
+          .isLessThan(0.03);
+      assertThat(page.at("/ocr/words").size()).isGreaterThan(40);
+    }
+    assertThat(result.at("/manifest/options/ocrEngine").asText()).isEqualTo("paddle");
+    assertThat(result.at("/manifest/versions/model.paddleocr.rec").asText())
+        .isEqualTo("sha256:06b3e6af6c59");
+    assertThat(result.at("/manifest/versions/onnxruntime").asText()).startsWith("1.22");
+
+    HttpResponse<String> hocr = node.http.get("/api/v1/jobs/" + id + "/result?format=hocr");
+    assertThat(hocr.statusCode()).isEqualTo(200);
+    assertThat(hocr.body()).contains("id='page_1'", "id='page_2'", "ocrx_word", "Invoice");
+
+    HttpResponse<byte[]> searchable =
+        node.http.getBytes("/api/v1/jobs/" + id + "/result?format=pdf");
+    assertThat(searchable.statusCode()).isEqualTo(200);
+    try (var document = org.apache.pdfbox.Loader.loadPDF(searchable.body())) {
+      assertThat(document.getNumberOfPages()).isEqualTo(2);
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("Invoice", "1,234.56");
+    }
+  }
+
+  @Test
+  void auto_reads_chinese_with_paddle_where_tesseract_has_no_model() throws Exception {
+    byte[] png = TestPages.png(TestPages.scan(1.5, 15, new Random()));
+
+    String id =
+        submitAndAwait("page.png", png, "{\"ocrEngine\":\"auto\",\"languages\":\"chi_sim\"}");
+    JsonNode result = json(node.http.get("/api/v1/jobs/" + id + "/result"));
+
+    assertThat(CharacterErrorRate.of(TestPages.invoiceText(), result.at("/pages/0/text").asText()))
+        .isLessThan(0.03);
+    assertThat(result.at("/manifest/options/ocrEngine").asText()).isEqualTo("auto");
+  }
+
+  @Test
+  void an_unknown_engine_is_refused_naming_the_option() throws Exception {
+    HttpResponse<String> refused =
+        node.http.submit(
+            "page.png",
+            TestPages.png(TestPages.scan(0, 0, new Random())),
+            "{\"ocrEngine\":\"easyocr\"}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("ocrEngine");
+  }
+
   private JsonNode onlyPage(String id) throws Exception {
     JsonNode result = json(node.http.get("/api/v1/jobs/" + id + "/result"));
     assertThat(result.get("pages")).as(result.toString()).hasSize(1);

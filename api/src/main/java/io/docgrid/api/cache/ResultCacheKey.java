@@ -36,12 +36,18 @@ public final class ResultCacheKey implements Serializable {
   }
 
   /**
-   * The key of a job with these options, processed by this build's pipeline. Options that only say
-   * where to tell of the result ({@code webhooks}) do not change it, so they are left out.
+   * The key of a job with these options, processed by this build's pipeline and OCR models. Options
+   * that only say where to tell of the result ({@code webhooks}) do not change it, so they are left
+   * out.
    */
   public static ResultCacheKey of(String sha256, String canonicalOptions) {
-    return new ResultCacheKey(
-        sha256, processingOptions(canonicalOptions), ComponentVersions.PIPELINE_VERSION);
+    String options = processingOptions(canonicalOptions);
+    // Options without ocrEngine read with Tesseract; the others depend on PaddleOCR's models too.
+    String pipeline =
+        options.contains("\"ocrEngine\"")
+            ? ComponentVersions.PIPELINE_VERSION + "+paddleocr/" + ComponentVersions.PADDLE_MODELS
+            : ComponentVersions.PIPELINE_VERSION;
+    return new ResultCacheKey(sha256, options, pipeline);
   }
 
   /** The canonical options without the delivery ones; unreadable options are kept as they are. */

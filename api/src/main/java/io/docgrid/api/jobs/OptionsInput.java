@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.docgrid.tasks.document.PageSelection;
 import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.document.ProcessingOptions.OcrEngineChoice;
 import io.docgrid.tasks.document.ProcessingOptions.OcrMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,7 +64,12 @@ record OptionsInput(
         List<
                 @NotNull(message = WEBHOOK_RULE) @Pattern(regexp = UUID, message = WEBHOOK_RULE)
                 String>
-            webhooks) {
+            webhooks,
+    // Left out of the stored form when it is the default, so that options without it keep their
+    // form and cache key; the manifest's options show it wherever another engine read the pages.
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES)
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultEngine.class)
+        OcrEngineChoice ocrEngine) {
 
   static final String LANGUAGE_RULE = "must be a Tesseract language code such as eng or chi_sim";
   static final String DPI_RULE = "must be an integer from 72 to 600";
@@ -95,6 +101,7 @@ record OptionsInput(
         webhooks == null
             ? List.of()
             : webhooks.stream().map(id -> id == null ? null : lowerCase(id)).toList();
+    ocrEngine = ocrEngine == null ? DEFAULTS.engine() : ocrEngine;
   }
 
   /**
@@ -110,13 +117,34 @@ record OptionsInput(
         preprocess,
         null,
         outputs.stream().distinct().sorted().toList(),
-        webhooks.stream().distinct().sorted().toList());
+        webhooks.stream().distinct().sorted().toList(),
+        ocrEngine);
   }
 
   /** What the grid processes with; only for options that passed validation. */
   ProcessingOptions processing() {
     return new ProcessingOptions(
-        ocr, List.copyOf(new LinkedHashSet<>(languages)), pages, dpi, preprocess.steps(), password);
+            ocr,
+            List.copyOf(new LinkedHashSet<>(languages)),
+            pages,
+            dpi,
+            preprocess.steps(),
+            password)
+        .withEngine(ocrEngine);
+  }
+
+  /** Jackson's filter for {@code ocrEngine}: values it equals are not written. */
+  static final class DefaultEngine {
+
+    @Override
+    public boolean equals(Object value) {
+      return value == null || value == DEFAULTS.engine();
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
   }
 
   /** The preprocessing steps that run before OCR; as for the options, null means the default. */

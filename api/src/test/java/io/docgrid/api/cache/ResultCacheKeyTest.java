@@ -2,6 +2,7 @@ package io.docgrid.api.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.tasks.pipeline.ComponentVersions;
 import org.junit.jupiter.api.Test;
 
 class ResultCacheKeyTest {
@@ -26,6 +27,21 @@ class ResultCacheKeyTest {
   void processing_options_still_do() {
     assertThat(ResultCacheKey.of(SHA, "{\"ocr\":\"auto\",\"version\":1}"))
         .isNotEqualTo(ResultCacheKey.of(SHA, "{\"ocr\":\"force\",\"version\":1}"));
+  }
+
+  @Test
+  void jobs_that_may_read_with_paddleocr_are_keyed_by_its_models_too() {
+    String options = "{\"ocr\":\"auto\",\"ocrEngine\":\"paddle\",\"version\":1}";
+
+    assertThat(ResultCacheKey.of(SHA, options))
+        .isEqualTo(
+            new ResultCacheKey(
+                SHA,
+                options,
+                ComponentVersions.PIPELINE_VERSION
+                    + "+paddleocr/"
+                    + ComponentVersions.PADDLE_MODELS))
+        .isNotEqualTo(new ResultCacheKey(SHA, options, ComponentVersions.PIPELINE_VERSION));
   }
 
   @Test

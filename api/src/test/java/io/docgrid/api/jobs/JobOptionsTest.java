@@ -36,6 +36,7 @@ class JobOptionsTest {
   private static final Map<String, String[]> NON_DEFAULT_VALUES =
       Map.of(
           "ocr", new String[] {"\"FORCE\"", "\"force\""},
+          "ocrEngine", new String[] {"\"Paddle\"", "\"paddle\""},
           "webhooks",
               new String[] {
                 "[\"" + HOOK_B + "\",\"" + HOOK_A + "\",\"" + HOOK_B.toUpperCase() + "\"]",
@@ -224,12 +225,12 @@ class JobOptionsTest {
         .containsExactlyInAnyOrder(
             new FieldViolation(
                 "options.colour",
-                "is not an option; known: dpi, languages, ocr, outputs, pages, password,"
-                    + " preprocess, webhooks"),
+                "is not an option; known: dpi, languages, ocr, ocrEngine, outputs, pages,"
+                    + " password, preprocess, webhooks"),
             new FieldViolation(
                 "options.version",
-                "is not an option; known: dpi, languages, ocr, outputs, pages, password,"
-                    + " preprocess, webhooks"));
+                "is not an option; known: dpi, languages, ocr, ocrEngine, outputs, pages,"
+                    + " password, preprocess, webhooks"));
     assertThat(violations("{\"preprocess\":{\"sharpen\":true}}"))
         .containsExactly(
             new FieldViolation(

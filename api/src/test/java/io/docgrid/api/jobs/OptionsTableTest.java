@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class OptionsTableTest {
 
   private static final Path API_REFERENCE = Path.of("..", "docs", "api.md");
-  private static final Pattern ROW = Pattern.compile("^\\| `([a-z]+)` \\| ([^|]+) \\|");
+  private static final Pattern ROW = Pattern.compile("^\\| `([a-zA-Z]+)` \\| ([^|]+) \\|");
   private static final Pattern JSON_DEFAULT = Pattern.compile("`([^`]+)`");
 
   private final ObjectMapper json = ApiJson.newMapper();

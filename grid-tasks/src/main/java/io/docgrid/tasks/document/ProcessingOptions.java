@@ -2,6 +2,7 @@ package io.docgrid.tasks.document;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ public record ProcessingOptions(
     PageSelection pages,
     int dpi,
     Preprocess preprocess,
-    String password)
+    String password,
+    String ocrEngine)
     implements Serializable {
 
   public static final int MIN_DPI = 72;
@@ -30,8 +32,23 @@ public record ProcessingOptions(
       new ProcessingOptions(
           OcrMode.OFF, List.of("eng"), PageSelection.ALL, DEFAULT_DPI, Preprocess.DEFAULTS, null);
 
+  /** Options read by Tesseract, the default engine. */
+  public ProcessingOptions(
+      OcrMode ocr,
+      List<String> languages,
+      PageSelection pages,
+      int dpi,
+      Preprocess preprocess,
+      String password) {
+    this(ocr, languages, pages, dpi, preprocess, password, null);
+  }
+
   public ProcessingOptions {
     Objects.requireNonNull(ocr, "ocr");
+    if (ocrEngine != null) {
+      // Travels as a string, not the enum: nodes of the release before know no such type.
+      OcrEngineChoice.valueOf(ocrEngine.toUpperCase(Locale.ROOT));
+    }
     languages = List.copyOf(languages);
     Objects.requireNonNull(pages, "pages");
     Objects.requireNonNull(preprocess, "preprocess");
@@ -53,6 +70,30 @@ public record ProcessingOptions(
     OFF
   }
 
+  /**
+   * Which engine reads a page: Tesseract, PaddleOCR (PP-OCRv4), or the one measured better for the
+   * page's languages (docs/ocr-engines.md).
+   */
+  public enum OcrEngineChoice {
+    TESSERACT,
+    PADDLE,
+    AUTO
+  }
+
+  /** The engine that reads pages; Tesseract when {@code ocrEngine} was not sent. */
+  public OcrEngineChoice engine() {
+    return ocrEngine == null
+        ? OcrEngineChoice.TESSERACT
+        : OcrEngineChoice.valueOf(ocrEngine.toUpperCase(Locale.ROOT));
+  }
+
+  /** These options read by {@code engine}; Tesseract, the default, is not sent. */
+  public ProcessingOptions withEngine(OcrEngineChoice engine) {
+    String name =
+        engine == OcrEngineChoice.TESSERACT ? null : engine.name().toLowerCase(Locale.ROOT);
+    return new ProcessingOptions(ocr, languages, pages, dpi, preprocess, password, name);
+  }
+
   /** Which preprocessing steps run before OCR. */
   public record Preprocess(boolean deskew, boolean binarize, boolean orientation)
       implements Serializable {
@@ -60,7 +101,7 @@ public record ProcessingOptions(
   }
 
   public ProcessingOptions withPages(PageSelection selection) {
-    return new ProcessingOptions(ocr, languages, selection, dpi, preprocess, password);
+    return new ProcessingOptions(ocr, languages, selection, dpi, preprocess, password, ocrEngine);
   }
 
   @Override
@@ -77,6 +118,8 @@ public record ProcessingOptions(
         + preprocess
         + ", password="
         + (password == null ? "none" : "<redacted>")
+        + ", ocrEngine="
+        + ocrEngine
         + "]";
   }
 }

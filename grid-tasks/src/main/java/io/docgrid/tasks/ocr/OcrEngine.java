@@ -40,7 +40,7 @@ import org.bytedeco.tesseract.TessBaseAPI;
  * it. The node launcher should therefore set {@code OMP_THREAD_LIMIT=1} in the environment, which
  * costs nothing here and protects a node that ever loads an OpenMP build.
  */
-public final class OcrEngine implements AutoCloseable {
+public final class OcrEngine implements PageReader, AutoCloseable {
 
   private static final String OSD_LANGUAGE = "osd";
   private static final int DEFAULT_DPI = 300;
@@ -102,6 +102,7 @@ public final class OcrEngine implements AutoCloseable {
    *
    * @throws OcrDeadlineExceededException when Tesseract stopped at the deadline
    */
+  @Override
   public OcrPage recognise(GrayImage image, int dpi, int deadlineMillis) {
     ensureOpen();
     Objects.requireNonNull(image, "image");

@@ -1,6 +1,7 @@
 package io.docgrid.tasks.pipeline;
 
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,13 @@ public final class ComponentVersions {
   /** Bumped whenever a change to the pipeline changes what it produces for the same input. */
   public static final String PIPELINE_VERSION = "3";
 
+  /**
+   * The PaddleOCR models this build ships (SHA-256 prefixes, as in the manifest), for the result
+   * cache key of jobs that may read with them; a test holds it to the bundled files.
+   */
+  public static final String PADDLE_MODELS =
+      "det:30a86f573118,cls:491843a3c65d,rec:06b3e6af6c59,keys:28b2362ad4ab";
+
   private ComponentVersions() {}
 
   public static Map<String, String> of(TessdataDirectory models) {
@@ -32,6 +40,9 @@ public final class ComponentVersions {
     versions.put("pdfbox", org.apache.pdfbox.util.Version.getVersion());
     versions.put("tika", new Tika().toString().replace("Apache Tika ", ""));
     versions.put("tesseract", TessBaseAPI.Version().getString(StandardCharsets.UTF_8));
+    if (PaddleModels.bundled()) {
+      versions.putAll(PaddleModels.bundledVersions());
+    }
     for (String language : models.languages()) {
       versions.put("model." + language, digest(models.path().resolve(language + ".traineddata")));
     }

@@ -2,8 +2,12 @@ package io.docgrid.tasks.pipeline;
 
 import io.docgrid.tasks.document.DocumentErrorCode;
 import io.docgrid.tasks.document.DocumentProcessingException;
+import io.docgrid.tasks.document.ProcessingOptions.OcrEngineChoice;
 import io.docgrid.tasks.ocr.OcrEngine;
+import io.docgrid.tasks.ocr.PageReader;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleModels;
+import io.docgrid.tasks.ocr.paddle.PaddleOcrEngine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * every later page (initialising one costs about 0.3 s; an engine is not thread-safe). Pages run in
  * parallel across threads, never inside Tesseract: its OpenMP threads were measured about 7x slower
  * on two cores. Closing this closes every engine it made.
+ *
+ * <p>PaddleOCR's models are loaded once, on the first page that asks for them (about 0.5 s and 100
+ * MB of native memory that a node reading only with Tesseract never spends), and shared by all
+ * threads: ONNX Runtime sessions are thread-safe.
  */
 public final class OcrEngines implements AutoCloseable {
 
@@ -23,9 +31,63 @@ public final class OcrEngines implements AutoCloseable {
       ThreadLocal.withInitial(HashMap::new);
   private final Set<OcrEngine> all = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private PaddleModels paddleModels;
+  private PaddleOcrEngine paddle;
+
+  /** The languages PP-OCRv4's recognition model reads (its dictionary: Chinese and English). */
+  static final Set<String> PADDLE_LANGUAGES = Set.of("eng", "chi_sim", "chi_tra");
 
   public OcrEngines(TessdataDirectory models) {
     this.models = models;
+  }
+
+  /**
+   * The engine that reads pages in {@code languages} for {@code choice}; {@code AUTO} takes
+   * Tesseract wherever it has the languages' models (measured better and faster on the Latin pages
+   * of ocr-dev, docs/ocr-engines.md), PaddleOCR for Chinese that Tesseract has no model for.
+   */
+  PageReader reader(OcrEngineChoice choice, List<String> languages)
+      throws DocumentProcessingException {
+    if (engineFor(choice, languages) == OcrEngineChoice.TESSERACT) {
+      return forCurrentThread(languages);
+    }
+    if (!PADDLE_LANGUAGES.containsAll(languages)) {
+      throw new DocumentProcessingException(
+          DocumentErrorCode.OCR_LANGUAGE_UNAVAILABLE,
+          "PaddleOCR reads "
+              + PADDLE_LANGUAGES.stream().sorted().toList()
+              + ", not "
+              + languages.stream().filter(l -> !PADDLE_LANGUAGES.contains(l)).toList()
+              + "; use ocrEngine tesseract for those.",
+          null);
+    }
+    return paddle();
+  }
+
+  /** The engine {@link #reader} picks: Tesseract or PaddleOCR, never {@code AUTO}. */
+  OcrEngineChoice engineFor(OcrEngineChoice choice, List<String> languages) {
+    if (choice != OcrEngineChoice.AUTO) {
+      return choice;
+    }
+    return !models.hasLanguages(languages) && PADDLE_LANGUAGES.containsAll(languages)
+        ? OcrEngineChoice.PADDLE
+        : OcrEngineChoice.TESSERACT;
+  }
+
+  /** A Tesseract engine for orientation detection, which needs only its osd model. */
+  OcrEngine forOrientation(List<String> languages) throws DocumentProcessingException {
+    return forCurrentThread(models.hasLanguages(languages) ? languages : List.of("eng"));
+  }
+
+  private synchronized PaddleOcrEngine paddle() {
+    if (closed) {
+      throw new IllegalStateException("OCR engines are closed");
+    }
+    if (paddle == null) {
+      paddleModels = PaddleModels.load(1);
+      paddle = new PaddleOcrEngine(paddleModels);
+    }
+    return paddle;
   }
 
   /** This thread's engine for {@code languages}. */
@@ -61,5 +123,16 @@ public final class OcrEngines implements AutoCloseable {
       engine.close();
     }
     all.clear();
+    synchronized (this) {
+      if (paddleModels != null) {
+        try {
+          paddleModels.close();
+        } catch (ai.onnxruntime.OrtException e) {
+          throw new IllegalStateException("could not close the PaddleOCR models", e);
+        }
+        paddleModels = null;
+        paddle = null;
+      }
+    }
   }
 }

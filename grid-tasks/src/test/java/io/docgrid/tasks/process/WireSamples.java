@@ -57,7 +57,8 @@ final class WireSamples {
             PageSelection.parse("1-3,7,10-"),
             300,
             new Preprocess(true, false, true),
-            "fixture-password");
+            "fixture-password",
+            "paddle");
     return new ProcessDocumentRequest(
         JOB,
         SHA256,

@@ -181,7 +181,7 @@ public final class QualityBenchmark {
     return text.toString();
   }
 
-  private static String mediaTypeOf(String name) {
+  static String mediaTypeOf(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".png")) {
       return "image/png";
