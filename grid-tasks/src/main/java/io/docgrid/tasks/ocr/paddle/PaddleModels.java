@@ -31,6 +31,13 @@ public final class PaddleModels implements AutoCloseable {
   static final String ANGLE_CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
   static final String DICTIONARY = "ppocr_keys_v1.txt";
 
+  /**
+   * ONNX Runtime unpacks its native library into java.io.tmpdir, which must allow executing it (a
+   * tmpfs /tmp mounted noexec does not).
+   */
+  private static final String NATIVE_LIBRARY_UNLOADABLE =
+      "ONNX Runtime's native library could not load (java.io.tmpdir must allow executables): ";
+
   private final OrtEnvironment environment;
   private final OrtSession detection;
   private final OrtSession angleClassifier;
@@ -69,6 +76,8 @@ public final class PaddleModels implements AutoCloseable {
       return new PaddleModels(threadsPerPage, null);
     } catch (OrtException e) {
       throw new IllegalStateException("ONNX Runtime could not load the PaddleOCR models", e);
+    } catch (LinkageError e) {
+      throw new IllegalStateException(NATIVE_LIBRARY_UNLOADABLE + e.getMessage(), e);
     }
   }
 
@@ -111,12 +120,24 @@ public final class PaddleModels implements AutoCloseable {
    */
   public static Map<String, String> bundledVersions() {
     Map<String, String> versions = new TreeMap<>();
-    versions.put("onnxruntime", OrtEnvironment.getEnvironment().getVersion());
+    versions.put("onnxruntime", runtimeVersion());
     versions.put("model.paddleocr.det", digest(resource(DETECTION)));
     versions.put("model.paddleocr.cls", digest(resource(ANGLE_CLASSIFIER)));
     versions.put("model.paddleocr.rec", digest(resource(RECOGNITION)));
     versions.put("model.paddleocr.keys", digest(resource(DICTIONARY)));
     return versions;
+  }
+
+  /**
+   * ONNX Runtime's version, or "unavailable" where its native library cannot load: a node must
+   * start (and read with Tesseract) even where PaddleOCR cannot run.
+   */
+  private static String runtimeVersion() {
+    try {
+      return OrtEnvironment.getEnvironment().getVersion();
+    } catch (LinkageError e) {
+      return "unavailable";
+    }
   }
 
   OrtEnvironment environment() {
