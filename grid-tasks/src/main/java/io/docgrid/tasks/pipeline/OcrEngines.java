@@ -6,8 +6,9 @@ import io.docgrid.tasks.document.ProcessingOptions.OcrEngineChoice;
 import io.docgrid.tasks.ocr.OcrEngine;
 import io.docgrid.tasks.ocr.PageReader;
 import io.docgrid.tasks.ocr.TessdataDirectory;
-import io.docgrid.tasks.ocr.paddle.PaddleModels;
+import io.docgrid.tasks.ocr.paddle.PaddleInference;
 import io.docgrid.tasks.ocr.paddle.PaddleOcrEngine;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * on two cores. Closing this closes every engine it made.
  *
  * <p>PaddleOCR's models are loaded once, on the first page that asks for them (about 0.5 s and 100
- * MB of native memory that a node reading only with Tesseract never spends), and shared by all
+ * MB of native memory that a node reading only with Tesseract never spends), where the node's
+ * {@link PaddleRuntime} puts them (the CPU, or the GPUs with pages batched), and shared by all
  * threads: ONNX Runtime sessions are thread-safe.
  */
 public final class OcrEngines implements AutoCloseable {
@@ -31,14 +33,16 @@ public final class OcrEngines implements AutoCloseable {
       ThreadLocal.withInitial(HashMap::new);
   private final Set<OcrEngine> all = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
-  private PaddleModels paddleModels;
+  private final PaddleRuntime paddleRuntime;
+  private PaddleInference paddleInference;
   private PaddleOcrEngine paddle;
 
   /** The languages PP-OCRv4's recognition model reads (its dictionary: Chinese and English). */
   static final Set<String> PADDLE_LANGUAGES = Set.of("eng", "chi_sim", "chi_tra");
 
-  public OcrEngines(TessdataDirectory models) {
+  public OcrEngines(TessdataDirectory models, PaddleRuntime paddleRuntime) {
     this.models = models;
+    this.paddleRuntime = paddleRuntime;
   }
 
   /**
@@ -84,8 +88,8 @@ public final class OcrEngines implements AutoCloseable {
       throw new IllegalStateException("OCR engines are closed");
     }
     if (paddle == null) {
-      paddleModels = PaddleModels.load(1);
-      paddle = new PaddleOcrEngine(paddleModels);
+      paddleInference = paddleRuntime.open();
+      paddle = new PaddleOcrEngine(paddleInference);
     }
     return paddle;
   }
@@ -124,13 +128,9 @@ public final class OcrEngines implements AutoCloseable {
     }
     all.clear();
     synchronized (this) {
-      if (paddleModels != null) {
-        try {
-          paddleModels.close();
-        } catch (ai.onnxruntime.OrtException e) {
-          throw new IllegalStateException("could not close the PaddleOCR models", e);
-        }
-        paddleModels = null;
+      if (paddleInference != null) {
+        paddleInference.close();
+        paddleInference = null;
         paddle = null;
       }
     }

@@ -10,6 +10,7 @@ import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.output.OcrLayer;
 import io.docgrid.tasks.output.SearchablePdf;
 import io.docgrid.tasks.preprocess.Preprocessor;
@@ -61,19 +62,27 @@ public final class PagePipeline implements AutoCloseable {
   }
 
   /**
-   * The one factory of the pipeline: the node calls it with its own preprocessor (the GPU's, when
-   * it has one) for {@code --isolation none}, and each extraction child with the CPU's.
+   * The one factory of the pipeline: the node calls it with its own preprocessor and PaddleOCR
+   * runtime (the GPUs', when it has them) for {@code --isolation none}, and each extraction child
+   * with the CPU's.
    *
    * @param models the OCR models
    * @param preprocessor the backend of the preprocessing stages
+   * @param paddleRuntime where PaddleOCR's models run
    */
-  public static PagePipeline assemble(TessdataDirectory models, Preprocessor preprocessor) {
+  public static PagePipeline assemble(
+      TessdataDirectory models, Preprocessor preprocessor, PaddleRuntime paddleRuntime) {
     return new PagePipeline(
         new TextExtractor(),
-        new OcrEngines(models),
+        new OcrEngines(models, paddleRuntime),
         preprocessor,
         new SearchablePdf(),
         new PageImageRenderer());
+  }
+
+  /** {@link #assemble(TessdataDirectory, Preprocessor, PaddleRuntime)} reading PaddleOCR on CPU. */
+  public static PagePipeline assemble(TessdataDirectory models, Preprocessor preprocessor) {
+    return assemble(models, preprocessor, PaddleRuntime.cpu());
   }
 
   /**

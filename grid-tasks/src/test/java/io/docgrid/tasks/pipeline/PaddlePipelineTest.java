@@ -16,6 +16,7 @@ import io.docgrid.tasks.document.ProcessingOptions.Preprocess;
 import io.docgrid.tasks.document.Stage;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.testkit.CharacterErrorRate;
 import io.docgrid.testkit.TestPages;
@@ -68,7 +69,7 @@ class PaddlePipelineTest {
 
   @Test
   void auto_takes_tesseract_where_it_has_the_languages_and_paddle_for_chinese_it_lacks() {
-    OcrEngines engines = new OcrEngines(models);
+    OcrEngines engines = new OcrEngines(models, PaddleRuntime.cpu());
 
     assertThat(engines.engineFor(OcrEngineChoice.AUTO, List.of("eng")))
         .isEqualTo(OcrEngineChoice.TESSERACT);

@@ -8,6 +8,7 @@ import io.docgrid.tasks.document.ProcessingOptions.Preprocess;
 import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
@@ -46,7 +47,8 @@ public final class EngineBenchmark {
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
     Path work = Files.createTempDirectory("docgrid-bench-engines");
-    try (OcrEngines engines = new OcrEngines(TessdataDirectory.install(work.resolve("models")))) {
+    try (OcrEngines engines =
+        new OcrEngines(TessdataDirectory.install(work.resolve("models")), PaddleRuntime.cpu())) {
       EngineBenchmark benchmark = new EngineBenchmark(engines);
       benchmark.compare("ocr-dev (300 dpi)", ocrDev(corpus.resolve("ocr-dev")));
       benchmark.compare("generated skewed scans (noise sigma 15)", skewedScans(work));

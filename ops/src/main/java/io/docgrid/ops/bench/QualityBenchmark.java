@@ -9,6 +9,7 @@ import io.docgrid.tasks.document.ProcessingOptions.Preprocess;
 import io.docgrid.tasks.document.TextExtractor;
 import io.docgrid.tasks.document.TimeBudget;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.pipeline.OcrEngines;
 import io.docgrid.tasks.pipeline.OcrPageRecognizer;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
@@ -113,7 +114,8 @@ public final class QualityBenchmark {
     double[] sums = new double[3];
     long[] nanos = new long[3];
     int images = 0;
-    try (OcrEngines engines = new OcrEngines(TessdataDirectory.install(models))) {
+    try (OcrEngines engines =
+        new OcrEngines(TessdataDirectory.install(models), PaddleRuntime.cpu())) {
       ProcessingOptions withPreprocessing =
           new ProcessingOptions(
               OcrMode.FORCE,

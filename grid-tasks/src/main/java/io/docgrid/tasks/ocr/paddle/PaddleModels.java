@@ -161,8 +161,12 @@ public final class PaddleModels implements AutoCloseable {
     return dictionary;
   }
 
+  /**
+   * @throws IllegalStateException when ONNX Runtime fails to free a session (the others are still
+   *     closed)
+   */
   @Override
-  public void close() throws OrtException {
+  public void close() {
     List<OrtException> failures = new ArrayList<>();
     for (OrtSession session : List.of(detection, angleClassifier, recognition)) {
       try {
@@ -172,7 +176,7 @@ public final class PaddleModels implements AutoCloseable {
       }
     }
     if (!failures.isEmpty()) {
-      throw failures.get(0);
+      throw new IllegalStateException("could not close the PaddleOCR models", failures.get(0));
     }
   }
 

@@ -20,17 +20,18 @@ import java.util.function.Function;
  * then words (the lines split at spaces, boxed in proportion to where their characters were read)
  * and blocks in reading order. Confidences are on Tesseract's scale, 0 to 100.
  *
- * <p>Thread-safe: it holds nothing but the node's shared {@link PaddleModels}.
+ * <p>Thread-safe: it holds nothing but the node's shared {@link PaddleInference}, which decides
+ * whether a page's model calls run alone or in batches with other pages'.
  */
 public final class PaddleOcrEngine implements PageReader {
 
   private final TextDetector detector;
   private final LineRecognizer recognizer;
 
-  public PaddleOcrEngine(PaddleModels models) {
-    Objects.requireNonNull(models, "models");
-    this.detector = new TextDetector(models);
-    this.recognizer = new LineRecognizer(models);
+  public PaddleOcrEngine(PaddleInference inference) {
+    Objects.requireNonNull(inference, "inference");
+    this.detector = new TextDetector(inference);
+    this.recognizer = new LineRecognizer(inference);
   }
 
   @Override

@@ -1,13 +1,10 @@
 package io.docgrid.tasks.ocr.paddle;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.docgrid.tasks.image.GrayImage;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.algorithm.MinimumAreaRectangle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -38,11 +35,14 @@ final class TextDetector {
   private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
   private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
-  private final PaddleModels models;
+  /** Pages are padded up to sides that are multiples of this, so that similar pages batch. */
+  static final int SIZE_BUCKET = 64;
+
+  private final PaddleInference inference;
   private final GeometryFactory geometry = new GeometryFactory();
 
-  TextDetector(PaddleModels models) {
-    this.models = models;
+  TextDetector(PaddleInference inference) {
+    this.inference = inference;
   }
 
   /** The text lines on {@code page}, in no particular order. */
@@ -61,28 +61,33 @@ final class TextDetector {
         page.height());
   }
 
+  /**
+   * The model's map for the page scaled to {@code width} × {@code height}: the page goes in padded
+   * with white to its size bucket, and the map comes back cut to the page.
+   */
   private float[] probabilityMap(GrayImage page, int width, int height) throws OrtException {
     float[] gray = Resampling.bilinear(page, width, height);
-    int plane = width * height;
-    FloatBuffer input = FloatBuffer.allocate(3 * plane);
+    int paddedWidth = roundUp(width, SIZE_BUCKET);
+    int paddedHeight = roundUp(height, SIZE_BUCKET);
+    int plane = paddedWidth * paddedHeight;
+    float[] input = new float[3 * plane];
     for (int channel = 0; channel < 3; channel++) {
       float mean = MEAN[channel];
       float std = STD[channel];
-      for (int i = 0; i < plane; i++) {
-        input.put((gray[i] / 255f - mean) / std);
+      int offset = channel * plane;
+      Arrays.fill(input, offset, offset + plane, (1f - mean) / std);
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          input[offset + y * paddedWidth + x] = (gray[y * width + x] / 255f - mean) / std;
+        }
       }
     }
-    input.rewind();
-    OrtSession session = models.detection();
-    try (OnnxTensor tensor =
-            OnnxTensor.createTensor(models.environment(), input, new long[] {1, 3, height, width});
-        OrtSession.Result result =
-            session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
-      FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[] map = new float[plane];
-      output.get(map);
-      return map;
+    float[] padded = inference.detect(input, paddedHeight, paddedWidth);
+    float[] map = new float[width * height];
+    for (int y = 0; y < height; y++) {
+      System.arraycopy(padded, y * paddedWidth, map, y * width, width);
     }
+    return map;
   }
 
   private List<LineBox> boxes(
@@ -168,8 +173,8 @@ final class TextDetector {
     int rows = bottom - top + 1;
     int[] first = new int[rows];
     int[] last = new int[rows];
-    java.util.Arrays.fill(first, Integer.MAX_VALUE);
-    java.util.Arrays.fill(last, Integer.MIN_VALUE);
+    Arrays.fill(first, Integer.MAX_VALUE);
+    Arrays.fill(last, Integer.MIN_VALUE);
     for (int i = 0; i < size; i++) {
       int x = region[i] % width;
       int row = region[i] / width - top;
@@ -252,6 +257,10 @@ final class TextDetector {
 
   private static double clamp(double value, int limit) {
     return Math.max(0, Math.min(limit, value));
+  }
+
+  private static int roundUp(int side, int step) {
+    return (side + step - 1) / step * step;
   }
 
   private static int multipleOf32(double side) {

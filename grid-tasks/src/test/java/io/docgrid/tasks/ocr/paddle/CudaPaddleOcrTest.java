@@ -6,6 +6,7 @@ import io.docgrid.tasks.image.GrayImage;
 import io.docgrid.tasks.ocr.OcrPage;
 import io.docgrid.tasks.ocr.OcrWord;
 import io.docgrid.testkit.TestPages;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -15,36 +16,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * PaddleOCR on ONNX Runtime's CUDA execution provider against the CPU's reading of the same pages.
- * Skips, saying why, where this build's ONNX Runtime has no CUDA provider (the default build is the
- * CPU one) or no device answers; {@code ops/gpu/prove.sh} runs it on a GPU machine with the GPU
- * build ({@code -Ponnxruntime-gpu}).
+ * PaddleOCR on ONNX Runtime's CUDA execution provider, batched as a GPU node runs it, against the
+ * CPU's reading of the same pages one by one. Skips, saying why, where this build's ONNX Runtime
+ * has no CUDA provider (the default build is the CPU one) or no device answers; {@code
+ * ops/gpu/prove.sh} runs it on a GPU machine with the GPU build ({@code -Ponnxruntime-gpu}).
  */
 @Tag("gpu")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CudaPaddleOcrTest {
 
-  private PaddleModels cpu;
-  private PaddleModels cuda;
+  private PaddleInference cpu;
+  private PaddleInference cuda;
   private String problem;
 
   @BeforeAll
   void loadOnBoth() {
-    cpu = PaddleModels.load(1);
-    if (!PaddleModels.cudaAvailable()) {
-      problem =
-          "this build's ONNX Runtime has no CUDA execution provider (build with -Ponnxruntime-gpu)";
-      return;
-    }
-    try {
-      cuda = PaddleModels.loadOnCuda(0);
-    } catch (IllegalStateException e) {
-      problem = "CUDA device 0 is not usable: " + e.getCause();
+    cpu = PaddleRuntime.cpu().open();
+    problem = CudaPaddle.unavailableBecause();
+    if (problem == null) {
+      cuda =
+          PaddleRuntime.cuda(
+                  List.of(0), BatchedInference.Limits.DEFAULT, BatchedInference.Listener.IGNORED)
+              .open();
     }
   }
 
   @AfterAll
-  void close() throws Exception {
+  void close() {
     cpu.close();
     if (cuda != null) {
       cuda.close();

@@ -24,18 +24,18 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaddleOcrEngineTest {
 
-  private PaddleModels models;
+  private PaddleInference inference;
   private PaddleOcrEngine engine;
 
   @BeforeAll
   void loadModels() {
-    models = PaddleModels.load(1);
-    engine = new PaddleOcrEngine(models);
+    inference = PaddleRuntime.cpu().open();
+    engine = new PaddleOcrEngine(inference);
   }
 
   @AfterAll
-  void closeModels() throws Exception {
-    models.close();
+  void closeModels() {
+    inference.close();
   }
 
   @Test
@@ -108,7 +108,7 @@ class PaddleOcrEngineTest {
 
   @Test
   void the_cache_keys_model_set_is_the_bundled_models() {
-    var versions = models.versions();
+    var versions = inference.versions();
     String bundled =
         "det:%s,cls:%s,rec:%s,keys:%s"
             .formatted(
