@@ -71,7 +71,10 @@ class WorkerGpuFlagIT {
 
       String metrics = GridProcesses.metrics(statusPort);
       assertThat(metrics)
-          .contains("docgrid_preprocess_pages_total", "docgrid_gpu_batch_fill_ratio");
+          .contains(
+              "docgrid_preprocess_pages_total",
+              "docgrid_gpu_batch_fill_ratio",
+              "# TYPE docgrid_ocr_batch_size histogram");
       assertThat(metrics).doesNotContain("docgrid_gpu_utilization_ratio{");
       assertThat(Files.readString(log)).contains("--gpu auto: no usable GPU");
       assertThat(worker.terminate(Duration.ofSeconds(60))).isIn(0, 143);

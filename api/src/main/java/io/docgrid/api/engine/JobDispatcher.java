@@ -198,9 +198,7 @@ public final class JobDispatcher implements AutoCloseable {
       future =
           ignite
               .compute(
-                  routing.select(
-                      NodeRoles.computeNodes(ignite),
-                      options.ocr() != ProcessingOptions.OcrMode.OFF))
+                  routing.select(NodeRoles.computeNodes(ignite), ComputeRouting.Work.of(options)))
               .withTimeout(jobTimeout.toMillis())
               .executeAsync(new ProcessDocumentTask(plan, priority, job.owner(), ranges), request);
     } catch (ClusterGroupEmptyException e) {

@@ -67,6 +67,9 @@ public final class GridNames {
   /** Their names, comma-separated, in device order: "NVIDIA H100 80GB HBM3". */
   public static final String GPU_NAMES_ATTRIBUTE = "docgrid.gpu.names";
 
+  /** {@code true} on nodes that run PaddleOCR's models on their GPUs; absent means on the CPU. */
+  public static final String PADDLE_ON_GPU_ATTRIBUTE = "docgrid.gpu.paddleocr";
+
   /** The node's name; Ignite sets it from the instance name. */
   public static final String INSTANCE_NAME_ATTRIBUTE = "org.apache.ignite.ignite.name";
 

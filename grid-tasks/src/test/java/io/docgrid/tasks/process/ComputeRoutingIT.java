@@ -2,7 +2,10 @@ package io.docgrid.tasks.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docgrid.tasks.document.ProcessingOptions;
+import io.docgrid.tasks.document.ProcessingOptions.OcrEngineChoice;
 import io.docgrid.tasks.grid.GridNames;
+import io.docgrid.tasks.process.ComputeRouting.Work;
 import io.docgrid.testkit.LocalGrid;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,10 +35,14 @@ class ComputeRoutingIT {
   private final Map<String, Integer> waiting = new HashMap<>();
 
   private Ignite start(String name, boolean compute, List<String> gpus) {
+    return start(name, compute, gpus, false);
+  }
+
+  private Ignite start(String name, boolean compute, List<String> gpus, boolean paddleOnGpu) {
     Map<String, Object> attributes = new HashMap<>();
     attributes.put(GridNames.COMPUTE_ROLE_ATTRIBUTE, compute);
     if (!gpus.isEmpty()) {
-      attributes = GpuAttributes.with(attributes, gpus);
+      attributes = GpuAttributes.with(attributes, gpus, paddleOnGpu);
     }
     IgniteConfiguration configuration =
         grid.node(name + "-" + UUID.randomUUID())
@@ -69,10 +76,10 @@ class ComputeRoutingIT {
     Ignite gpu = start("gpu", true, List.of("NVIDIA H100 80GB HBM3", "NVIDIA H100 80GB HBM3"));
     ClusterGroup compute = NodeRoles.computeNodes(api);
 
-    assertThat(routing().select(compute, true).nodes())
+    assertThat(routing().select(compute, Work.OCR).nodes())
         .extracting(ClusterNode::id)
         .containsExactly(gpu.cluster().localNode().id());
-    assertThat(routing().select(compute, false).nodes())
+    assertThat(routing().select(compute, Work.TEXT_LAYERS).nodes())
         .extracting(ClusterNode::id)
         .containsExactly(cpu.cluster().localNode().id());
     assertThat(GpuAttributes.names(gpu.cluster().localNode()))
@@ -88,12 +95,12 @@ class ComputeRoutingIT {
     ClusterGroup compute = NodeRoles.computeNodes(api);
     waiting.put(busyGpu.name(), 2);
 
-    assertThat(routing().select(compute, true).nodes())
+    assertThat(routing().select(compute, Work.OCR).nodes())
         .extracting(ClusterNode::id)
         .containsExactly(freeGpu.cluster().localNode().id());
 
     waiting.put(freeGpu.name(), 5);
-    assertThat(routing().select(compute, true).nodes())
+    assertThat(routing().select(compute, Work.OCR).nodes())
         .extracting(ClusterNode::id)
         .containsExactlyInAnyOrder(
             cpu.cluster().localNode().id(),
@@ -106,15 +113,62 @@ class ComputeRoutingIT {
     Ignite api = start("api", false, List.of());
     Ignite cpu = start("cpu", true, List.of());
 
-    assertThat(routing().select(NodeRoles.computeNodes(api), true).nodes())
+    assertThat(routing().select(NodeRoles.computeNodes(api), Work.OCR).nodes())
         .extracting(ClusterNode::id)
         .containsExactly(cpu.cluster().localNode().id());
 
     cpu.close();
     nodes.remove(cpu);
     Ignite gpu = start("gpu", true, List.of("NVIDIA A100"));
-    assertThat(routing().select(NodeRoles.computeNodes(api), false).nodes())
+    assertThat(routing().select(NodeRoles.computeNodes(api), Work.TEXT_LAYERS).nodes())
         .extracting(ClusterNode::id)
         .containsExactly(gpu.cluster().localNode().id());
+  }
+
+  @Test
+  void paddle_work_goes_first_to_the_gpu_nodes_that_run_paddleocr_there() {
+    Ignite api = start("api", false, List.of());
+    start("cpu", true, List.of());
+    Ignite preprocessingGpu = start("gpu", true, List.of("NVIDIA L4"));
+    Ignite paddleGpu = start("paddle-gpu", true, List.of("NVIDIA L4"), true);
+    ClusterGroup compute = NodeRoles.computeNodes(api);
+
+    assertThat(routing().select(compute, Work.PADDLE_OCR).nodes())
+        .extracting(ClusterNode::id)
+        .containsExactly(paddleGpu.cluster().localNode().id());
+    assertThat(routing().select(compute, Work.OCR).nodes())
+        .extracting(ClusterNode::id)
+        .containsExactlyInAnyOrder(
+            preprocessingGpu.cluster().localNode().id(), paddleGpu.cluster().localNode().id());
+
+    // When the PaddleOCR node is busy, the other GPU nodes come next.
+    waiting.put(paddleGpu.name(), 2);
+    assertThat(routing().select(compute, Work.PADDLE_OCR).nodes())
+        .extracting(ClusterNode::id)
+        .containsExactly(preprocessingGpu.cluster().localNode().id());
+  }
+
+  @Test
+  void the_work_follows_from_the_options() {
+    ProcessingOptions tesseract = ProcessingOptions.DEFAULTS;
+
+    assertThat(Work.of(tesseract)).isEqualTo(Work.OCR);
+    assertThat(Work.of(tesseract.withEngine(OcrEngineChoice.PADDLE))).isEqualTo(Work.PADDLE_OCR);
+    assertThat(Work.of(tesseract.withEngine(OcrEngineChoice.AUTO))).isEqualTo(Work.OCR);
+    assertThat(Work.of(chinese().withEngine(OcrEngineChoice.AUTO))).isEqualTo(Work.PADDLE_OCR);
+    assertThat(Work.of(chinese())).isEqualTo(Work.OCR);
+    assertThat(Work.of(ProcessingOptions.TEXT_ONLY.withEngine(OcrEngineChoice.PADDLE)))
+        .isEqualTo(Work.TEXT_LAYERS);
+  }
+
+  private static ProcessingOptions chinese() {
+    ProcessingOptions defaults = ProcessingOptions.DEFAULTS;
+    return new ProcessingOptions(
+        defaults.ocr(),
+        List.of("chi_sim", "eng"),
+        defaults.pages(),
+        defaults.dpi(),
+        defaults.preprocess(),
+        null);
   }
 }

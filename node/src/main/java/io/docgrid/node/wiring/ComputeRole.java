@@ -1,5 +1,6 @@
 package io.docgrid.node.wiring;
 
+import io.docgrid.api.metrics.OcrBatchMetrics;
 import io.docgrid.api.metrics.PreprocessMetrics;
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.GpuMode;
@@ -10,6 +11,7 @@ import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.isolation.IsolatedExtraction;
 import io.docgrid.tasks.isolation.IsolationSettings;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.tasks.pipeline.PagePipeline;
 import io.docgrid.tasks.preprocess.Preprocessor;
@@ -38,11 +40,17 @@ final class ComputeRole implements AutoCloseable {
   private final TessdataDirectory models;
   private final DocumentExtraction extraction;
   private final GpuSupport gpus;
+  private final OcrBatchMetrics ocrBatches;
 
-  private ComputeRole(TessdataDirectory models, DocumentExtraction extraction, GpuSupport gpus) {
+  private ComputeRole(
+      TessdataDirectory models,
+      DocumentExtraction extraction,
+      GpuSupport gpus,
+      OcrBatchMetrics ocrBatches) {
     this.models = models;
     this.extraction = extraction;
     this.gpus = gpus;
+    this.ocrBatches = ocrBatches;
   }
 
   /**
@@ -59,7 +67,10 @@ final class ComputeRole implements AutoCloseable {
     try {
       TessdataDirectory models =
           TessdataDirectory.install(dataDir.resolve("models").resolve("tessdata"));
-      return new ComputeRole(models, extraction(nodeName, jobs, models, gpus.preprocessor()), gpus);
+      OcrBatchMetrics ocrBatches = new OcrBatchMetrics();
+      DocumentExtraction extraction =
+          extraction(nodeName, jobs, models, gpus.preprocessor(), gpus.paddleRuntime(ocrBatches));
+      return new ComputeRole(models, extraction, gpus, ocrBatches);
     } catch (RuntimeException e) {
       closeQuietly(gpus, e);
       throw e;
@@ -110,12 +121,15 @@ final class ComputeRole implements AutoCloseable {
       String nodeName,
       NodeConfig.JobsConfig jobs,
       TessdataDirectory models,
-      Preprocessor preprocessor) {
+      Preprocessor preprocessor,
+      PaddleRuntime paddleRuntime) {
     // Pages stop short of the job timeout, so that what was done still comes back.
     Duration documentBudget = jobs.timeout().multipliedBy(9).dividedBy(10);
     if (jobs.isolation() == NodeConfig.Isolation.NONE) {
       return new InProcessExtraction(
-          PagePipeline.assemble(models, preprocessor), documentBudget, jobs.pageTimeout());
+          PagePipeline.assemble(models, preprocessor, paddleRuntime),
+          documentBudget,
+          jobs.pageTimeout());
     }
     IsolatedExtraction children =
         new IsolatedExtraction(
@@ -134,6 +148,11 @@ final class ComputeRole implements AutoCloseable {
     // Started while the node starts, so that the first documents do not wait for them.
     children.prestart();
     return children;
+  }
+
+  /** PaddleOCR's model batches, on a node that reads PaddleOCR pages on its GPUs. */
+  OcrBatchMetrics ocrBatchMetrics() {
+    return ocrBatches;
   }
 
   /** Extraction children that died while the node ran; none where extraction is in-process. */

@@ -3,10 +3,14 @@ package io.docgrid.node.wiring;
 import io.docgrid.api.metrics.PreprocessMetrics;
 import io.docgrid.node.config.CommandFailure;
 import io.docgrid.node.config.GpuMode;
+import io.docgrid.tasks.ocr.paddle.BatchedInference;
+import io.docgrid.tasks.ocr.paddle.PaddleModels;
+import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.preprocess.CpuPreprocessor;
 import io.docgrid.tasks.preprocess.ObservedPreprocessor;
 import io.docgrid.tasks.preprocess.Preprocessor;
 import io.docgrid.tasks.preprocess.cuda.GpuDetector;
+import io.docgrid.tasks.preprocess.cuda.GpuInfo;
 import io.docgrid.tasks.preprocess.cuda.GpuInventory;
 import io.docgrid.tasks.preprocess.cuda.GpuRuntime;
 import io.docgrid.tasks.process.GpuAttributes;
@@ -17,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A compute node's GPUs as {@code --gpu} asks: detected once at start, opened for the node's
- * lifetime, advertised to the grid as node attributes, and behind the preprocessor the node's jobs
- * use. Without a GPU (or with {@code --gpu off}) the preprocessor is the CPU's.
+ * lifetime, advertised to the grid as node attributes, and behind the preprocessor and the
+ * PaddleOCR runtime the node's jobs use. Without a GPU (or with {@code --gpu off}) both are the
+ * CPU's; PaddleOCR runs on the GPUs only where ONNX Runtime's GPU build is on the classpath.
  */
 final class GpuSupport implements AutoCloseable {
 
@@ -27,12 +32,22 @@ final class GpuSupport implements AutoCloseable {
   private final GpuRuntime runtime;
   private final List<String> names;
   private final Preprocessor preprocessor;
+  private final List<Integer> paddleDevices;
 
-  private GpuSupport(GpuRuntime runtime, List<String> names, PreprocessMetrics metrics) {
+  private GpuSupport(
+      GpuRuntime runtime,
+      List<String> names,
+      List<Integer> paddleDevices,
+      PreprocessMetrics metrics) {
     this.runtime = runtime;
     this.names = names;
+    this.paddleDevices = paddleDevices;
     Preprocessor backend = runtime == null ? new CpuPreprocessor() : runtime.preprocessor();
     this.preprocessor = new ObservedPreprocessor(backend, metrics);
+  }
+
+  private static GpuSupport cpuOnly(PreprocessMetrics metrics) {
+    return new GpuSupport(null, List.of(), List.of(), metrics);
   }
 
   /**
@@ -41,7 +56,7 @@ final class GpuSupport implements AutoCloseable {
   static GpuSupport start(GpuMode mode, PreprocessMetrics metrics) {
     if (mode == GpuMode.OFF) {
       log.info("--gpu off: pages are preprocessed on the CPU");
-      return new GpuSupport(null, List.of(), metrics);
+      return cpuOnly(metrics);
     }
     GpuInventory inventory = new GpuDetector().detect();
     if (!inventory.usable()) {
@@ -51,21 +66,51 @@ final class GpuSupport implements AutoCloseable {
             "--gpu on, but this machine has " + inventory.describe() + " (use --gpu auto or off)");
       }
       log.info("--gpu auto: {}; pages are preprocessed on the CPU", inventory.describe());
-      return new GpuSupport(null, List.of(), metrics);
+      return cpuOnly(metrics);
     }
     try {
       GpuRuntime runtime = GpuRuntime.open(inventory, metrics, metrics);
       runtime.telemetry().ifPresent(nvml -> metrics.readGpusFrom(nvml::sample));
       log.info("preprocessing pages on {}", inventory.describe());
-      return new GpuSupport(runtime, inventory.names(), metrics);
+      return new GpuSupport(runtime, inventory.names(), paddleDevices(inventory), metrics);
     } catch (RuntimeException e) {
       if (mode == GpuMode.ON) {
         throw new CommandFailure(
             CommandFailure.FAILED, "--gpu on, but the GPU could not be opened: " + e.getMessage());
       }
       log.warn("--gpu auto: the GPU could not be opened, preprocessing on the CPU", e);
-      return new GpuSupport(null, List.of(), metrics);
+      return cpuOnly(metrics);
     }
+  }
+
+  /**
+   * The devices PaddleOCR's models run on: all of them where ONNX Runtime has its CUDA provider
+   * (the {@code onnxruntime_gpu} build), none with the default CPU build.
+   */
+  private static List<Integer> paddleDevices(GpuInventory inventory) {
+    try {
+      if (PaddleModels.cudaAvailable()) {
+        log.info(
+            "PaddleOCR reads on {} through ONNX Runtime's CUDA provider", inventory.describe());
+        return inventory.devices().stream().map(GpuInfo::index).toList();
+      }
+      log.info(
+          "PaddleOCR reads on the CPU: this build's ONNX Runtime has no CUDA provider (build with"
+              + " -Ponnxruntime-gpu)");
+    } catch (LinkageError e) {
+      log.warn("PaddleOCR cannot run on this node: ONNX Runtime did not load ({})", e.toString());
+    }
+    return List.of();
+  }
+
+  /**
+   * Where the node's PaddleOCR pages run: batched across jobs on the GPUs where ONNX Runtime can
+   * use them, else on the CPU from each page's thread.
+   */
+  PaddleRuntime paddleRuntime(BatchedInference.Listener batches) {
+    return paddleDevices.isEmpty()
+        ? PaddleRuntime.cpu()
+        : PaddleRuntime.cuda(paddleDevices, BatchedInference.Limits.DEFAULT, batches);
   }
 
   /** The preprocessor of this node's jobs: the GPUs' when there are any, else the CPU's. */
@@ -76,7 +121,7 @@ final class GpuSupport implements AutoCloseable {
   /** Adds the GPU attributes to a node's configuration, so that the grid can route by them. */
   IgniteConfiguration advertisedIn(IgniteConfiguration configuration) {
     return configuration.setUserAttributes(
-        GpuAttributes.with(configuration.getUserAttributes(), names));
+        GpuAttributes.with(configuration.getUserAttributes(), names, !paddleDevices.isEmpty()));
   }
 
   @Override

@@ -9,8 +9,8 @@ import io.prometheus.client.CollectorRegistry;
 
 /**
  * The metrics that {@code serve} and {@code worker} export alike, beyond the JVM's defaults: the
- * direct memory limit, the extraction children of a compute node, and when the certificates the
- * node presents expire.
+ * direct memory limit, the extraction children and PaddleOCR batches of a compute node, and when
+ * the certificates the node presents expire.
  */
 final class NodeMetrics {
 
@@ -26,6 +26,7 @@ final class NodeMetrics {
     new JvmLimitMetrics().register(registry);
     if (compute != null) {
       new ExtractionMetrics(compute::extractionChildDeaths).register(registry);
+      compute.ocrBatchMetrics().register(registry);
     }
     CertificateMetrics certificates = new CertificateMetrics();
     if (gridTls != null) {
