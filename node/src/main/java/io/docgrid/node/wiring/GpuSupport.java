@@ -85,18 +85,26 @@ final class GpuSupport implements AutoCloseable {
 
   /**
    * The devices PaddleOCR's models run on: all of them where ONNX Runtime has its CUDA provider
-   * (the {@code onnxruntime_gpu} build), none with the default CPU build.
+   * (the {@code onnxruntime_gpu} build) and it opens the first device (its CUDA 12 and cuDNN 9
+   * libraries are there), none otherwise. Tried once at start, so that a node that cannot read
+   * PaddleOCR on its GPUs says so now and reads it on the CPU instead of failing pages later.
    */
   private static List<Integer> paddleDevices(GpuInventory inventory) {
     try {
-      if (PaddleModels.cudaAvailable()) {
+      if (!PaddleModels.cudaAvailable()) {
         log.info(
-            "PaddleOCR reads on {} through ONNX Runtime's CUDA provider", inventory.describe());
-        return inventory.devices().stream().map(GpuInfo::index).toList();
+            "PaddleOCR reads on the CPU: this build's ONNX Runtime has no CUDA provider (build"
+                + " with -Ponnxruntime-gpu)");
+        return List.of();
       }
-      log.info(
-          "PaddleOCR reads on the CPU: this build's ONNX Runtime has no CUDA provider (build with"
-              + " -Ponnxruntime-gpu)");
+      List<Integer> devices = inventory.devices().stream().map(GpuInfo::index).toList();
+      PaddleModels.loadOnCuda(devices.get(0)).close();
+      log.info("PaddleOCR reads on {} through ONNX Runtime's CUDA provider", inventory.describe());
+      return devices;
+    } catch (IllegalStateException e) {
+      log.warn(
+          "PaddleOCR reads on the CPU: ONNX Runtime's CUDA provider could not open the GPU ({})",
+          e.getCause() == null ? e.getMessage() : e.getCause().toString());
     } catch (LinkageError e) {
       log.warn("PaddleOCR cannot run on this node: ONNX Runtime did not load ({})", e.toString());
     }
