@@ -7,6 +7,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One device's sessions of the three models, run on a batch of equally shaped inputs at once: the
@@ -22,46 +23,62 @@ final class ModelRunner {
 
   /** Probability maps of pages of 3 × {@code height} × {@code width}. */
   List<float[]> detect(List<float[]> pages, int height, int width) throws OrtException {
-    return split(run(models.detection(), pages, height, width), pages.size());
+    return run(models.detection(), pages, height, width, output -> split(output, pages.size()));
   }
 
   /** Upright and upside-down probabilities of each line. */
   List<float[]> classify(List<float[]> lines) throws OrtException {
-    return split(
-        run(
-            models.angleClassifier(),
-            lines,
-            LineRecognizer.HEIGHT,
-            LineRecognizer.CLASSIFIER_WIDTH),
-        lines.size());
+    return run(
+        models.angleClassifier(),
+        lines,
+        LineRecognizer.HEIGHT,
+        LineRecognizer.CLASSIFIER_WIDTH,
+        output -> split(output, lines.size()));
   }
 
   /** The most likely class at each step of each line. */
   List<RecognitionSteps> recognise(List<float[]> lines, int width) throws OrtException {
-    float[] probabilities = run(models.recognition(), lines, LineRecognizer.HEIGHT, width);
+    return run(
+        models.recognition(),
+        lines,
+        LineRecognizer.HEIGHT,
+        width,
+        probabilities -> mostLikely(probabilities, lines.size()));
+  }
+
+  /**
+   * Greedy decoding's first half, read straight off the output (lines × steps × classes, some 50 MB
+   * for six long lines, so it is not copied again).
+   */
+  private List<RecognitionSteps> mostLikely(FloatBuffer probabilities, int lineCount) {
     int classes = models.dictionary().size() + 2;
-    int steps = probabilities.length / classes / lines.size();
-    List<RecognitionSteps> read = new ArrayList<>(lines.size());
-    for (int line = 0; line < lines.size(); line++) {
+    int steps = probabilities.remaining() / classes / lineCount;
+    List<RecognitionSteps> read = new ArrayList<>(lineCount);
+    for (int line = 0; line < lineCount; line++) {
       int[] best = new int[steps];
       float[] probability = new float[steps];
       for (int t = 0; t < steps; t++) {
         int offset = (line * steps + t) * classes;
         int top = 0;
         for (int c = 1; c < classes; c++) {
-          if (probabilities[offset + c] > probabilities[offset + top]) {
+          if (probabilities.get(offset + c) > probabilities.get(offset + top)) {
             top = c;
           }
         }
         best[t] = top;
-        probability[t] = probabilities[offset + top];
+        probability[t] = probabilities.get(offset + top);
       }
       read.add(new RecognitionSteps(best, probability));
     }
     return read;
   }
 
-  private float[] run(OrtSession session, List<float[]> inputs, int height, int width)
+  private <T> T run(
+      OrtSession session,
+      List<float[]> inputs,
+      int height,
+      int width,
+      Function<FloatBuffer, T> readOutput)
       throws OrtException {
     int size = inputs.get(0).length;
     FloatBuffer stacked = FloatBuffer.allocate(inputs.size() * size);
@@ -77,19 +94,16 @@ final class ModelRunner {
                 models.environment(), stacked, new long[] {inputs.size(), 3, height, width});
         OrtSession.Result result =
             session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
-      FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[] values = new float[output.remaining()];
-      output.get(values);
-      return values;
+      return readOutput.apply(((OnnxTensor) result.get(0)).getFloatBuffer());
     }
   }
 
-  private static List<float[]> split(float[] values, int parts) {
-    int size = values.length / parts;
+  private static List<float[]> split(FloatBuffer values, int parts) {
+    int size = values.remaining() / parts;
     List<float[]> split = new ArrayList<>(parts);
     for (int i = 0; i < parts; i++) {
       float[] part = new float[size];
-      System.arraycopy(values, i * size, part, 0, size);
+      values.get(part);
       split.add(part);
     }
     return split;
