@@ -1,5 +1,6 @@
 package io.docgrid.tasks.isolation;
 
+import io.docgrid.tasks.ocr.paddle.OnnxRuntimeNatives;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -128,6 +130,19 @@ final class ExtractionChild {
 
   private static Process launch(IsolationSettings settings, int slots, Path socket, String token)
       throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command(settings, slots, socket, System.getProperties()))
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    // Pages run in parallel across documents, never inside Tesseract (see OcrEngines).
+    builder.environment().put("OMP_THREAD_LIMIT", "1");
+    builder.environment().put(TOKEN_VARIABLE, token);
+    return builder.start();
+  }
+
+  /** The child's command line, handing on what it needs of the node's system properties. */
+  static List<String> command(
+      IsolationSettings settings, int slots, Path socket, Properties nodeProperties) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -135,9 +150,15 @@ final class ExtractionChild {
             "-Xmx" + settings.maxHeap(),
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true"));
+    // Where the node loads ONNX Runtime's native libraries from, its children do too (their
+    // java.io.tmpdir may not allow executables); an option of the operator's, after it, wins.
+    String onnxRuntime = nodeProperties.getProperty(OnnxRuntimeNatives.NATIVE_PATH);
+    if (onnxRuntime != null) {
+      command.add("-D" + OnnxRuntimeNatives.NATIVE_PATH + "=" + onnxRuntime);
+    }
     command.addAll(settings.jvmOptions());
     // A node given a logging configuration of its own hands it on: its children log as it does.
-    String logging = System.getProperty(LOGGING_CONFIGURATION);
+    String logging = nodeProperties.getProperty(LOGGING_CONFIGURATION);
     if (logging != null) {
       command.add("-D" + LOGGING_CONFIGURATION + "=" + logging);
     }
@@ -150,14 +171,7 @@ final class ExtractionChild {
             socket.toString(),
             Integer.toString(slots),
             settings.nodeName()));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-            .redirectError(ProcessBuilder.Redirect.INHERIT);
-    // Pages run in parallel across documents, never inside Tesseract (see OcrEngines).
-    builder.environment().put("OMP_THREAD_LIMIT", "1");
-    builder.environment().put(TOKEN_VARIABLE, token);
-    return builder.start();
+    return command;
   }
 
   private static SocketChannel accept(ServerSocketChannel server, Process process)

@@ -11,6 +11,7 @@ import io.docgrid.tasks.extraction.InProcessExtraction;
 import io.docgrid.tasks.isolation.IsolatedExtraction;
 import io.docgrid.tasks.isolation.IsolationSettings;
 import io.docgrid.tasks.ocr.TessdataDirectory;
+import io.docgrid.tasks.ocr.paddle.OnnxRuntimeNatives;
 import io.docgrid.tasks.ocr.paddle.PaddleRuntime;
 import io.docgrid.tasks.pipeline.ComponentVersions;
 import io.docgrid.tasks.pipeline.PagePipeline;
@@ -63,6 +64,9 @@ final class ComputeRole implements AutoCloseable {
       GpuMode gpu,
       PreprocessMetrics metrics)
       throws IOException {
+    // Before anything loads ONNX Runtime (GpuSupport asks it for its providers); the extraction
+    // children are handed the same path.
+    OnnxRuntimeNatives.useUnpackedUnder(dataDir.resolve("native"));
     GpuSupport gpus = GpuSupport.start(inProcess(jobs, gpu), metrics);
     try {
       TessdataDirectory models =

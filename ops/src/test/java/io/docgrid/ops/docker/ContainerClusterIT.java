@@ -3,6 +3,7 @@ package io.docgrid.ops.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docgrid.testkit.CharacterErrorRate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The staging test: the node image (ops/docker/Dockerfile, around the jar the reactor built) on a
  * base made here from Debian's packages, deployed as a cluster of containers: `serve` and two
  * `worker`s on PostgreSQL and a shared blob directory. A batch of born-digital and scanned
- * documents goes through while a worker is killed and restarted; then `serve` is stopped with a job
- * in flight, drains it, and comes back. Needs a container engine: it starts {@code dockerd} when
- * none runs (as root), and fails when there is none, unless run with {@code
- * -Ddocgrid.containers.skip=true}.
+ * documents goes through while a worker is killed and restarted; a scan is read with PaddleOCR;
+ * then `serve` is stopped with a job in flight, drains it, and comes back. Needs a container
+ * engine: it starts {@code dockerd} when none runs (as root), and fails when there is none, unless
+ * run with {@code -Ddocgrid.containers.skip=true}.
  */
 class ContainerClusterIT {
 
@@ -95,6 +96,34 @@ class ContainerClusterIT {
     if (docker != null) {
       docker.close();
     }
+  }
+
+  /**
+   * PaddleOCR runs in a worker's extraction child, where /tmp is a noexec tmpfs: ONNX Runtime's
+   * native libraries load from the data directory.
+   */
+  private static void aScanReadsWithPaddleOcr(NodeApi api, StagingCluster cluster)
+      throws Exception {
+    Path scan = CORPUS.resolve("ocr-dev/real__phototest.tif");
+    String id =
+        api.submit(
+            "paddle.tif", Files.readAllBytes(scan), "{\"ocr\":\"force\",\"ocrEngine\":\"paddle\"}");
+    JsonNode job = api.awaitFinished(id, JOBS);
+    assertThat(job.get("status").asText()).as(job + cluster.tails()).isEqualTo("succeeded");
+    JsonNode result = api.getJson("/api/v1/jobs/" + id + "/result");
+    JsonNode page = result.at("/pages/0");
+    assertThat(page.get("source").asText()).as(page + cluster.tails()).isEqualTo("ocr");
+    assertThat(result.at("/manifest/options/ocrEngine").asText()).isEqualTo("paddle");
+    assertThat(result.at("/manifest/versions/onnxruntime").asText())
+        .as("ONNX Runtime's version, read on the worker")
+        .matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(page.at("/timingsMillis/binarize").isMissingNode())
+        .as("Sauvola runs for Tesseract only: PaddleOCR read the page")
+        .isTrue();
+    String truth = Files.readString(CORPUS.resolve("ocr-dev/real__phototest.gt.txt"));
+    assertThat(CharacterErrorRate.of(truth, page.get("text").asText()))
+        .as(page.get("text").asText())
+        .isLessThan(0.02);
   }
 
   @Test
@@ -177,6 +206,8 @@ class ContainerClusterIT {
           },
           cluster::tails);
 
+      aScanReadsWithPaddleOcr(api, cluster);
+
       // Four pages, each OCRed on its own: long enough to be caught running, short enough to
       // finish within the grace period.
       String inFlight =
@@ -217,7 +248,7 @@ class ContainerClusterIT {
           .isBefore(stopping.plus(stopped));
       assertThat(api.getJson("/api/v1/jobs?limit=100").get("items"))
           .extracting(job -> job.get("status").asText())
-          .hasSize(BATCH.size() + 1)
+          .hasSize(BATCH.size() + 2)
           .containsOnly("succeeded");
     }
   }
