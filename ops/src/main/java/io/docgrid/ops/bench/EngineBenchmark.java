@@ -27,19 +27,26 @@ import java.util.Random;
  * page pipeline as a node runs it (orientation, deskew, binarisation where the engine takes it):
  * CER and pages/s on the page images of ocr-dev and on generated skewed, noisy scans. A benchmark,
  * not a test: run it with {@code ops/bench/engines.sh}.
+ *
+ * <p>Two optional system properties narrow a run: {@code bench.engines}, engine names separated by
+ * commas ({@code -Dbench.engines=paddle}), and {@code bench.pages}, text that the names of the
+ * pages to read contain ({@code -Dbench.pages=multicolumn}). Without them it reads every page with
+ * every engine.
  */
 public final class EngineBenchmark {
 
   private static final int DPI = 300;
-  private static final List<OcrEngineChoice> ENGINES =
-      List.of(OcrEngineChoice.TESSERACT, OcrEngineChoice.PADDLE, OcrEngineChoice.AUTO);
   private static final double[] SKEWS = {-4, -2.5, -1, 1, 2.5, 4};
 
   private final TextExtractor extractor = new TextExtractor();
   private final OcrEngines engines;
+  private final List<OcrEngineChoice> compared;
+  private final String pageFilter;
 
-  private EngineBenchmark(OcrEngines engines) {
+  private EngineBenchmark(OcrEngines engines, List<OcrEngineChoice> compared, String pageFilter) {
     this.engines = engines;
+    this.compared = compared;
+    this.pageFilter = pageFilter;
   }
 
   private record Page(String name, Path image, String mediaType, String truth) {}
@@ -49,35 +56,66 @@ public final class EngineBenchmark {
     Path work = Files.createTempDirectory("docgrid-bench-engines");
     try (OcrEngines engines =
         new OcrEngines(TessdataDirectory.install(work.resolve("models")), PaddleRuntime.cpu())) {
-      EngineBenchmark benchmark = new EngineBenchmark(engines);
+      EngineBenchmark benchmark =
+          new EngineBenchmark(
+              engines,
+              comparedEngines(System.getProperty("bench.engines", "")),
+              System.getProperty("bench.pages", ""));
       benchmark.compare("ocr-dev (300 dpi)", ocrDev(corpus.resolve("ocr-dev")));
       benchmark.compare("generated skewed scans (noise sigma 15)", skewedScans(work));
     }
   }
 
-  private void compare(String set, List<Page> pages) throws Exception {
-    System.out.println("== " + set + ": CER (lower is better)");
-    System.out.printf("%-48s %10s %10s %10s%n", "image", "tesseract", "paddle", "auto");
-    double[] sums = new double[ENGINES.size()];
-    long[] nanos = new long[ENGINES.size()];
-    for (Page page : pages) {
-      double[] cer = new double[ENGINES.size()];
-      for (int i = 0; i < ENGINES.size(); i++) {
-        long started = System.nanoTime();
-        String text = read(page, ENGINES.get(i));
-        nanos[i] += System.nanoTime() - started;
-        cer[i] = CharacterErrorRate.of(page.truth(), text);
-        sums[i] += cer[i];
+  /** The engines named, in the order given; all three when none is. */
+  private static List<OcrEngineChoice> comparedEngines(String names) {
+    List<OcrEngineChoice> named = new ArrayList<>();
+    for (String name : names.split(",")) {
+      if (!name.isBlank()) {
+        named.add(OcrEngineChoice.valueOf(name.strip().toUpperCase(Locale.ROOT)));
       }
-      System.out.printf("%-48s %10.4f %10.4f %10.4f%n", page.name(), cer[0], cer[1], cer[2]);
+    }
+    return named.isEmpty()
+        ? List.of(OcrEngineChoice.TESSERACT, OcrEngineChoice.PADDLE, OcrEngineChoice.AUTO)
+        : named;
+  }
+
+  private void compare(String set, List<Page> allPages) throws Exception {
+    List<Page> pages = allPages.stream().filter(page -> page.name().contains(pageFilter)).toList();
+    if (pages.isEmpty()) {
+      return;
+    }
+    System.out.println("== " + set + ": CER (lower is better)");
+    System.out.printf("%-48s", "image");
+    compared.forEach(engine -> System.out.printf(" %10s", name(engine)));
+    System.out.println();
+    double[] sums = new double[compared.size()];
+    long[] nanos = new long[compared.size()];
+    for (Page page : pages) {
+      System.out.printf("%-48s", page.name());
+      for (int i = 0; i < compared.size(); i++) {
+        long started = System.nanoTime();
+        String text = read(page, compared.get(i));
+        nanos[i] += System.nanoTime() - started;
+        double cer = CharacterErrorRate.of(page.truth(), text);
+        sums[i] += cer;
+        System.out.printf(" %10.4f", cer);
+      }
+      System.out.println();
     }
     int count = pages.size();
-    System.out.printf(
-        "MEAN CER over %d pages: tesseract %.4f, paddle %.4f, auto %.4f%n",
-        count, sums[0] / count, sums[1] / count, sums[2] / count);
-    System.out.printf(
-        "pages/s (one thread): tesseract %.3f, paddle %.3f, auto %.3f%n",
-        count / (nanos[0] / 1e9), count / (nanos[1] / 1e9), count / (nanos[2] / 1e9));
+    List<String> means = new ArrayList<>();
+    List<String> speeds = new ArrayList<>();
+    for (int i = 0; i < compared.size(); i++) {
+      String engine = name(compared.get(i));
+      means.add(String.format(Locale.ROOT, "%s %.4f", engine, sums[i] / count));
+      speeds.add(String.format(Locale.ROOT, "%s %.3f", engine, count / (nanos[i] / 1e9)));
+    }
+    System.out.printf("MEAN CER over %d pages: %s%n", count, String.join(", ", means));
+    System.out.printf("pages/s (one thread): %s%n", String.join(", ", speeds));
+  }
+
+  private static String name(OcrEngineChoice engine) {
+    return engine.name().toLowerCase(Locale.ROOT);
   }
 
   private String read(Page page, OcrEngineChoice engine) throws Exception {
