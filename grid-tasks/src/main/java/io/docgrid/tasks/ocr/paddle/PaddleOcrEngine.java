@@ -42,7 +42,7 @@ public final class PaddleOcrEngine implements PageReader {
       List<LineBox> boxes = detector.detect(image);
       // The models cannot be stopped midway; the deadline is checked between them.
       checkDeadline(started, deadlineMillis);
-      List<ReadLine> lines = recognizer.read(image, boxes);
+      List<ReadLine> lines = WideGaps.cut(recognizer.read(image, boxes));
       checkDeadline(started, deadlineMillis);
       return page(image, dpi, ReadingOrder.blocks(lines, readingFrame(image, lines)));
     } catch (OrtException e) {
