@@ -63,9 +63,11 @@ public final class OnnxRuntimeNatives {
 
   /**
    * Unpacks this platform's libraries under {@code parent} and sets {@value #NATIVE_PATH} to their
-   * directory, unless the operator has set the property already. Never fails: where unpacking
-   * fails, it logs why and ONNX Runtime keeps to its own way (Tesseract is unaffected; PaddleOCR
-   * pages then fail where {@code java.io.tmpdir} does not allow executables).
+   * directory, unless the property already names a directory that holds them (the operator's, or
+   * another node's in this JVM); one that does not (a mistyped path, a data directory since
+   * removed) is replaced, with a warning, since ONNX Runtime could not load from it. Never fails:
+   * where unpacking fails, it logs why and ONNX Runtime keeps to its own way (Tesseract is
+   * unaffected; PaddleOCR pages then fail where {@code java.io.tmpdir} does not allow executables).
    *
    * @return the directory ONNX Runtime now loads from, when this call chose it
    */
@@ -77,8 +79,16 @@ public final class OnnxRuntimeNatives {
   static Optional<Path> useUnpackedUnder(Path parent, Properties properties) {
     String chosen = properties.getProperty(NATIVE_PATH);
     if (chosen != null) {
-      log.info("ONNX Runtime loads its native libraries from {}, as {} says", chosen, NATIVE_PATH);
-      return Optional.empty();
+      if (holdsTheRuntime(Path.of(chosen))) {
+        log.info(
+            "ONNX Runtime loads its native libraries from {}, as {} says", chosen, NATIVE_PATH);
+        return Optional.empty();
+      }
+      log.warn(
+          "{} names {}, which does not hold ONNX Runtime's native libraries; unpacking them under {}",
+          NATIVE_PATH,
+          chosen,
+          parent);
     }
     try {
       Path directory = unpack(parent);
@@ -129,6 +139,12 @@ public final class OnnxRuntimeNatives {
       library.unpackInto(directory);
     }
     return directory;
+  }
+
+  /** Whether {@code directory} has the libraries ONNX Runtime's loader loads itself. */
+  private static boolean holdsTheRuntime(Path directory) {
+    return RUNTIME.stream()
+        .allMatch(name -> Files.isRegularFile(directory.resolve(System.mapLibraryName(name))));
   }
 
   /** ONNX Runtime's name for this platform, as its jar's folders are named: linux-x64, osx-… */

@@ -102,15 +102,33 @@ class OnnxRuntimeNativesTest {
   }
 
   @Test
-  void an_operators_own_path_is_kept_and_nothing_is_unpacked() {
+  void an_operators_own_path_is_kept_and_nothing_is_unpacked() throws Exception {
+    Path operators = Files.createDirectories(data.resolve("opt-onnxruntime-lib"));
+    for (String name : List.of("onnxruntime", "onnxruntime4j_jni")) {
+      Files.write(operators.resolve(System.mapLibraryName(name)), new byte[] {1});
+    }
     Properties properties = new Properties();
-    properties.setProperty(OnnxRuntimeNatives.NATIVE_PATH, "/opt/onnxruntime/lib");
+    properties.setProperty(OnnxRuntimeNatives.NATIVE_PATH, operators.toString());
 
     assertThat(OnnxRuntimeNatives.useUnpackedUnder(data.resolve("native"), properties)).isEmpty();
 
     assertThat(properties.getProperty(OnnxRuntimeNatives.NATIVE_PATH))
-        .isEqualTo("/opt/onnxruntime/lib");
+        .isEqualTo(operators.toString());
     assertThat(data.resolve("native")).doesNotExist();
+  }
+
+  @Test
+  void a_path_without_the_libraries_is_replaced_by_the_unpacked_ones() {
+    // A mistyped path, or the data directory of a node that ran earlier in this JVM, since removed.
+    Properties properties = new Properties();
+    properties.setProperty(OnnxRuntimeNatives.NATIVE_PATH, data.resolve("gone").toString());
+
+    Path directory =
+        OnnxRuntimeNatives.useUnpackedUnder(data.resolve("native"), properties).orElseThrow();
+
+    assertThat(properties.getProperty(OnnxRuntimeNatives.NATIVE_PATH))
+        .isEqualTo(directory.toString());
+    assertThat(directory.resolve(RUNTIME)).isRegularFile();
   }
 
   @Test
