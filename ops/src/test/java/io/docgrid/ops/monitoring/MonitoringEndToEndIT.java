@@ -43,7 +43,8 @@ class MonitoringEndToEndIT {
   /**
    * Series a CPU-only cluster without TLS exports only in rare conditions, each with where it is
    * registered: GPUs (NVML), certificates (TLS configured), refused submissions (a full queue),
-   * lost usage rows (a failing database) and preprocessing (image pages).
+   * lost usage rows (a failing database), preprocessing (image pages) and PaddleOCR's model batches
+   * (GPU nodes that read PaddleOCR).
    */
   private static final Set<String> RARE_SERIES =
       Set.of(
@@ -53,7 +54,10 @@ class MonitoringEndToEndIT {
           "docgrid_tls_certificate_expiry_timestamp_seconds",
           "docgrid_submissions_refused_total",
           "docgrid_usage_records_dropped_total",
-          "docgrid_preprocess_pages_total");
+          "docgrid_preprocess_pages_total",
+          "docgrid_ocr_batch_size_count",
+          "docgrid_ocr_batch_size_sum",
+          "docgrid_ocr_batch_wait_seconds_bucket");
 
   /** Grafana's interval variables, as a dashboard of the last hour would fill them in. */
   private static final Map<String, String> GRAFANA_VARIABLES =
@@ -190,7 +194,7 @@ class MonitoringEndToEndIT {
       sources = all.toString();
     }
     for (String series : RARE_SERIES) {
-      String family = series.replaceFirst("_total$", "");
+      String family = series.replaceFirst("_(total|count|sum|bucket)$", "");
       assertThat(sources.contains("\"" + series + "\"") || sources.contains("\"" + family + "\""))
           .as("%s is registered in api/src/main/java", series)
           .isTrue();
