@@ -180,6 +180,7 @@ public final class ApiServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.maxRequestSize = 1024 * 1024; // bodies read whole; uploads stream separately
+    config.http.prefer405over404 = true; // a route called with the wrong method says so
     config.staticFiles.enableWebjars();
     Playground.addAssets(config.staticFiles);
     config.jetty.modifyServer(this::configureJetty);

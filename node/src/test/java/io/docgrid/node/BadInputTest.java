@@ -207,8 +207,13 @@ class BadInputTest {
     problem(node.http.get("/api/v1/nothing-here"), 404, "NOT_FOUND");
     HttpResponse<String> wrongMethod =
         node.http.post("/api/v1/health", "text/plain", new byte[0], null);
-    assertThat(wrongMethod.statusCode()).isIn(404, 405);
+    problem(wrongMethod, 405, "METHOD_NOT_ALLOWED");
+    assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET");
     assertThat(json(wrongMethod).get("requestId").asText()).isNotEmpty();
+    HttpResponse<String> wrongMethodOnAJob = node.http.patchJson("/api/v1/jobs/some-id", "{}");
+    problem(wrongMethodOnAJob, 405, "METHOD_NOT_ALLOWED");
+    assertThat(wrongMethodOnAJob.headers().firstValue("Allow").orElseThrow().split(",\\s*"))
+        .containsExactlyInAnyOrder("GET", "DELETE");
   }
 
   @Test

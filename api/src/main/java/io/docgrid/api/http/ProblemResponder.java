@@ -9,6 +9,7 @@ import io.docgrid.api.error.ErrorReporter;
 import io.docgrid.api.error.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JsonMapper;
 import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
@@ -56,6 +57,12 @@ public final class ProblemResponder {
           ctx.path(),
           problem.status(),
           problem.code());
+    }
+    if (failure instanceof MethodNotAllowedResponse wrongMethod) {
+      // RFC 9110 §15.5.6: a 405 names the methods the resource does support.
+      wrongMethod.getDetails().values().stream()
+          .findFirst()
+          .ifPresent(allowed -> ctx.header("Allow", allowed));
     }
     if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", Long.toString(api.retryAfterSeconds()));
