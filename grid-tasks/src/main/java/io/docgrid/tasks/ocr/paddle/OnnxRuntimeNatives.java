@@ -68,6 +68,8 @@ public final class OnnxRuntimeNatives {
    * removed) is replaced, with a warning, since ONNX Runtime could not load from it. Never fails:
    * where unpacking fails, it logs why and ONNX Runtime keeps to its own way (Tesseract is
    * unaffected; PaddleOCR pages then fail where {@code java.io.tmpdir} does not allow executables).
+   * Folders that earlier builds of ONNX Runtime left under {@code parent} are removed once no
+   * process loads from them.
    *
    * @return the directory ONNX Runtime now loads from, when this call chose it
    */
@@ -94,6 +96,7 @@ public final class OnnxRuntimeNatives {
       Path directory = unpack(parent);
       properties.setProperty(NATIVE_PATH, directory.toString());
       log.info("ONNX Runtime loads its native libraries from {}", directory);
+      removeEarlierBuilds(parent, directory);
       return Optional.of(directory);
     } catch (IOException | RuntimeException e) {
       log.warn(
@@ -108,10 +111,11 @@ public final class OnnxRuntimeNatives {
   /**
    * Unpacks this platform's libraries into {@code parent/onnxruntime-<platform>-<digest>}, the
    * digest over the libraries' bytes: each build of ONNX Runtime gets a directory of its own, and
-   * its files, once there, are never rewritten while a JVM may have them loaded. A library already
-   * there with its size is kept. Each file is written under a temporary name beside its own and
-   * moved into place atomically, so that nodes starting at once on one data directory never load
-   * half a file.
+   * its files, once there, are never rewritten while a JVM may have them loaded. This process
+   * claims the directory until it exits (see {@link UnpackedRuntimes}). A library already there
+   * with its size is kept. Each file is written under a temporary name beside its own and moved
+   * into place atomically, so that nodes starting at once on one data directory never load half a
+   * file.
    *
    * @return the directory, absolute
    * @throws IOException if the jar has no libraries for this platform, or writing fails
@@ -133,12 +137,27 @@ public final class OnnxRuntimeNatives {
     }
     String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     Path directory =
-        parent.toAbsolutePath().normalize().resolve("onnxruntime-" + platform + "-" + fingerprint);
+        parent
+            .toAbsolutePath()
+            .normalize()
+            .resolve(UnpackedRuntimes.PREFIX + platform + "-" + fingerprint);
+    // Claimed before it is written, so that no other node on this data directory, started after
+    // an upgrade, removes it from under this one.
+    UnpackedRuntimes.claim(directory);
     Files.createDirectories(directory);
     for (Library library : libraries) {
       library.unpackInto(directory);
     }
     return directory;
+  }
+
+  /** The folders of other ONNX Runtime builds under {@code parent} that no process loads from. */
+  private static void removeEarlierBuilds(Path parent, Path current) {
+    try {
+      UnpackedRuntimes.removeUnclaimed(parent, current);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not look for unused ONNX Runtime libraries under {}", parent, e);
+    }
   }
 
   /** Whether {@code directory} has the libraries ONNX Runtime's loader loads itself. */
