@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docgrid.testkit.Corpus;
+import io.docgrid.testkit.SpecConformance;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

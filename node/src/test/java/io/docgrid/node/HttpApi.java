@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.testkit.Eventually;
+import io.docgrid.testkit.ServedSpec;
+import io.docgrid.testkit.SpecConformance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -75,7 +77,7 @@ final class HttpApi {
   private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
     HttpResponse<T> response = client.send(request, body);
-    spec.conformance(client).check(request.method(), request.uri(), response);
+    spec.check(client, request, response);
     return response;
   }
 
@@ -224,27 +226,6 @@ final class HttpApi {
     assertThat(body.has("retryable")).isTrue();
     assertThat(response.body()).doesNotContain("Exception", "\tat ", "java.", "/tmp/");
     return body;
-  }
-
-  /** The node's own OpenAPI description, fetched once, on first use, for every credential. */
-  private static final class ServedSpec {
-    private final URI uri;
-    private SpecConformance conformance;
-
-    ServedSpec(String base) {
-      this.uri = URI.create(base + "/api/v1/openapi.json");
-    }
-
-    synchronized SpecConformance conformance(HttpClient client)
-        throws IOException, InterruptedException {
-      if (conformance == null) {
-        HttpResponse<String> served =
-            client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(served.statusCode()).as("GET %s", uri).isEqualTo(200);
-        conformance = SpecConformance.of(served.body());
-      }
-      return conformance;
-    }
   }
 
   /** Builds multipart/form-data bodies byte by byte. */

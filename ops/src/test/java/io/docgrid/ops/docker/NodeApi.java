@@ -3,6 +3,7 @@ package io.docgrid.ops.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docgrid.testkit.Multipart;
+import io.docgrid.testkit.ServedSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,11 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The HTTP side of a node in a container: the API of `serve`, or a worker's status endpoint. */
+/**
+ * The HTTP side of a node in a container: the API of `serve`, or a worker's status endpoint. The
+ * API's answers are checked against the OpenAPI description it serves, as the end-to-end suites
+ * check theirs: the image must answer as the description says too.
+ */
 final class NodeApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,28 +25,35 @@ final class NodeApi {
 
   private final int port;
   private final String key;
+  private final ServedSpec spec;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The node's HTTP port on 127.0.0.1, called without a key. */
-  NodeApi(int port) {
-    this(port, null);
-  }
-
-  private NodeApi(int port, String key) {
+  private NodeApi(int port, String key, ServedSpec spec) {
     this.port = port;
     this.key = key;
+    this.spec = spec;
+  }
+
+  /** The API of `serve` on 127.0.0.1:{@code port}, called without a key. */
+  static NodeApi ofServe(int port) {
+    return new NodeApi(port, null, new ServedSpec("http://127.0.0.1:" + port));
+  }
+
+  /** A worker's status endpoint on 127.0.0.1:{@code port}: health and metrics, no description. */
+  static NodeApi ofWorker(int port) {
+    return new NodeApi(port, null, null);
   }
 
   /** The same node, called with {@code key} as bearer. */
   NodeApi withKey(String key) {
-    return new NodeApi(port, key);
+    return new NodeApi(port, key, spec);
   }
 
   /** GET {@code path}; null while the node does not accept connections. */
   HttpResponse<String> get(String path) throws InterruptedException {
     try {
-      return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+      return send(request(path).build());
     } catch (IOException refused) {
       return null;
     }
@@ -54,7 +66,7 @@ final class NodeApi {
   }
 
   JsonNode getJson(String path) throws Exception {
-    HttpResponse<String> response = client.send(request(path).build(), ofString());
+    HttpResponse<String> response = send(request(path).build());
     if (response.statusCode() != 200) {
       throw new AssertionError(
           "GET " + path + ": " + response.statusCode() + " " + response.body());
@@ -71,12 +83,11 @@ final class NodeApi {
   String submit(String fileName, byte[] content, String options) throws Exception {
     Multipart body = Multipart.of(fileName, content, options);
     HttpResponse<String> response =
-        client.send(
+        send(
             request("/api/v1/jobs")
                 .header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
-                .build(),
-            ofString());
+                .build());
     if (response.statusCode() != 202) {
       throw new AssertionError("submitting " + fileName + ": " + response.body());
     }
@@ -88,12 +99,11 @@ final class NodeApi {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       HttpResponse<String> response =
-          client.send(
+          send(
               request("/api/v1/jobs/" + id)
                   .header("Prefer", "wait=" + LONG_POLL.toSeconds())
                   .timeout(LONG_POLL.plusSeconds(10))
-                  .build(),
-              ofString());
+                  .build());
       JsonNode job = JSON.readTree(response.body());
       String status = job.path("status").asText();
       if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")) {
@@ -133,7 +143,12 @@ final class NodeApi {
     return builder;
   }
 
-  private static HttpResponse.BodyHandler<String> ofString() {
-    return HttpResponse.BodyHandlers.ofString();
+  /** Sends {@code request}; an API's answer must be one its description declares. */
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (spec != null) {
+      spec.check(client, request, response);
+    }
+    return response;
   }
 }

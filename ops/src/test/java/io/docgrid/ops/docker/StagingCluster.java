@@ -60,7 +60,7 @@ final class StagingCluster implements AutoCloseable {
                 ? Map.of()
                 : Map.of("DOCGRID_DB_PASSWORD", database.password),
             serveArgs);
-    StagingCluster cluster = new StagingCluster(serve, new NodeApi(apiPort));
+    StagingCluster cluster = new StagingCluster(serve, NodeApi.ofServe(apiPort));
     try {
       // Its HTTP server starts once its grid node is up: a worker that asks to join a node still
       // starting is turned away, and gives up rather than start a grid of its own.
@@ -86,7 +86,7 @@ final class StagingCluster implements AutoCloseable {
                 STOP_TIMEOUT,
                 Map.of(),
                 workerArgs));
-        cluster.workerStatus.add(new NodeApi(statusPort));
+        cluster.workerStatus.add(NodeApi.ofWorker(statusPort));
       }
       cluster.awaitReady();
       return cluster;

@@ -1,4 +1,4 @@
-package io.docgrid.node;
+package io.docgrid.testkit;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -13,12 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The contract test behind every call of {@link HttpApi}: a response must be one the OpenAPI
+ * The contract behind the end-to-end suites' HTTP clients: a response must be one the OpenAPI
  * description the node serves declares for its operation (status, content type, headers, body
  * against the schema). Requests are not judged: tests send bad ones on purpose, and the answers to
  * those must match the description too.
  */
-final class SpecConformance {
+public final class SpecConformance {
 
   private final OpenApiInteractionValidator validator;
 
@@ -27,7 +27,7 @@ final class SpecConformance {
   }
 
   /** Judges against {@code spec}, an OpenAPI document as JSON. */
-  static SpecConformance of(String spec) {
+  public static SpecConformance of(String spec) {
     return new SpecConformance(
         OpenApiInteractionValidator.createForInlineApiSpecification(spec)
             .withLevelResolver(
@@ -44,7 +44,7 @@ final class SpecConformance {
   }
 
   /** What is wrong with {@code response} to {@code method uri}; empty when nothing is. */
-  ValidationReport report(String method, URI uri, HttpResponse<?> response) {
+  public ValidationReport report(String method, URI uri, HttpResponse<?> response) {
     String body = "";
     if (response.body() instanceof String text) {
       body = text;
@@ -56,7 +56,7 @@ final class SpecConformance {
   }
 
   /** What is wrong with an answer of {@code status}, {@code headers} and {@code body}. */
-  ValidationReport report(
+  public ValidationReport report(
       String method, String path, int status, Map<String, List<String>> headers, String body) {
     SimpleResponse.Builder answer = new SimpleResponse.Builder(status);
     headers.forEach(answer::withHeader);
@@ -68,7 +68,7 @@ final class SpecConformance {
   }
 
   /** Fails with the validator's messages when {@code response} breaks the description. */
-  void check(String method, URI uri, HttpResponse<?> response) {
+  public void check(String method, URI uri, HttpResponse<?> response) {
     ValidationReport report = report(method, uri, response);
     if (report.hasErrors()) {
       throw new AssertionError(
