@@ -14,6 +14,7 @@ const scanWords = process.env.PLAYGROUND_SCAN_WORDS.split("|");
 const pdf = process.env.PLAYGROUND_PDF;
 const screenshots = process.env.PLAYGROUND_SCREENSHOTS;
 const JOB_TIMEOUT = 180_000;
+const AXE = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
 let browser;
 
@@ -46,6 +47,26 @@ async function openPlayground(contextOptions = {}) {
   const response = await page.goto(url + "/");
   assert.equal(response.status(), 200);
   return { context, page, problems, response };
+}
+
+/**
+ * What axe-core finds against WCAG 2.1 A and AA (contrast, names, roles, structure) on the page as
+ * it is now. axe is evaluated through the browser's debugging protocol, which the page's content
+ * security policy does not govern; the page itself keeps its policy.
+ */
+async function assertAccessible(page, state) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}: ` +
+        violation.nodes.map((node) => node.target.join(" ")).join(", "),
+    );
+  });
+  assert.deepEqual(violations, [], `accessibility of ${state}`);
 }
 
 async function useKey(page, value) {
@@ -84,6 +105,7 @@ test("the page runs under the API's content security policy and labels every con
   // Keyboard only: the first tab stop is the skip link, then the documentation links and the key.
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to documents");
+  await assertAccessible(page, "the page as it opens");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -132,6 +154,7 @@ test("a scan and a PDF are uploaded, processed and shown page by page", async ()
   await pdfCard.locator(".page-text", { hasText: secondLine }).waitFor();
   assert.equal(await pdfCard.locator(".page-select").inputValue(), "1");
   await page.screenshot({ path: join(screenshots, "playground-results.png"), fullPage: true });
+  await assertAccessible(page, "two finished jobs with their pages shown");
 
   // Formats, by keyboard: arrow right from JSON is Markdown, then text, then hOCR.
   const tabs = scanCard.getByRole("tab");
@@ -183,6 +206,7 @@ test("on a phone the page fits the screen", async () => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   assert.ok(overflow <= 0, `${overflow} px wider than the screen`);
+  await assertAccessible(page, "the page on a phone");
   await page.screenshot({ path: join(screenshots, "playground-phone.png"), fullPage: true });
   await context.close();
 });

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web playground in headless Chromium (Debian's chromium, driven by Playwright from npm;
  * .ci/run installs both): src/test/playground's tests upload a scan and a PDF through the page of a
- * real node, wait for them, check the text and images shown, and keep screenshots in
+ * real node, wait for them, check the text and images shown, check the page with axe-core against
+ * WCAG 2.1 A and AA as it opens, with results shown and on a phone, and keep screenshots in
  * target/playground-screenshots.
  */
 class PlaygroundIT {
@@ -61,13 +62,14 @@ class PlaygroundIT {
     assertThat(SCREENSHOTS.resolve("playground-phone.png")).isNotEmptyFile();
   }
 
-  /** The tests and their one package (playwright-core) in target/, installed from the lock file. */
+  /** The tests and their packages (playwright-core, axe-core) in target/, from the lock file. */
   private static void installTests() throws Exception {
     Files.createDirectories(RUN_DIR);
     for (String file : FILES) {
       Files.copy(SOURCES.resolve(file), RUN_DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
-    if (!Files.isDirectory(RUN_DIR.resolve("node_modules").resolve("playwright-core"))) {
+    if (!Files.isDirectory(RUN_DIR.resolve("node_modules").resolve("playwright-core"))
+        || !Files.isDirectory(RUN_DIR.resolve("node_modules").resolve("axe-core"))) {
       ExternalCommand.succeeds(RUN_DIR, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of());
     }
   }
