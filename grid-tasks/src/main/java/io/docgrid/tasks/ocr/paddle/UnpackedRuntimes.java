@@ -34,7 +34,7 @@ final class UnpackedRuntimes {
   /** The folders' name prefix; nothing else under the parent is ever removed. */
   static final String PREFIX = "onnxruntime-";
 
-  static final String LOCK_FILE = ".in-use.lock";
+  private static final String LOCK_FILE = ".in-use.lock";
 
   private static final Logger log = LoggerFactory.getLogger(UnpackedRuntimes.class);
 
